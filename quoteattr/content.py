@@ -1,0 +1,758 @@
+"""The reported span of each cue, and the quotes in marks.
+
+Each function here turns one shape of reported speech into a `Claim`: a
+draft attribution with its content span, its cue and the speaker's mention
+as written. Resolving that mention to a name is the next stage's job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import attrs
+
+from . import lexicon, speakers
+from .cues import SOURCE, Cue, norm
+from .morph import lemmas
+from .marks import Quoted
+from .speakers import Mention
+from .text import Sentence, Token
+
+COMPLEMENTISERS = {"что", "будто", "чтобы", "якобы", "дескать"}
+QUESTION_WORDS = {
+    "ли", "когда", "как", "где", "почему", "зачем", "кто", "какой", "какая", "какие",
+    "каким", "сколько", "куда", "откуда", "чем", "кого", "кому",
+}  # fmt: skip
+ABOUT = {"о", "об", "обо"}
+DASHES = {"—", "–", "-", "--"}
+OPENING = set("«„“\"'‘")
+CLOSING = set("»“”\"'’")
+
+DIRECT = "direct"
+INDIRECT = "indirect"
+MIXED = "mixed"
+
+
+@attrs.define(slots=True)
+class Claim:
+    """A draft attribution: content span, cue, and the speaker as written."""
+
+    start: int
+    stop: int
+    kind: str
+    sent: Sentence
+    cue: Cue | None = None
+    mention: Mention | None = None
+    how: str = ""  # the shape that produced it: clause, topic, post, source, …
+    confidence: float = 0.8
+    document: bool = False  # the cue points at a document (`говорится в заявлении`)
+
+
+@attrs.define(slots=True)
+class Context:
+    """One document as the extraction stages see it."""
+
+    text: str  # the input
+    view: str  # same length, typographic marks and dashes, for matching
+    sents: list[Sentence]
+    quoted: list[Quoted]  # outermost quote-mark pairs and dialogue speech
+    names: list[list[tuple[int, int, str]]]  # NER spans per sentence
+    cues: list[list[Cue]]
+    starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [s.start for s in self.sents]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.sents[i].stop:
+            return self.sents[i]
+        return None
+
+
+@functools.cache
+def _linking() -> tuple[tuple[str, ...], ...]:
+    phrases = [tuple(p.split()) for p in lexicon.load("linking")]
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def content_start(sent: Sentence, first: int = 0) -> int:
+    """Index of the first content token from `first`: no dash, no `Но`, `Кроме того,`."""
+    tokens = sent.tokens
+    i = first
+    while True:
+        while i < len(tokens) and (tokens[i].text in DASHES or tokens[i].text in ",:;"):
+            i += 1
+        for words in _linking():
+            n = len(words)
+            if i + n < len(tokens) and tuple(norm(t.text) for t in tokens[i : i + n]) == words:
+                # `А это …`: a conjunction before the content; `Также, …`.
+                i += n
+                break
+        else:
+            return i
+
+
+def _trim(sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last without punctuation at the ends.
+
+    Quote marks stay: they belong to a quoted fragment inside the content.
+    """
+    tokens = sent.tokens
+    while first <= last and _edge_punct(tokens[first], opening=True):
+        first += 1
+    while last >= first and _edge_punct(tokens[last], opening=False):
+        last -= 1
+    if first > last:
+        return None
+    return tokens[first].start, tokens[last].stop
+
+
+def _edge_punct(token: Token, opening: bool) -> bool:
+    if token.pos != "PUNCT" and not all(not c.isalnum() for c in token.text):
+        return False
+    marks = OPENING if opening else CLOSING
+    if token.text in marks:
+        return False
+    return not (not opening and token.text in {")", "?", "!", "…"})
+
+
+def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
+    """Last content token: a gerund or a second verb of the same speaker ends it.
+
+    `заявила о разработке плана, отметив, что …` holds two claims; the first
+    runs only to the comma before `отметив`.
+    """
+    sent = cue.sent
+    last = len(sent.tokens) - 1
+    for other in ctx.cues[sent.index]:
+        if other.head <= first or other is cue:
+            continue
+        token = sent.tokens[other.head]
+        sibling = token.head == cue.head and token.rel in {"advcl", "conj", "parataxis"}
+        if sibling or (not sent.parsed and other.first > first):
+            cut = other.first - 1
+            while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
+                cut -= 1
+            return min(last, cut)
+    return last
+
+
+def _clause_after(sent: Sentence, cue: Cue) -> int | None:
+    """First token of a `что`/`ли`/wh-clause the cue introduces, or None."""
+    tokens = sent.tokens
+    if sent.parsed:
+        for c in tokens[cue.head].children:
+            if c <= cue.last or tokens[c].rel not in {"ccomp", "advcl", "csubj", "parataxis", "obj"}:
+                continue
+            for m in tokens[c].children:
+                word = norm(tokens[m].text)
+                if m > cue.last and tokens[m].rel == "mark" and word in COMPLEMENTISERS:
+                    return _after_comp(sent, m)
+    # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
+    i = cue.last + 1
+    while i < len(tokens) and i <= cue.last + 12:
+        tok = tokens[i]
+        word = norm(tok.text)
+        if tok.text == ",":
+            nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            if nxt in COMPLEMENTISERS:
+                return _after_comp(sent, i + 1)
+            if nxt in QUESTION_WORDS and nxt != "ли":
+                return min(i + 2, len(tokens) - 1)
+            if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли":
+                return i + 1
+            if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
+                return None
+        elif tok.text in {":", ".", ";", "!", "?"} or tok.text in OPENING:
+            return None
+        elif tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin":
+            return None
+        elif word in COMPLEMENTISERS and i == cue.last + 1:
+            return _after_comp(sent, i)
+        i += 1
+    return None
+
+
+def _after_comp(sent: Sentence, i: int) -> int:
+    """Skip the complementiser and a comma right after it (`что, если …`)."""
+    i += 1
+    while i < len(sent.tokens) and sent.tokens[i].text == ",":
+        i += 1
+    return min(i, len(sent.tokens) - 1)
+
+
+def _topic_after(sent: Sentence, cue: Cue) -> int | None:
+    """`заявила о разработке плана`: the `о`-phrase right after the cue."""
+    tokens = sent.tokens
+    i = cue.last + 1
+    while i < len(tokens) and i <= cue.last + 8:
+        tok = tokens[i]
+        if norm(tok.text) in ABOUT:
+            return i
+        if tok.pos == "PUNCT" or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") != "Conv"):
+            return None
+        i += 1
+    return None
+
+
+def _colon_after(sent: Sentence, cue: Cue) -> int | None:
+    tokens = sent.tokens
+    for i in range(cue.last + 1, min(len(tokens), cue.last + 10)):
+        if tokens[i].text == ":":
+            return i + 1 if i + 1 < len(tokens) else None
+        if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
+            return None
+    return None
+
+
+def _postposed(sent: Sentence, cue: Cue) -> int | None:
+    """`CONTENT, — заявил X` / `CONTENT, отметил X`: the last content token."""
+    i = cue.first - 1
+    tokens = sent.tokens
+    seen = False
+    while i >= 0 and tokens[i].pos == "PUNCT" and (tokens[i].text in DASHES or tokens[i].text == ","):
+        seen = True
+        i -= 1
+    if not seen or i < 0:
+        return None
+    return i
+
+
+def _about_this(sent: Sentence, cue: Cue) -> bool:
+    tokens = sent.tokens
+    for i in range(max(0, cue.first - 4), min(len(tokens) - 1, cue.last + 6)):
+        if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
+            # `об этом человеке` names a topic; a bare `об этом` points back.
+            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            return nxt is None or nxt.pos not in {"NOUN", "ADJ", "PROPN"}
+    return False
+
+
+def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """Indirect speech around a verb cue: clause, topic, colon, postposed, `как`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    if verb.feats.get("Person") == "1" and "impersonal" not in cue.tags:
+        return None  # `Напомним`, `Отметим`: the journalist, not a source
+    how = None
+    span = None
+    as_clause = norm(tokens[cue.first].text) == "как"
+    if _about_this(sent, cue):
+        return _about_this_claim(ctx, cue)
+    if as_clause:
+        span, how = _as_clause(ctx, cue), "as"
+    if span is None and "naming" not in cue.tags:
+        first = _clause_after(sent, cue)
+        if first is not None:
+            span, how = _trim(sent, first, _later_cue_cut(ctx, cue, first)), "clause"
+    if span is None and "naming" not in cue.tags and not cue.tags & {"opinion", "noabout", "request"}:
+        first = _topic_after(sent, cue)
+        if first is not None:
+            span, how = _trim(sent, first, _later_cue_cut(ctx, cue, first)), "topic"
+    if span is None and "naming" not in cue.tags:
+        first = _colon_after(sent, cue)
+        if first is not None and tokens[first].text not in OPENING:
+            span, how = _trim(sent, first, len(tokens) - 1), "colon"
+    if span is None and not as_clause:
+        last = _postposed(sent, cue)
+        if last is not None:
+            first = content_start(sent)
+            if first <= last:
+                span, how = _trim(sent, first, last), "post"
+    if span is None:
+        return None
+    start, stop = span
+    mention = speakers.of_cue(cue, span)
+    claim = Claim(start, stop, INDIRECT, sent, cue, mention, how, _confidence(how, mention))
+    claim.document = cites_document(cue)
+    return claim
+
+
+def cites_document(cue: Cue) -> bool:
+    """`говорится в заявлении`, `В заявлении подчеркивается`: the words of a text."""
+    tokens = cue.sent.tokens
+    near = tokens[max(0, cue.first - 3) : cue.last + 4]
+    return "impersonal" in cue.tags and any(speakers.is_document(t) for t in near)
+
+
+def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
+    """`Как сообщил X, CONTENT` or `CONTENT, как сообщил X`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    first = content_start(sent)
+    if cue.first > first:
+        last = cue.first - 1
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        return _trim(sent, first, last)
+    mention = speakers.of_cue(cue)
+    end = max(cue.last, mention.tokens[-1] if mention else cue.last)
+    for i in range(end + 1, len(tokens)):
+        if tokens[i].text == ",":
+            return _trim(sent, content_start(sent, i + 1), len(tokens) - 1)
+    return None
+
+
+def source_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """`По словам X, CONTENT`, `CONTENT, по его мнению`, `…, по данным X, …`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    mention = speakers.of_cue(cue)
+    end = cue.last
+    if mention is not None:
+        end = max(end, mention.tokens[-1])
+    first = content_start(sent)
+    after = end + 1
+    while after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING:
+        after += 1
+    if cue.first <= first:
+        if after >= len(tokens):
+            return None
+        span = _trim(sent, content_start(sent, after), len(tokens) - 1)
+        how = "source"
+    elif after >= len(tokens):
+        span = _trim(sent, first, cue.first - 1)
+        how = "source-post"
+    else:
+        # A cue set off by commas inside the claim does not cut it.
+        span = _trim(sent, first, len(tokens) - 1)
+        how = "source-inside"
+    if span is None:
+        return None
+    conf = _confidence(how, mention)
+    return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, conf)
+
+
+def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """`Об этом сообщил X`: the content is the sentence before."""
+    sent = cue.sent
+    if sent.index == 0:
+        return None
+    prev = ctx.sents[sent.index - 1]
+    if sent.paragraph - prev.paragraph > 1:
+        return None
+    span = _trim(prev, content_start(prev), len(prev.tokens) - 1)
+    if span is None:
+        return None
+    mention = speakers.of_cue(cue)
+    return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+
+
+def _confidence(how: str, mention: Mention | None) -> float:
+    base = {
+        "clause": 0.9, "source": 0.9, "source-inside": 0.85, "source-post": 0.85,
+        "as": 0.85, "post": 0.75, "topic": 0.7, "colon": 0.7,
+    }.get(how, 0.6)  # fmt: skip
+    return round(base if mention else base * 0.8, 3)
+
+
+# ---------------------------------------------------------------- direct
+
+
+def direct_claims(ctx: Context) -> list[Claim]:
+    """Quotes in marks and dialogue speech, with the cue that introduces them."""
+    claims: list[Claim] = []
+    for q in ctx.quoted:
+        if q.stop <= q.start:
+            continue
+        for part in _split_interrupted(ctx, q):
+            claim = _direct(ctx, q, part)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _split_interrupted(ctx: Context, q: Quoted) -> list[tuple[int, int, Cue | None]]:
+    """`«Мы готовы, — сказал он. — Но не сейчас»`: two parts, one cue."""
+    parts: list[tuple[int, int, Cue | None]] = []
+    start = q.start
+    view = ctx.view
+    i = q.start
+    while True:
+        i = view.find("— ", i, q.stop)
+        if i < 0:
+            break
+        before = view[start:i].rstrip()
+        if before and before[-1] in ",!?…" and i > start:
+            cue = _cue_in(ctx, i + 2, min(q.stop, i + 80))
+            if cue is not None:
+                resume = view.find("—", cue.stop, q.stop)
+                between = view[cue.stop : resume] if resume > 0 else ""
+                if resume > 0 and "\n" not in between and between.strip()[-1:] in {",", "."}:
+                    parts.append((start, len(before) + start, cue))
+                    start = resume + 1
+                    while start < q.stop and view[start].isspace():
+                        start += 1
+                    i = start
+                    continue
+        i += 2
+    parts.append((start, q.stop, None))
+    if len(parts) > 1:
+        cue = parts[0][2]
+        parts = [(s, e, cue) for s, e, _ in parts]
+    return parts
+
+
+def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
+    """A verb cue among the first few words from `start`."""
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return None
+    words = 0
+    for tok in sent.tokens:
+        if tok.start < start:
+            continue
+        if tok.start >= stop or words >= limit:
+            break
+        for cue in ctx.cues[sent.index]:
+            if cue.first <= tok.index <= cue.last and cue.type != SOURCE:
+                return cue
+        if tok.pos != "PUNCT":
+            words += 1
+    return None
+
+
+def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim | None:
+    start, stop, cue = part
+    while start < stop and ctx.text[start].isspace():
+        start += 1
+    while stop > start and ctx.text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start:
+        return None
+    sent = ctx.sentence_at(start) or ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    how = "direct"
+    if cue is None:
+        cue, how = _cue_right(ctx, q)
+    if cue is None:
+        cue, how = _cue_left(ctx, q)
+    mention = None
+    if cue is not None:
+        content = (q.open, (q.close if q.close is not None else q.stop) + 1)
+        mention = speakers.of_cue(cue, content)
+        if mention is None and cue.sent.parsed is False:
+            mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
+    elif how == "headline":
+        mention = _headline_speaker(ctx, q)
+    conf = 0.95 if cue is not None else 0.6
+    kind = DIRECT
+    document = cue is not None and cites_document(cue)
+    if how == "naming" and cue is not None:
+        # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
+        first = content_start(cue.sent, cue.last + 1)
+        if first < len(cue.sent.tokens) and cue.sent.tokens[first].start < q.open:
+            start = cue.sent.tokens[first].start
+            stop = q.close + 1 if q.close is not None else q.stop
+            kind, conf = MIXED, 0.7
+    return Claim(start, stop, kind, sent, cue, mention, how, conf, document)
+
+
+def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    """`«…», — сказал он` / `«…» — сказал он` / `«…», сказал он`."""
+    end = (q.close + 1) if q.close is not None else q.stop
+    view = ctx.view
+    i = end
+    while i < len(view) and view[i] in " \u00a0,.!?…":
+        i += 1
+    if i < len(view) and view[i] in "—–-":
+        i += 1
+    elif view[end : i].strip(" \u00a0") != ",":
+        return None, ""
+    para_end = view.find("\n", i)
+    cue = _cue_in(ctx, i, para_end if para_end >= 0 else len(view))
+    if cue is None or norm(cue.sent.tokens[cue.first].text) == "как":
+        return None, ""  # `«…», как подчеркнула X, …` reports the whole sentence
+    after = view[cue.stop : para_end if para_end >= 0 else len(view)]
+    if ":" in after.split(".")[0]:
+        return None, ""  # `новых «Звёздных войн», заявил: «…»`: the cue is the next quote's
+    if not _opens_sentence(ctx, q) and len(ctx.text[q.start : q.stop].split()) < 6:
+        return None, ""
+    return cue, "direct-post"
+
+
+def _opens_sentence(ctx: Context, q: Quoted) -> bool:
+    """Nothing but white space, dashes or a colon before the mark in its sentence."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return True
+    before = ctx.view[sent.start : q.open].strip(" \u00a0—–-")
+    return not before or before.endswith(":")
+
+
+def _reaches_sentence_end(ctx: Context, q: Quoted) -> bool:
+    """After the closing mark only punctuation, or an author remark, to the end."""
+    end = q.close + 1 if q.close is not None else q.stop
+    sent = ctx.sentence_at(end - 1)
+    stop = sent.stop if sent is not None else len(ctx.view)
+    rest = ctx.view[end:stop].strip()
+    return not rest or rest[0] in ".!?…;" or rest.startswith((", —", "—", ",—"))
+
+
+def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    """`X сказал: «…»`, `заявил, что «…»`, `По словам X, «…»`, `X: «…»`."""
+    view = ctx.view
+    sent = ctx.sentence_at(q.open)
+    left = view[sent.start : q.open].rstrip() if sent is not None else ""
+    if sent is None or not left:
+        # A quote opening a paragraph after `Путин заявил:` at the end of the
+        # previous one.
+        prev_end = view.rfind("\n", 0, q.open)
+        before = view[:prev_end].rstrip() if prev_end > 0 else ""
+        if before.endswith(":"):
+            prev = ctx.sentence_at(len(before) - 1)
+            if prev is not None:
+                cues = [c for c in ctx.cues[prev.index] if c.type != SOURCE]
+                if cues:
+                    return cues[-1], "direct-colon"
+        return None, ""
+    cues = [c for c in ctx.cues[sent.index] if c.stop <= q.open]
+    chained = _chained(ctx, q)
+    if chained is not None:
+        return chained
+    if left.endswith(":"):
+        if cues:
+            return cues[-1], "direct-colon"
+        return None, "headline"
+    if cues:
+        last = cues[-1]
+        between = view[last.stop : q.open]
+        words = [t for t in sent.tokens if last.stop <= t.start < q.open and t.pos != "PUNCT"]
+        whole = _reaches_sentence_end(ctx, q)
+        if last.type == SOURCE and between.rstrip().endswith(",") and whole:
+            return last, "direct-source"
+        tail = norm(left.split()[-1]) if left.split() else ""
+        if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole:
+            return last, "direct-clause"
+        if len(words) <= 3 and "naming" in last.tags and last.token.feats.get("VerbForm") != "Part":
+            return last, "naming"
+        if last.type != SOURCE and len(words) <= 2 and whole and _is_speech_noun(ctx, q, last):
+            return last, "direct-object"
+    return None, ""
+
+
+def _is_speech_noun(ctx: Context, q: Quoted, cue: Cue) -> bool:
+    """`отшучивается словами «…»`: a cue and a noun of words right before the marks."""
+    return len(ctx.text[q.start : q.stop].split()) >= 2
+
+
+def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
+    """`«…», говорит X, «…»` and `требования: «…», «…»`: the previous quote's cue."""
+    previous = [p for p in ctx.quoted if p.close is not None and p.close < q.open]
+    if not previous:
+        return None
+    prev = previous[-1]
+    gap = ctx.view[prev.close + 1 : q.open]
+    if "\n" in gap or len(gap) > 80:
+        return None
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    stripped = gap.strip(" \u00a0,—–-")
+    if not stripped or norm(stripped) in {"и", "или", "а также"}:
+        # A list of quotes: the cue that introduced the first one.
+        cue, how = _cue_left_plain(ctx, prev)
+        return (cue, how) if cue is not None else None
+    cue = _cue_in(ctx, prev.close + 1, q.open)
+    if cue is not None and gap.rstrip().endswith(","):
+        return cue, "direct-resumed"
+    return None
+
+
+def _cue_left_plain(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None, ""
+    left = ctx.view[sent.start : q.open].rstrip()
+    cues = [c for c in ctx.cues[sent.index] if c.stop <= q.open]
+    if left.endswith(":") and cues:
+        return cues[-1], "direct-colon"
+    return None, ""
+
+
+def _headline_speaker(ctx: Context, q: Quoted) -> Mention | None:
+    """`Песков: «…»` — the name before the colon speaks."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None or not sent.parsed:
+        return None
+    ids = [t.index for t in sent.tokens if t.stop <= q.open and t.pos != "PUNCT"]
+    if not ids or len(ids) > 6:
+        return None
+    if any(sent.tokens[i].pos in {"VERB", "AUX"} for i in ids):
+        return None
+    start, stop = sent.tokens[ids[0]].start, sent.tokens[ids[-1]].stop
+    if not any(s >= start and e <= stop and t in {"PER", "ORG"} for s, e, t in ctx.names[sent.index]):
+        return None  # `по произведениям: «…»` is a list of titles, not a headline
+    heads = [i for i in ids if sent.tokens[i].head not in ids]
+    head = heads[0] if heads else ids[0]
+    return speakers.phrase(sent, head)
+
+
+def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
+    """`Пьер Делинь сказал:` and the next paragraph: his words, marks lost."""
+    found = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sent in ctx.sents:
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    for p, sents in by_paragraph.items():
+        last = sents[-1]
+        if ctx.view[last.start : last.stop].rstrip()[-1:] != ":" or p + 1 not in by_paragraph:
+            continue
+        cues = ctx.cues[last.index]
+        nxt = by_paragraph[p + 1]
+        start, stop = nxt[0].start, nxt[-1].stop
+        if not cues or ctx.view[start] in OPENING or ctx.view[start] in DASHES:
+            continue
+        if any(c.start <= start < c.stop for c in taken):
+            continue
+        while stop > start and ctx.text[stop - 1] in ". ":
+            stop -= 1
+        cue = cues[-1]
+        mention = speakers.of_cue(cue, (start, stop))
+        claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-colon", 0.8)
+        claim.document = cites_document(cue)
+        found.append(claim)
+    return found
+
+
+# ---------------------------------------------------------------- together
+
+
+def extract(ctx: Context) -> list[Claim]:
+    """All claims of a document, in text order, one per act of saying."""
+    direct = [
+        c for c in direct_claims(ctx)
+        if c.cue is not None or (c.how == "headline" and c.mention is not None)
+    ]  # fmt: skip
+    direct += colon_paragraphs(ctx, direct)
+    loose = direct_claims_loose(ctx, direct)
+    used = {(c.cue.sent.index, c.cue.head) for c in direct if c.cue is not None}
+    indirect: list[Claim] = []
+    for sent_cues in ctx.cues:
+        for cue in sent_cues:
+            if (cue.sent.index, cue.head) in used:
+                continue
+            claim = source_claim(ctx, cue) if cue.type == SOURCE else verb_claim(ctx, cue)
+            if claim is not None:
+                indirect.append(claim)
+    indirect = _drop_reported_within(indirect, direct + loose)
+    merged = _merge_marked(ctx, indirect, direct)
+    claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
+    return _one_per_span(claims)
+
+
+def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:
+    """Quotes with no cue of their own that read as speech, not as names.
+
+    A quoted paragraph or sentence continuing a speaker's words is direct
+    speech; a few words in marks inside a sentence are a name or a term.
+    """
+    taken = [(c.start, c.stop) for c in linked]
+    found: list[Claim] = []
+    for q in ctx.quoted:
+        if any(s <= q.start < e or q.start <= s < q.stop for s, e in taken):
+            continue
+        if not _speech_like(ctx, q):
+            continue
+        sent = ctx.sentence_at(q.start) or ctx.sentence_at(q.open)
+        if sent is None:
+            continue
+        found.append(Claim(q.start, q.stop, DIRECT, sent, None, None, "continued", 0.6))
+    return found
+
+
+def _speech_like(ctx: Context, q: Quoted) -> bool:
+    """A quote that opens a sentence and holds one, not a name in marks."""
+    inner = ctx.text[q.start : q.stop]
+    words = inner.split()
+    if len(words) < 4:
+        return False
+    before = ctx.view[max(0, q.open - 40) : q.open].rstrip()
+    opens_sentence = not before or before[-1] in ".!?…:\n»" or before.endswith("\n")
+    line_start = ctx.view.rfind("\n", 0, q.open) + 1
+    opens_paragraph = not ctx.view[line_start : q.open].strip()
+    if q.style == "—":
+        return True
+    return opens_paragraph or (opens_sentence and inner.rstrip()[-1:] in ".!?…")
+
+
+def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
+    """A cue inside another's content is not annotated again; a relay
+    (`…, сообщает агентство`) is not a second attribution."""
+    kept = []
+    for claim in indirect:
+        cue = claim.cue
+        assert cue is not None
+        inside = [
+            o for o in [*indirect, *direct]
+            if o is not claim and o.start <= cue.start and cue.stop <= o.stop
+        ]  # fmt: skip
+        if inside:
+            continue
+        relayed = claim.how in {"post", "as"} and any(
+            o is not claim and o.cue is not None and claim.start <= o.cue.start < claim.stop
+            and o.mention is not None
+            for o in indirect
+        )  # fmt: skip
+        if relayed:
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _merge_marked(ctx: Context, indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
+    """`заявил, что «вопрос решен»` is direct; a quoted fragment makes it mixed."""
+    result = []
+    for claim in indirect:
+        marked = [q for q in ctx.quoted if claim.start <= q.open and q.start < claim.stop]
+        whole = [q for q in marked if q.open <= claim.start + 1 and q.stop >= claim.stop - 1]
+        if whole:
+            q = whole[0]
+            if any(d.start == q.start for d in direct):
+                continue
+            claim.start, claim.stop, claim.kind = q.start, q.stop, DIRECT
+        elif any(_fragment(ctx, q) for q in marked):
+            claim.kind = MIXED
+        result.append(claim)
+    return result
+
+
+def _fragment(ctx: Context, q: Quoted) -> bool:
+    """Someone's words quoted inside a claim, not a name or a scare-quoted term."""
+    inner = ctx.text[q.start : q.stop].strip()
+    words = inner.split()
+    if len(words) < 2 or not inner[:1].islower():
+        return len(words) >= 5
+    return not _after_name_noun(ctx, q)
+
+
+def _after_name_noun(ctx: Context, q: Quoted) -> bool:
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return False
+    before = [t for t in sent.tokens if t.stop <= q.open][-3:]
+    names = lexicon.words("name_nouns")
+    return any(lemmas(t.text) & names for t in before)
+
+
+def _one_per_span(claims: list[Claim]) -> list[Claim]:
+    """Two shapes may find the same claim; keep the more confident."""
+    kept: list[Claim] = []
+    for claim in claims:
+        clash = None
+        for other in kept:
+            s = max(claim.start, other.start)
+            e = min(claim.stop, other.stop)
+            union = max(claim.stop, other.stop) - min(claim.start, other.start)
+            if e > s and 2 * (e - s) >= union:
+                clash = other
+                break
+        if clash is None:
+            kept.append(claim)
+        elif claim.confidence > clash.confidence:
+            kept[kept.index(clash)] = claim
+    return kept

@@ -1,0 +1,323 @@
+"""From a speaker's mention to a canonical speaker.
+
+Names cluster by surname; a pronoun (`он`, `по ее словам`) or a description
+(`глава российского государства`, `скульптор`) resolves to the nearest
+earlier person that agrees with it; an institution's description
+(`ведомство`) to the nearest earlier organisation. The name reported is the
+fullest form the document gives, in the nominative.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from . import lexicon, names
+from .content import Claim, Context
+from .cues import norm
+from .morph import lemmas
+from .records import Span, Speaker
+from .speakers import PRONOUNS, Mention
+from .text import Sentence
+
+PERSON, ORG, ANON = "person", "organization", "anonymous"
+_PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
+
+
+@attrs.define(slots=True)
+class Entity:
+    key: str
+    type: str
+    forms: list[str] = attrs.Factory(list)
+    titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
+    positions: list[int] = attrs.Factory(list)
+    gender: str | None = None
+    number: str | None = "sing"
+
+    @property
+    def name(self) -> str:
+        return max(self.forms, key=_fullness)
+
+
+def _fullness(form: str) -> tuple[int, int]:
+    words = [w for w in form.split() if not w.endswith(_PATRONYMIC_ENDS)]
+    # First name + surname beats a bare surname; a patronymic adds nothing.
+    return (min(len(words), 2), -len(form.split()))
+
+
+def _drop_patronymic(form: str) -> str:
+    words = form.split()
+    if len(words) == 3 and words[1].lower().endswith(_PATRONYMIC_ENDS):
+        return f"{words[0]} {words[2]}"
+    return form
+
+
+@functools.cache
+def _descriptors() -> dict[str, frozenset[str]]:
+    return lexicon.load("person_descriptors")
+
+
+@functools.cache
+def _institutions() -> dict[str, frozenset[str]]:
+    return lexicon.load("institutions")
+
+
+@functools.cache
+def _anonymous() -> frozenset[str]:
+    return lexicon.words("anonymous")
+
+
+class Resolver:
+    """Entities of one document, and the mentions resolved against them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.people: dict[str, Entity] = {}
+        self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
+        self.by_span: dict[tuple[int, int], Entity] = {}
+        self._collect()
+
+    def _collect(self) -> None:
+        for sent, spans in zip(self.ctx.sents, self.ctx.names):
+            for start, stop, type_ in spans:
+                words = self.ctx.text[start:stop].split()
+                if not words:
+                    continue
+                if type_ == "PER":
+                    self._add_person(sent, start, stop, words)
+                elif type_ == "ORG":
+                    self.orgs.append((start, names.org_name(words)))
+
+    def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
+        form = _drop_patronymic(names.person_name(words))
+        key = surname_key(form.split()[-1])
+        entity = self.people.get(key)
+        if entity is None:
+            entity = self.people[key] = Entity(key, PERSON)
+        entity.forms.append(form)
+        entity.positions.append(start)
+        gender, number = names.gender_number(words)
+        if gender and (entity.gender is None or len(words) > 1):
+            entity.gender = gender
+        entity.titles |= _title_lemmas(sent, start)
+        self.by_span[(start, stop)] = entity
+
+    def person_at(self, start: int, stop: int) -> tuple[tuple[int, int], Entity] | None:
+        """The person named inside [start, stop), preferring the last name."""
+        found = None
+        for (s, e), entity in self.by_span.items():
+            if start <= s and e <= stop:
+                if found is None or s > found[0][0]:
+                    found = ((s, e), entity)
+        return found
+
+    def people_before(self, offset: int) -> list[tuple[int, Entity]]:
+        found = [(s, ent) for (s, _e), ent in self.by_span.items() if s < offset]
+        return sorted(found, key=lambda x: x[0], reverse=True)
+
+
+_FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
+             ("ина", "ин"), ("ына", "ын"))  # fmt: skip
+
+
+def surname_key(surname: str) -> str:
+    """One key for both genders of a surname: `Мелкумова` and `Мелкумов` meet.
+
+    A lone surname in an oblique case is ambiguous in gender (`Мелкумова` is a
+    woman's nominative or a man's genitive), so clusters must not split on it.
+    """
+    word = norm(surname)
+    for fem, masc in _FEMININE:
+        if word.endswith(fem) and len(word) > len(fem) + 1:
+            return word[: -len(fem)] + masc
+    return word
+
+
+def _title_lemmas(sent: Sentence, start: int) -> set[str]:
+    """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
+    before = [t for t in sent.tokens if t.stop <= start]
+    head = None
+    for tok in reversed(before[-5:]):
+        if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"}:
+            break
+        if tok.pos == "NOUN":
+            head = tok  # the first noun of the run heads it: `заместитель министра`
+    return set(lemmas(head.text)) if head is not None else set()
+
+
+def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
+    if number == "plur":
+        return False
+    return gender is None or entity.gender is None or entity.gender == gender
+
+
+def _mention_words(ctx: Context, m: Mention) -> list[str]:
+    """The words as written (`Лента.ру` stays one word), preposition dropped."""
+    tokens = m.sent.tokens
+    first = m.tokens[0]
+    if m.place and tokens[first].rel == "case" and len(m.tokens) > 1:
+        first = m.tokens[1]
+    return ctx.text[tokens[first].start : m.stop].replace("«", "").replace("»", "").split()
+
+
+def _span(ctx: Context, start: int, stop: int) -> Span:
+    return Span(start, stop, ctx.text[start:stop])
+
+
+def resolve(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
+    """A speaker for each claim, in order; claims must be in text order."""
+    resolver = Resolver(ctx)
+    result: list[Speaker | None] = []
+    previous: list[tuple[Claim, Speaker]] = []
+    for claim in claims:
+        speaker = None
+        if claim.mention is not None:
+            cue_start = claim.cue.start if claim.cue is not None else None
+            speaker = _resolve_mention(resolver, claim.mention, previous, cue_start)
+        if speaker is None:
+            speaker = _inherit(ctx, claim, previous)
+        result.append(speaker)
+        if speaker is not None:
+            previous.append((claim, speaker))
+    return result
+
+
+def _resolve_mention(
+    r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]], cue_start: int | None = None
+) -> Speaker | None:
+    ctx = r.ctx
+    mention = _span(ctx, m.start, m.stop)
+    named = r.person_at(m.start, m.stop)
+    if named is None and cue_start is not None and m.stop <= cue_start:
+        # The parser may cut an apposition off its title: `наблюдатель от ОБСЕ
+        # португальский парламентарий Хуан Суареш сообщил`.
+        gap = ctx.view[m.stop : cue_start]
+        if "," not in gap and "." not in gap:
+            named = r.person_at(m.start, cue_start)
+    if named is not None:
+        (s, e), entity = named
+        return Speaker(entity.name, PERSON, _span(ctx, s, e), _aliases(entity))
+    head = m.head_token
+    word = norm(head.text)
+    if m.pronoun:
+        gender, number = PRONOUNS[word]
+        return _antecedent(r, m.start, gender, number, previous, mention)
+    words = _mention_words(ctx, m)
+    head_lemmas = lemmas(head.text)
+    if m.place or head.pos == "PROPN" or _org_like(ctx, m) or head_lemmas & set(_institutions()):
+        desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
+        if desc and len(words) == 1:
+            org = _recent_org(r, m.start)
+            if org:
+                return Speaker(org, ORG, mention, (words[0].lower(),))
+        if head.pos == "PROPN" and not _org_like(ctx, m) and _looks_personal(words):
+            return Speaker(names.person_name(words), PERSON, mention)
+        return Speaker(names.org_name(words), ORG, mention)
+    if head_lemmas & set(_descriptors()):
+        entity = _described(r, m, head_lemmas, previous)
+        if entity is not None:
+            return Speaker(entity.name, PERSON, mention, _aliases(entity))
+    if head.pos in {"NOUN", "ADJ"} or head_lemmas & _anonymous():
+        name = names.nominative_phrase(words)
+        return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
+    return None
+
+
+def _org_like(ctx: Context, m: Mention) -> bool:
+    spans = ctx.names[m.sent.index]
+    return any(
+        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
+    ) and m.head_token.pos == "PROPN"
+
+
+def _looks_personal(words: list[str]) -> bool:
+    from .morph import parse
+
+    return any(
+        {"Surn", "Name"} & set(str(p.tag).replace(" ", ",").split(","))
+        for w in words
+        for p in parse(w)[:1]
+    )
+
+
+def _recent_org(r: Resolver, offset: int) -> str | None:
+    before = [name for start, name in r.orgs if start < offset]
+    return before[-1] if before else None
+
+
+def _aliases(entity: Entity) -> tuple[str, ...]:
+    return tuple(sorted({f for f in entity.forms if f != entity.name}))
+
+
+def _antecedent(
+    r: Resolver,
+    offset: int,
+    gender: str | None,
+    number: str | None,
+    previous: list[tuple[Claim, Speaker]],
+    mention: Span,
+) -> Speaker | None:
+    """Nearest earlier person agreeing in gender and number; subjects first."""
+    if number == "plur":
+        for claim, speaker in reversed(previous):
+            if claim.start < offset and speaker.type != PERSON:
+                return attrs.evolve(speaker, mention=mention)
+        return None
+    candidates = [(s, e) for s, e in r.people_before(offset) if _agrees(e, gender, number)]
+    if not candidates:
+        return None
+    sent_of = r.ctx.sentence_at
+    nearest = sent_of(candidates[0][0])
+    same = [c for c in candidates if sent_of(c[0]) is nearest]
+    entity = _subject_first(r, same)
+    return Speaker(entity.name, PERSON, mention, _aliases(entity))
+
+
+def _subject_first(r: Resolver, found: list[tuple[int, Entity]]) -> Entity:
+    for start, entity in found:
+        sent = r.ctx.sentence_at(start)
+        if sent is None:
+            continue
+        for tok in sent.tokens:
+            if tok.start == start:
+                head = tok if tok.head < 0 else sent.tokens[tok.head]
+                if tok.rel in {"nsubj", "nsubj:pass"} or (
+                    tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}
+                ):
+                    return entity
+    return found[-1][1]
+
+
+def _described(
+    r: Resolver, m: Mention, head_lemmas: frozenset[str], previous: list[tuple[Claim, Speaker]]
+) -> Entity | None:
+    """`скульптор` → the person earlier titled `Скульптор`; `глава государства` → recent speaker."""
+    for _start, entity in r.people_before(m.start):
+        if entity.titles & head_lemmas:
+            return entity
+    for claim, speaker in reversed(previous):
+        if speaker.type == PERSON and claim.start < m.start:
+            key = norm(speaker.name.split()[-1])
+            if surname_key(key) in r.people:
+                return r.people[surname_key(key)]
+    return None
+
+
+def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
+    """No mention: an impersonal cue takes its document's author; a quote
+    with no cue continues the previous speaker."""
+    if not previous:
+        return None
+    last_claim, last = previous[-1]
+    gap = claim.sent.paragraph - last_claim.sent.paragraph
+    if claim.cue is None:
+        return last if gap <= 2 else None
+    if "impersonal" in claim.cue.tags:
+        for prior, speaker in reversed(previous):
+            if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
+                return speaker
+        return None
+    # A subjectless verb (`Заявил также, что …`) continues the last speaker.
+    return last if gap <= 1 else None

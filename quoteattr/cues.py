@@ -1,0 +1,146 @@
+"""Speech cues: verbs, phrases and `по словам`-style nouns, matched by lemma."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from . import lexicon
+from .morph import lemmas
+from .text import Sentence, Token
+
+VERB = "verb"  # заявил, отметив, считающему, уверен
+SOURCE = "source"  # по словам X, по данным X, согласно X
+
+_VERBAL = {"VERB", "AUX", "ADJ"}  # ADJ: short forms (уверен, согласна)
+_LINKING_AS = {"как"}
+
+
+@attrs.define(slots=True)
+class Cue:
+    sent: Sentence
+    head: int  # the cue word: the verb, or the noun of `по словам`
+    first: int  # first and last token of the cue phrase as reported
+    last: int
+    type: str
+    tags: frozenset[str]
+
+    @property
+    def token(self) -> Token:
+        return self.sent.tokens[self.head]
+
+    @property
+    def start(self) -> int:
+        return self.sent.tokens[self.first].start
+
+    @property
+    def stop(self) -> int:
+        return self.sent.tokens[self.last].stop
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@functools.cache
+def _verbs() -> dict[str, frozenset[str]]:
+    return lexicon.load("speech_verbs")
+
+
+@functools.cache
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """Multi-word cues indexed by the lemma of their first word."""
+    index: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for phrase, tags in lexicon.load("speech_phrases").items():
+        parts = tuple(phrase.split())
+        if parts:
+            index.setdefault(parts[0], []).append((parts, tags))
+    return index
+
+
+@functools.cache
+def _sources() -> dict[str, frozenset[str]]:
+    return lexicon.load("source_nouns")
+
+
+def _lemmas(token: Token) -> frozenset[str]:
+    return lemmas(token.text)
+
+
+def _negated(sent: Sentence, index: int) -> bool:
+    prev = sent.tokens[index - 1] if index > 0 else None
+    return prev is not None and norm(prev.text) == "не"
+
+
+def _verb_cue(sent: Sentence, i: int) -> Cue | None:
+    token = sent.tokens[i]
+    if token.pos not in _VERBAL and token.pos is not None:
+        return None
+    forms = _lemmas(token)
+    verbs = _verbs()
+    for lemma in forms:
+        if lemma in verbs:
+            tags = verbs[lemma]
+            if "naming" in tags and token.feats.get("VerbForm") == "Part":
+                return None  # `так называемой`, `названный`: a term, not a speaker
+            return Cue(sent, i, i, i, VERB, tags)
+    return None
+
+
+def _phrase_cue(sent: Sentence, i: int) -> Cue | None:
+    tokens = sent.tokens
+    for lemma in _lemmas(tokens[i]):
+        for parts, tags in _phrases().get(lemma, ()):
+            j, last = 1, i
+            # The words of a phrase may be split by a pronoun or an adverb
+            # (`выразил свое мнение`, `не исключил`); allow two in between.
+            k = i + 1
+            while j < len(parts) and k < len(tokens) and k <= last + 3:
+                if parts[j] in _lemmas(tokens[k]) or norm(tokens[k].text) == parts[j]:
+                    last, j = k, j + 1
+                k += 1
+            if j == len(parts):
+                return Cue(sent, i, i, last, VERB, tags)
+    return None
+
+
+def _source_cue(sent: Sentence, i: int) -> Cue | None:
+    """`по словам`, `по его мнению`, `по официальным данным`, `согласно отчету`."""
+    tokens = sent.tokens
+    word = norm(tokens[i].text)
+    sources = _sources()
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        found = [lemma for lemma in _lemmas(tokens[j]) if lemma in sources]
+        if found:
+            if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
+                return None
+            return Cue(sent, j, i, j, SOURCE, sources[found[0]] | {word})
+        if tokens[j].pos not in {"DET", "ADJ", "PRON"} and tokens[j].pos is not None:
+            return None
+    return None
+
+
+def find(sent: Sentence) -> list[Cue]:
+    """Every cue of a sentence, in text order."""
+    found: list[Cue] = []
+    tokens = sent.tokens
+    i = 0
+    while i < len(tokens):
+        word = norm(tokens[i].text)
+        cue = None
+        if word in ("по", "согласно"):
+            cue = _source_cue(sent, i)
+        else:
+            cue = _phrase_cue(sent, i)
+            if cue is None and not _negated(sent, i):
+                # A negated cue reports nothing (`не уточняют, когда …`).
+                cue = _verb_cue(sent, i)
+        if cue:
+            if cue.type == VERB and i > 0 and norm(tokens[i - 1].text) in _LINKING_AS:
+                cue.first = i - 1
+            found.append(cue)
+            i = cue.last + 1
+        else:
+            i += 1
+    return found

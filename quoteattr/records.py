@@ -1,0 +1,129 @@
+"""Result records: immutable, with offsets into the original text."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+
+class Kind(str, enum.Enum):
+    """How the words are reported. Compares equal to its plain string value."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SpeakerType(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ANONYMOUS = "anonymous"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A stretch of the input: ``text == doc.text[start:stop]``."""
+
+    start: int
+    stop: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "stop": self.stop, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(data["start"], data["stop"], data["text"])
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """Who made the statement.
+
+    ``name`` is canonical (nominative, the fullest form the document gives);
+    ``mention`` is the mention nearest the cue, exactly as written.
+    """
+
+    name: str
+    type: SpeakerType = attrs.field(converter=SpeakerType)
+    mention: Span | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type.value,
+            "mention": self.mention.to_dict() if self.mention else None,
+            "aliases": list(self.aliases),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(
+            name=data["name"],
+            type=data["type"],
+            mention=Span.from_dict(mention) if mention else None,
+            aliases=data.get("aliases", ()),
+        )
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """One attribution: the reported content, its cue and its speaker."""
+
+    start: int
+    stop: int
+    text: str
+    kind: Kind = attrs.field(converter=Kind)
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "stop": self.stop,
+            "text": self.text,
+            "kind": self.kind.value,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        cue = data.get("cue")
+        speaker = data.get("speaker")
+        return cls(
+            start=data["start"],
+            stop=data["stop"],
+            text=data["text"],
+            kind=data["kind"],
+            cue=Span.from_dict(cue) if cue else None,
+            speaker=Speaker.from_dict(speaker) if speaker else None,
+            confidence=data.get("confidence", 1.0),
+        )
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """The input text, unchanged, and its attributions in text order."""
+
+    text: str
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "quotes": [q.to_dict() for q in self.quotes]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(data["text"], [Quote.from_dict(q) for q in data.get("quotes", ())])

@@ -1,0 +1,299 @@
+"""Who is speaking: the speaker's mention found from the cue by syntax.
+
+The parse gives the speaker as the cue verb's subject (`Путин заявил`), the
+locative of an institution (`В Кремле заявили`), the genitive or possessive of
+a `по словам` noun, the head noun of a participle cue (`эксперт, считающий`),
+the subject of the verb a gerund cue hangs on (`…, отметив`), or the object
+of `цитирует`. When the parse has none of these, the nearest name after a
+postposed cue stands in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from . import lexicon
+from .cues import SOURCE, Cue, norm
+from .text import Sentence, Token
+
+# Relations that stay inside a noun phrase when its span is taken.
+_NP_RELS = {
+    "amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign",
+    "nummod", "nummod:gov", "compound", "conj", "cc", "case", "fixed",
+}  # fmt: skip
+_QUOTE_CHARS = set("«»„“”\"'‘’")
+_SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+_QUOTING = {"цитировать", "процитировать", "привести"}
+PRONOUNS = {
+    "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
+    "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),
+    "они": (None, "plur"), "их": (None, "plur"), "них": (None, "plur"),
+}  # fmt: skip
+
+
+@attrs.define(slots=True)
+class Mention:
+    """A speaker as the text writes it, before it is resolved."""
+
+    start: int
+    stop: int
+    sent: Sentence
+    head: int  # token index of the phrase head
+    tokens: tuple[int, ...]  # token indices of the phrase, in order
+    place: bool = False  # `в Кремле`: an institution named by its place
+
+    @property
+    def head_token(self) -> Token:
+        return self.sent.tokens[self.head]
+
+    @property
+    def pronoun(self) -> bool:
+        return len(self.tokens) == 1 and norm(self.head_token.text) in PRONOUNS
+
+
+def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
+    """The noun phrase headed by `head`: its modifiers, names and genitives.
+
+    The span is contiguous around the head and never reaches into the tokens
+    of `stop_at` (the cue, the content).
+    """
+    blocked = set(stop_at)
+    keep = {head}
+    stack = [head]
+    tokens = sent.tokens
+    while stack:
+        i = stack.pop()
+        for c in tokens[i].children:
+            if c in blocked or c in keep:
+                continue
+            child = tokens[c]
+            if child.rel in _NP_RELS or (child.rel == "punct" and child.text in _QUOTE_CHARS):
+                keep.add(c)
+                stack.append(c)
+    # Keep the run of kept tokens that contains the head.
+    lo = hi = head
+    while lo - 1 in keep or (lo - 1 >= 0 and _inner_punct(tokens, lo - 1, keep)):
+        lo -= 1
+    while hi + 1 in keep or (hi + 1 < len(tokens) and _inner_punct(tokens, hi + 1, keep)):
+        hi += 1
+    while lo < head and tokens[lo].rel in {"case", "cc"}:
+        lo += 1
+    while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in "»\"”"):
+        hi -= 1
+    while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "«\"„“":
+        lo += 1
+    ids = tuple(range(lo, hi + 1))
+    return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
+
+
+def _inner_punct(tokens: list[Token], i: int, keep: set[int]) -> bool:
+    """A comma or quote mark between two kept tokens (`Иванов, Петров и Сидоров`)."""
+    return tokens[i].pos == "PUNCT" and (i - 1 in keep and i + 1 in keep)
+
+
+def with_preposition(mention: Mention) -> Mention:
+    """`в Кремле` rather than `Кремле`: the gold writes the place as given."""
+    tokens = mention.sent.tokens
+    first = mention.tokens[0]
+    if first > 0 and tokens[first - 1].rel == "case" and tokens[first - 1].head == mention.head:
+        first -= 1
+        return attrs.evolve(
+            mention,
+            start=tokens[first].start,
+            tokens=(first, *mention.tokens),
+            place=True,
+        )
+    return attrs.evolve(mention, place=True)
+
+
+def _child(sent: Sentence, i: int, rels: set[str], after: int | None = None) -> int | None:
+    for c in sent.tokens[i].children:
+        if sent.tokens[c].rel in rels and (after is None or c > after):
+            return c
+    return None
+
+
+def _is_nominal(token: Token) -> bool:
+    # natasha's tagger calls some hyphenated nouns PUNCT (`Интернет-компании`).
+    return token.pos in {"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM", "X"} or (
+        token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
+    )
+
+
+def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """A subject the parser hung on a verb inside the quote (`X сообщил: «Мы …»`).
+
+    Only a subject outside the content and on the cue's side of it counts.
+    """
+    tokens = sent.tokens
+    near = None
+    for t in tokens:
+        if t.index in blocked or t.rel not in _SUBJECT_RELS or not _is_nominal(t):
+            continue
+        if t.head in blocked or t.head < 0:
+            if near is None or abs(t.index - verb) < abs(near - verb):
+                near = t.index
+    return phrase(sent, near, blocked) if near is not None else None
+
+
+def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    subj = _child(sent, verb, _SUBJECT_RELS)
+    if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
+        return phrase(sent, subj, blocked)
+    return None
+
+
+def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`В Кремле заявили`, `в пресс-службе компании сообщили`.
+
+    A document in that slot (`говорится в заявлении, опубликованном
+    Даунинг-стрит`) is not the speaker; its author is.
+    """
+    for c in sent.tokens[verb].children:
+        token = sent.tokens[c]
+        if c in blocked or token.rel != "obl":
+            continue
+        cases = [sent.tokens[k] for k in token.children if sent.tokens[k].rel == "case"]
+        if any(norm(k.text) in {"в", "во"} for k in cases) and token.pos in {"NOUN", "PROPN"}:
+            if is_document(token):
+                return document_author(sent, c, blocked)
+            if token.feats.get("Case") in {"Loc", None} and is_institution(token):
+                return with_preposition(phrase(sent, c, blocked))
+    return None
+
+
+def is_institution(token: Token) -> bool:
+    """`Кремле`, `МИД`, `пресс-службе`: a place or body that can speak."""
+    from .morph import lemmas
+
+    if token.pos == "PROPN" or (token.text[:1].isupper() and token.index > 0):
+        return True
+    return bool(lemmas(token.text) & lexicon.words("institutions"))
+
+
+def is_document(token: Token) -> bool:
+    from .morph import lemmas
+
+    return bool(lemmas(token.text) & lexicon.words("document_nouns"))
+
+
+def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
+    """`заявлении, опубликованном Даунинг-стрит`, `сообщении МИД`, `заявлении Кремля`."""
+    tokens = sent.tokens
+    for c in tokens[noun].children:
+        t = tokens[c]
+        if c in blocked:
+            continue
+        if t.rel == "nmod" and t.pos in {"PROPN", "NOUN"} and t.feats.get("Case") in {"Gen", None}:
+            return phrase(sent, c, blocked)
+        if t.rel in {"acl", "acl:relcl"}:
+            for k in t.children:
+                if tokens[k].rel in {"obl:agent", "nsubj", "obl"} and tokens[k].pos in {"PROPN", "NOUN"}:
+                    has_case = any(tokens[m].rel == "case" for m in tokens[k].children)
+                    if tokens[k].rel != "obl" or not has_case:
+                        return phrase(sent, k, blocked)
+    return None
+
+
+def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks."""
+    for c in sent.tokens[verb].children:
+        token = sent.tokens[c]
+        if c not in blocked and token.rel in {"obj", "iobj", "nmod"} and token.pos in {
+            "PROPN",
+            "NOUN",
+            "PRON",
+        }:
+            # `цитирует Лента.ру обращение председателя КНР Си Цзиньпина`
+            return phrase(sent, c, blocked)
+    return None
+
+
+def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`со ссылкой на Y`: the words are Y's."""
+    for i in range(verb + 1, len(sent.tokens) - 2):
+        if norm(sent.tokens[i].text) == "ссылкой" and norm(sent.tokens[i + 1].text) == "на":
+            target = i + 2
+            for c in sent.tokens[i].children:
+                if sent.tokens[c].rel in {"nmod", "obl"} and c > i:
+                    target = c
+            if target not in blocked:
+                return phrase(sent, target, blocked)
+    return None
+
+
+def of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
+    """The speaker mention the parse links to a cue, or None."""
+    sent = cue.sent
+    tokens = sent.tokens
+    blocked = set(range(cue.first, cue.last + 1)) - {cue.head}
+    if content is not None:
+        blocked |= {t.index for t in tokens if content[0] <= t.start < content[1]}
+    blocked.discard(cue.head)
+    if not sent.parsed:
+        return None
+    if cue.type == SOURCE:
+        return _of_source(cue, blocked)
+
+    verb = cue.head
+    lemmas = cue.tags
+    token = tokens[verb]
+    found = None
+    if "quoting" in lemmas or _lemma_in(token, _QUOTING):
+        found = _quoted_person(sent, verb, blocked)
+    found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
+    if found is None:
+        form = token.feats.get("VerbForm")
+        if form == "Part" and token.rel in {"acl", "acl:relcl", "amod"} and token.head >= 0:
+            found = phrase(sent, token.head, blocked | {verb})
+        elif token.rel in {"conj", "advcl", "xcomp"} and token.head >= 0:
+            # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
+            found = _subject(sent, token.head, blocked) or _locative(sent, token.head, blocked)
+        if found is None:
+            found = _locative(sent, verb, blocked)
+        if found is None and "impersonal" not in lemmas:
+            found = _stray_subject(sent, verb, blocked)
+    return found
+
+
+def _lemma_in(token: Token, words: set[str]) -> bool:
+    from .morph import lemmas
+
+    return bool(lemmas(token.text) & words)
+
+
+def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
+    """`по словам X`, `по его словам`, `согласно X`."""
+    sent = cue.sent
+    noun = cue.head
+    tokens = sent.tokens
+    for c in tokens[noun].children:
+        if c in blocked and c not in range(cue.first, cue.last + 1):
+            continue
+        t = tokens[c]
+        if t.rel in {"det", "nmod:poss"} and norm(t.text) in PRONOUNS:
+            return Mention(t.start, t.stop, sent, c, (c,))
+    for c in tokens[noun].children:
+        t = tokens[c]
+        if c > noun and c not in blocked and t.rel in {"nmod", "appos", "flat", "obl"}:
+            return phrase(sent, c, blocked | {noun})
+    # The parse may hang the source elsewhere; take the genitive that follows.
+    i = cue.last + 1
+    if i < len(tokens) and tokens[i].pos in {"NOUN", "PROPN"} and i not in blocked:
+        return phrase(sent, i, blocked | {noun})
+    if "согласно" in cue.tags and cue.first == cue.head - 1:
+        return None
+    return None
+
+
+def after_cue(cue: Cue, names: list[tuple[int, int, str]]) -> Mention | None:
+    """Fallback for a postposed cue the parse got wrong: the next name."""
+    sent = cue.sent
+    for start, stop, _type in names:
+        if start >= cue.stop and start - cue.stop < 40:
+            ids = tuple(t.index for t in sent.tokens if start <= t.start < stop)
+            if ids:
+                return Mention(start, stop, sent, ids[-1], ids)
+    return None

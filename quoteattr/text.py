@@ -1,0 +1,122 @@
+"""Paragraphs, sentences and tokens, as offsets into the input.
+
+razdel joins text across a blank line into one sentence, so paragraphs are
+split first, at every line break: in news a line break always ends a
+paragraph, a headline or a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from razdel import sentenize, tokenize
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# razdel keeps a sentence going after a closing quote mark; a dash-led
+# author remark is not a new sentence, so only hard stops split here.
+_MAX_SENT = 2000
+
+
+class Token:
+    """A word or punctuation mark, with the annotations the stages add."""
+
+    __slots__ = (
+        "children",
+        "feats",
+        "head",
+        "index",
+        "pos",
+        "rel",
+        "sent",
+        "start",
+        "stop",
+        "text",
+    )
+
+    def __init__(self, start: int, stop: int, text: str, index: int, sent: Sentence) -> None:
+        self.start = start
+        self.stop = stop
+        self.text = text
+        self.index = index
+        self.sent = sent
+        self.pos: str | None = None
+        self.feats: dict[str, str] = {}
+        self.head: int = -1  # index of the head token in the sentence, -1 for the root
+        self.rel: str | None = None
+        self.children: list[int] = []
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.pos}, {self.rel}->{self.head})"
+
+
+class Sentence:
+    __slots__ = ("index", "paragraph", "parsed", "start", "stop", "tokens")
+
+    def __init__(self, start: int, stop: int, paragraph: int, index: int) -> None:
+        self.start = start
+        self.stop = stop
+        self.paragraph = paragraph
+        self.index = index
+        self.tokens: list[Token] = []
+        self.parsed = False
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.stop}, {len(self.tokens)} tokens)"
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    def subtree(self, index: int) -> Iterator[Token]:
+        """The token and every token under it in the parse."""
+        stack = [index]
+        while stack:
+            i = stack.pop()
+            yield self.tokens[i]
+            stack.extend(self.tokens[i].children)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines, stripped of surrounding white space."""
+    spans = []
+    for match in _LINE.finditer(text):
+        start, stop = match.span()
+        line = match.group()
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        if lead < len(line):
+            spans.append((start + lead, stop - trail))
+    return spans
+
+
+def _chunks(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """razdel's sentences of one paragraph; very long ones cut at spaces.
+
+    The cut keeps the taggers' inputs bounded on pathological text (a 5 MB
+    paragraph with no full stop) without losing any character.
+    """
+    for sent in sentenize(text[start:stop]):
+        s, e = start + sent.start, start + sent.stop
+        while e - s > _MAX_SENT:
+            cut = text.rfind(" ", s + 1, s + _MAX_SENT)
+            if cut <= s:
+                cut = s + _MAX_SENT
+            yield s, cut
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            yield s, e
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences with their tokens; `text` is the models' view of the input."""
+    sents: list[Sentence] = []
+    for p, (pstart, pstop) in enumerate(paragraphs(text)):
+        for start, stop in _chunks(text, pstart, pstop):
+            sent = Sentence(start, stop, p, len(sents))
+            for i, tok in enumerate(tokenize(text[start:stop])):
+                sent.tokens.append(Token(start + tok.start, start + tok.stop, tok.text, i, sent))
+            if sent.tokens:
+                sents.append(sent)
+    return sents

@@ -139,6 +139,38 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
     return last
 
 
+def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
+    """Last token of the reported clause starting at `first`.
+
+    The parse bounds it: the subtree of the clause's head, with any further
+    complement of the cue (`заявил, что A, но B`); a coordinated verb of the
+    speaker's own (`заявил о намерениях и сделал предложения`) or a new clause
+    (`…, однако лидер оппозиции назвал …`) is not part of it.
+    """
+    sent = cue.sent
+    cut = _later_cue_cut(ctx, cue, first)
+    if not sent.parsed:
+        return cut
+    tokens = sent.tokens
+    head = first
+    seen = {head}
+    # slovnet's heads are not guaranteed to form a tree: guard against cycles.
+    while tokens[head].head >= 0 and tokens[head].head != cue.head and tokens[head].head >= first:
+        head = tokens[head].head
+        if head in seen:
+            return cut
+        seen.add(head)
+    if tokens[head].head != cue.head:
+        return cut
+    last = max(t.index for t in sent.subtree(head))
+    for c in tokens[cue.head].children:
+        if c > last and tokens[c].rel in {"ccomp", "parataxis"}:
+            last = max(last, max(t.index for t in sent.subtree(c)))
+    while last + 1 < len(tokens) and tokens[last + 1].pos == "PUNCT" and tokens[last + 1].text in CLOSING:
+        last += 1
+    return min(last, cut)
+
+
 def _clause_after(sent: Sentence, cue: Cue) -> int | None:
     """First token of a `что`/`ли`/wh-clause the cue introduces, or None."""
     tokens = sent.tokens
@@ -190,6 +222,10 @@ def _topic_after(sent: Sentence, cue: Cue) -> int | None:
     while i < len(tokens) and i <= cue.last + 8:
         tok = tokens[i]
         if norm(tok.text) in ABOUT:
+            # The `о`-phrase must hang on the cue itself, not on its object
+            # (`подтвердила сообщения об убийстве`).
+            if sent.parsed and 0 <= tok.head and tokens[tok.head].head != cue.head:
+                return None
             return i
         if tok.pos == "PUNCT" or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") != "Conv"):
             return None
@@ -220,9 +256,19 @@ def _postposed(sent: Sentence, cue: Cue) -> int | None:
     return i
 
 
+def _resumes_after(sent: Sentence, cue: Cue) -> bool:
+    """The sentence goes on after the cue and its speaker, past a comma."""
+    tokens = sent.tokens
+    mention = speakers.of_cue(cue)
+    end = mention.tokens[-1] if mention is not None else cue.last
+    end = max(end, cue.last)
+    rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
+    return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
+
+
 def _about_this(sent: Sentence, cue: Cue) -> bool:
     tokens = sent.tokens
-    for i in range(max(0, cue.first - 4), min(len(tokens) - 1, cue.last + 6)):
+    for i in range(0, min(len(tokens) - 1, cue.last + 6)):
         if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
             # `об этом человеке` names a topic; a bare `об этом` points back.
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
@@ -237,6 +283,15 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     verb = tokens[cue.head]
     if verb.feats.get("Person") == "1" and "impersonal" not in cue.tags:
         return None  # `Напомним`, `Отметим`: the journalist, not a source
+    if "quoteonly" in cue.tags:
+        return None  # `усмехнулся`, `поздравил`: speech only next to a quote
+    if verb.feats.get("VerbForm") == "Inf":
+        return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
+    if "impersonal" in cue.tags and sent.parsed and any(
+        tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children
+    ):
+        return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
+    short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     how = None
     span = None
     as_clause = norm(tokens[cue.first].text) == "как"
@@ -247,11 +302,13 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if span is None and "naming" not in cue.tags:
         first = _clause_after(sent, cue)
         if first is not None:
-            span, how = _trim(sent, first, _later_cue_cut(ctx, cue, first)), "clause"
+            span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "clause"
+    if span is None and short_passive:
+        return None  # `написан в память о …`: only `было заявлено, что` reports
     if span is None and "naming" not in cue.tags and not cue.tags & {"opinion", "noabout", "request"}:
         first = _topic_after(sent, cue)
         if first is not None:
-            span, how = _trim(sent, first, _later_cue_cut(ctx, cue, first)), "topic"
+            span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "topic"
     if span is None and "naming" not in cue.tags:
         first = _colon_after(sent, cue)
         if first is not None and tokens[first].text not in OPENING:
@@ -262,6 +319,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             first = content_start(sent)
             if first <= last:
                 span, how = _trim(sent, first, last), "post"
+                resumed = _resumes_after(sent, cue)
+                if resumed:
+                    # `Без сомнения, пишет газета, речь идет о …`: one claim.
+                    span, how = _trim(sent, first, len(tokens) - 1), "post-inside"
     if span is None:
         return None
     start, stop = span
@@ -283,16 +344,22 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     sent = cue.sent
     tokens = sent.tokens
     first = content_start(sent)
+    mention = speakers.of_cue(cue)
+    end = max(cue.last, mention.tokens[-1] if mention else cue.last)
     if cue.first > first:
+        if _resumes_after(sent, cue):
+            # `В Mail.ru, как рассказали в пресс-службе, работает поиск`
+            return _trim(sent, first, len(tokens) - 1)
         last = cue.first - 1
         while last > first and tokens[last].pos == "PUNCT":
             last -= 1
         return _trim(sent, first, last)
-    mention = speakers.of_cue(cue)
-    end = max(cue.last, mention.tokens[-1] if mention else cue.last)
     for i in range(end + 1, len(tokens)):
         if tokens[i].text == ",":
             return _trim(sent, content_start(sent, i + 1), len(tokens) - 1)
+    if mention is not None and end + 1 < len(tokens):
+        # `Как сообщило министерство здравоохранения в больницах …`: no comma.
+        return _trim(sent, end + 1, len(tokens) - 1)
     return None
 
 

@@ -85,7 +85,7 @@ class Resolver:
                 words = self.ctx.text[start:stop].split()
                 if not words:
                     continue
-                if type_ == "PER":
+                if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
                     self.orgs.append((start, names.org_name(words)))
@@ -135,6 +135,23 @@ def surname_key(surname: str) -> str:
     return word
 
 
+def _common_word(words: list[str]) -> bool:
+    """NER's false names: one capitalised dictionary word (`Политик`, `Побритый`)."""
+    from .morph import parse
+
+    if len(words) != 1:
+        return False
+    best = parse(words[0])[:1]
+    if not best:
+        return False
+    tag = best[0].tag
+    return (
+        best[0].is_known
+        and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
+        and tag.POS in {"NOUN", "ADJF", "PRTF"}
+    )
+
+
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
     before = [t for t in sent.tokens if t.stop <= start]
@@ -173,6 +190,13 @@ def resolve(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
     previous: list[tuple[Claim, Speaker]] = []
     for claim in claims:
         speaker = None
+        if claim.mention is not None and claim.mention.pronoun:
+            cue_start = claim.cue.start if claim.cue is not None else None
+            speaker = _resolve_mention(resolver, claim.mention, previous, cue_start)
+            result.append(speaker)
+            if speaker is not None:
+                previous.append((claim, speaker))
+            continue
         if claim.mention is not None:
             cue_start = claim.cue.start if claim.cue is not None else None
             speaker = _resolve_mention(resolver, claim.mention, previous, cue_start)
@@ -203,7 +227,14 @@ def _resolve_mention(
     word = norm(head.text)
     if m.pronoun:
         gender, number = PRONOUNS[word]
-        return _antecedent(r, m.start, gender, number, previous, mention)
+        found = _antecedent(r, m.start, gender, number, previous, mention)
+        if found is None and number != "plur":
+            # No name agrees (`она` after an untagged foreign name): the last
+            # person who spoke is the best guess.
+            for _claim, speaker in reversed(previous):
+                if speaker.type == PERSON:
+                    return attrs.evolve(speaker, mention=mention)
+        return found
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
     if m.place or head.pos == "PROPN" or _org_like(ctx, m) or head_lemmas & set(_institutions()):
@@ -219,7 +250,7 @@ def _resolve_mention(
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, _aliases(entity))
-    if head.pos in {"NOUN", "ADJ"} or head_lemmas & _anonymous():
+    if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous():
         name = names.nominative_phrase(words)
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None

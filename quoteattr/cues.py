@@ -93,16 +93,29 @@ def _phrase_cue(sent: Sentence, i: int) -> Cue | None:
     for lemma in _lemmas(tokens[i]):
         for parts, tags in _phrases().get(lemma, ()):
             j, last = 1, i
+            matched = [i]
             # The words of a phrase may be split by a pronoun or an adverb
             # (`выразил свое мнение`, `не исключил`); allow two in between.
             k = i + 1
             while j < len(parts) and k < len(tokens) and k <= last + 3:
                 if parts[j] in _lemmas(tokens[k]) or norm(tokens[k].text) == parts[j]:
                     last, j = k, j + 1
+                    matched.append(k)
                 k += 1
             if j == len(parts):
-                return Cue(sent, i, i, last, VERB, tags)
+                head = _head_of(tags, matched)
+                return Cue(sent, head, i, last, VERB, tags)
     return None
+
+
+def _head_of(tags: frozenset[str], matched: list[int]) -> int:
+    """The phrase word that carries the syntax (`head=2` in `не исключать`)."""
+    for tag in tags:
+        if tag.startswith("head="):
+            n = int(tag[len("head=") :]) - 1
+            if 0 <= n < len(matched):
+                return matched[n]
+    return matched[0]
 
 
 def _source_cue(sent: Sentence, i: int) -> Cue | None:

@@ -27,6 +27,12 @@ def load(name: str) -> dict[str, frozenset[str]]:
         entry = _normal(entry)
         found = frozenset(t.strip() for t in tags.replace("\t", ",").split(",") if t.strip())
         entries[entry] = entries.get(entry, frozenset()) | found
+        for tag in found:
+            # `lemma=X`: pymorphy3's lemma for the entry's forms differs from
+            # the entry (`пострадавшие` → `пострадать`); match that too.
+            if tag.startswith("lemma="):
+                alias = _normal(tag[len("lemma=") :])
+                entries[alias] = entries.get(alias, frozenset()) | found
     return entries
 
 

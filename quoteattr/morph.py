@@ -14,7 +14,7 @@ import threading
 import pymorphy3
 from pymorphy3.analyzer import Parse
 
-__all__ = ["Parse", "analyzer", "lemma", "lemmas", "parse"]
+__all__ = ["Parse", "analyzer", "is_known", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
 
@@ -49,6 +49,20 @@ def parse(word: str) -> tuple[Parse, ...]:
     shared between callers and must not be mutated.
     """
     return _parse_lower(word.lower())
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _is_known_lower(word: str) -> bool:
+    return analyzer().word_is_known(word)
+
+
+def is_known(word: str) -> bool:
+    """Whether the dictionary lists ``word``: its parses are not guesses.
+
+    Prefer this to ``Parse.is_known``, which looks the word up again on
+    every call and is the same for all parses of one word.
+    """
+    return _is_known_lower(word.lower())
 
 
 def _norm(text: str) -> str:

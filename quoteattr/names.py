@@ -26,14 +26,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quoteattr import morph
 
 __all__ = ["gender_number", "nominative_phrase", "org_name", "person_name"]
 
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_ALL_CASES = frozenset(CASES)
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # pymorphy3 spells the second genitive, accusative and locative separately and
 # has a vocative; for agreement they behave as the main case.
 _CASE_OF = {
@@ -59,12 +58,31 @@ _SOFTENED = frozenset("бвдзлмнпрстф")  # consonants a name can end i
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _EDGE_PUNCT = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 _INITIALS = re.compile(r"^((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s*)+)(.*)$", re.DOTALL)
-# An acronym with a case ending glued on: МИДа, ЦРУ is left alone.
+_CAMEL_CASE = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")  # ВКонтакте, УралМетКом
+_LATIN_PREFIXED = re.compile(r"[A-Za-z0-9]+-[а-яёА-ЯЁ]+")  # Telegram-канале
+# An acronym with a case ending glued on: МИДа (ЦРУ is left alone).
 _INFLECTED_ACRONYM = re.compile(r"^([A-ZА-ЯЁ]{2,})(а|у|ом|е)$")
 
 
 # --------------------------------------------------------------------------
 # shared helpers
+
+
+# Case hints may come from pymorphy3 or from natasha / Universal Dependencies.
+_UD_CASE = {
+    "nom": "nomn",
+    "gen": "gent",
+    "dat": "datv",
+    "acc": "accs",
+    "ins": "ablt",
+    "loc": "loct",
+}
+
+
+def _hint(case: str | None) -> str | None:
+    if not isinstance(case, str):
+        return None
+    return _CASE_OF.get(case) or _UD_CASE.get(case.lower())
 
 
 def _tokens(words: Sequence[str] | str) -> list[str]:
@@ -120,7 +138,7 @@ def _is_cyrillic(core: str) -> bool:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -133,6 +151,11 @@ def _inflect(p: morph.Parse, grammemes: set[str]) -> str | None:
     The dictionary files some variant spellings under its preferred one
     (блоггеров under блогер); the text's spelling must survive.
     """
+    if grammemes <= p.tag.grammemes:
+        # Already there; the dictionary's spelling of it may differ (Яблоггер).
+        return p.word
+    if isinstance(p, _Guess):
+        return p.normal_form if grammemes <= {"nomn", "sing", "masc"} else None
     form = p.inflect(grammemes)
     if form is None:
         return None
@@ -159,9 +182,9 @@ def _inflect(p: morph.Parse, grammemes: set[str]) -> str | None:
 
 # Dictionary readings of a capitalised word.
 _W_NAME_KNOWN = 1.0  # Name / Surn / Patr from the dictionary
-_W_NAME_GUESSED = 0.3  # pymorphy's guesser is noisy on foreign names
+_W_NAME_GUESSED = 0.15  # pymorphy's guesser is noisy on foreign names
 _W_ADJ_KNOWN = 0.5  # adjectival surnames: Зеленского, Толстого
-_W_ADJ_GUESSED = 0.3
+_W_ADJ_GUESSED = 0.2
 _W_NOUN_KNOWN = 0.1  # a common noun that happens to be capitalised
 _W_NOUN_GUESSED = 0.03
 _W_PRON = 0.05
@@ -169,10 +192,10 @@ _W_PRON = 0.05
 # Readings from the model of name declension.
 _W_MASC_NOM = 0.5  # consonant-final: Стармер, Байден
 _W_MASC_NOM_OBLIQUE_LOOKING = 0.1
-_OBLIQUE_LOOKING = ("ом", "ем", "ым")
+_OBLIQUE_LOOKING = ("ом", "ем", "ым", "ой", "ским", "цким")
 _ADJ_OBLIQUE = ("ого", "его", "ому", "ему")  # Зеленского is no indeclinable name
 _W_MASC_OBL = 0.4  # Стармера, Стармеру, Стармером, Стармере
-_W_MASC_SOFT_OBL = 0.3  # Игоря <- Игорь (vs Игоря <- Игорий, rarer)
+_W_MASC_SOFT_OBL = 0.3  # Игоря <- Игорь: soft stems are rarer than hard ones
 _W_RU_MASC = 0.5  # Сабиров, Сабирова (gen), Сабировым
 _W_RU_FEMN_NOM = 0.5  # Сабирова
 _W_RU_FEMN_OBL = 0.5  # Сабировой, Сабирову (acc)
@@ -181,13 +204,14 @@ _W_ADJ_SURNAME = 0.6  # -ский / -цкий in any form
 _W_PATRONYMIC = 0.8  # -овна / -ична: nothing else ends so
 _W_FEMN_A_NOM = 0.07  # a foreign woman's surname in -а is rare
 _W_MASC_A_NOM = 0.25  # Обама, Дуда, Арреаза
-_W_MASC_A_OBL = 0.2  # Обамы, Обаме, Обаму, Обамой
+_MASC_A_STEM_FACTOR = 2 / 3  # Обамы, Обаме, Обаму, Обамой: as a woman's, less often
 _W_FEMN_IYA_NOM = 0.3  # Мария, Лючия
 _W_FEMN_A_OBL = 0.3  # Терезы, Терезе, Терезу, Терезой
 _W_FEMN_SOFT_OBL = 0.2  # Тани <- Таня
 _W_FEMN_INDECL = 0.2  # Мэй, Меркель, Харрис: a woman's consonant-final name
 # Vowel-final foreign names do not decline; how likely that is depends on the
 # vowel, since -у, -е, -ю are also ordinary case endings.
+_W_INDECL_HUSHING_I = 0.2  # Глинки, Ольги: mostly the genitive of an a-stem
 _W_INDECL = {"о": 0.5, "и": 0.45, "э": 0.5, "е": 0.3, "у": 0.1, "ю": 0.15}
 
 # A non-final word may stay in the nominative while the last one declines:
@@ -209,6 +233,8 @@ _NUMBER_PRIOR = {"sing": 1.0, "plur": 0.1}  # a mention is almost always one per
 # that is only oblique still wins.
 _CASE_PRIOR = {"nomn": 1.0, "gent": 0.8, "accs": 0.6, "datv": 0.5, "ablt": 0.5, "loct": 0.4}
 _CASE_HINT_MISS = 0.05
+# gender_number() names no gender when the other one scores this close.
+_GENDER_UNDECIDED = 0.8
 
 # Short lower-case words inside a name are particles: фон, де, ван, ибн, аль.
 _PARTICLE_MAX_LEN = 3
@@ -217,12 +243,18 @@ _Triple = tuple[str, str, str]  # gender, number, case
 _Readings = dict[_Triple, tuple[float, str]]
 
 _TRIPLES: tuple[_Triple, ...] = tuple(
-    (g, n, c) for g in ("masc", "femn") for n in ("sing", "plur") for c in CASES
+    (g, n, c) for g in ("masc", "femn") for n in ("sing", "plur") for c in _CASES
 )
 
 
-def _add(readings: _Readings, gender: str, number: str, cases: Iterable[str],
-         weight: float, nominative: str) -> None:
+def _add(
+    readings: _Readings,
+    gender: str,
+    number: str,
+    cases: Iterable[str],
+    weight: float,
+    nominative: str,
+) -> None:
     genders = ("masc", "femn") if gender == "any" else (gender,)
     for g in genders:
         for c in cases:
@@ -236,6 +268,7 @@ def _dictionary_readings(word: str, title: bool, readings: _Readings) -> None:
     # Ангелы should be read as the name Ангела, however much more often the
     # corpus behind pymorphy saw the plural of ангел.
     groups: dict[tuple[str, str, str, str], list] = {}
+    known = morph.is_known(word)
     for p in morph.parse(word):
         tag = p.tag
         pos = tag.POS
@@ -266,16 +299,15 @@ def _dictionary_readings(word: str, title: bool, readings: _Readings) -> None:
         if nominative is None:
             continue
         key = (cls, nominative, gender, number)
-        entry = groups.setdefault(key, [0.0, set(), p.is_known])
+        entry = groups.setdefault(key, [0.0, set()])
         # max, not sum: a lexeme whose form fits two cases (gent and accs)
         # is no likelier for it than one whose form fits one.
         entry[0] = max(entry[0], p.score)
         entry[1].add(case)
-        entry[2] = entry[2] or p.is_known
     best_in_class: dict[str, float] = {}
-    for (cls, *_), (score, _, _) in groups.items():
+    for (cls, *_), (score, _) in groups.items():
         best_in_class[cls] = max(best_in_class.get(cls, 0.0), score)
-    for (cls, nominative, gender, number), (score, cases, known) in groups.items():
+    for (cls, nominative, gender, number), (score, cases) in groups.items():
         share = score / best_in_class[cls] if best_in_class[cls] else 1.0
         if title:
             weight = {
@@ -295,12 +327,12 @@ _RU_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын")
 # ending -> (gender, number, cases, weight) for -ов/-ин surnames
 _RU_ENDINGS: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {
     "": [("masc", "sing", ("nomn",), _W_RU_MASC)],
-    "а": [("masc", "sing", ("gent", "accs"), _W_RU_MASC),
-          ("femn", "sing", ("nomn",), _W_RU_FEMN_NOM)],
-    "у": [("masc", "sing", ("datv",), _W_RU_MASC),
-          ("femn", "sing", ("accs",), _W_RU_FEMN_OBL)],
-    "ым": [("masc", "sing", ("ablt",), _W_RU_MASC),
-           ("any", "plur", ("datv",), _W_RU_PLUR)],
+    "а": [
+        ("masc", "sing", ("gent", "accs"), _W_RU_MASC),
+        ("femn", "sing", ("nomn",), _W_RU_FEMN_NOM),
+    ],
+    "у": [("masc", "sing", ("datv",), _W_RU_MASC), ("femn", "sing", ("accs",), _W_RU_FEMN_OBL)],
+    "ым": [("masc", "sing", ("ablt",), _W_RU_MASC), ("any", "plur", ("datv",), _W_RU_PLUR)],
     "е": [("masc", "sing", ("loct",), _W_RU_MASC)],
     "ой": [("femn", "sing", ("gent", "datv", "ablt", "loct"), _W_RU_FEMN_OBL)],
     "ы": [("any", "plur", ("nomn",), _W_RU_PLUR)],
@@ -326,8 +358,10 @@ _ADJ_ENDINGS: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
     "им": [("ий", "masc", "sing", ("ablt",)), ("ие", "any", "plur", ("datv",))],
     "ом": [("ий", "masc", "sing", ("loct",))],
     "ая": [("ая", "femn", "sing", ("nomn",))],
-    "ой": [("ая", "femn", "sing", ("gent", "datv", "ablt", "loct")),
-           ("ой", "masc", "sing", ("nomn",))],
+    "ой": [
+        ("ая", "femn", "sing", ("gent", "datv", "ablt", "loct")),
+        ("ой", "masc", "sing", ("nomn",)),
+    ],
     "ую": [("ая", "femn", "sing", ("accs",))],
     "ие": [("ие", "any", "plur", ("nomn",))],
     "их": [("ие", "any", "plur", ("gent", "accs", "loct"))],
@@ -341,6 +375,14 @@ def _model_readings(s: str, readings: _Readings) -> None:
         return
     last, prev = s[-1], s[-2]
 
+    # Patronymics: Семёновна, Семёновны, Ильиничне.  The suffix is
+    # unmistakable, so no other reading is offered (not Семёновн + -а).
+    for ending, cases in _PATR_FEMN_ENDINGS.items():
+        stem = s[: len(s) - len(ending)]
+        if s.endswith(ending) and stem.endswith(_PATR_FEMN_STEMS) and len(stem) >= 5:
+            _add(readings, "femn", "sing", cases, _W_PATRONYMIC, stem + "а")
+            return
+
     # Nominative forms.
     if last in _CONSONANTS or last == "ь" or (last == "й" and prev in _VOWELS):
         # Стармером is far likelier the instrumental of Стармер than a name
@@ -350,9 +392,12 @@ def _model_readings(s: str, readings: _Readings) -> None:
         _add(readings, "masc", "sing", ("nomn",), weight, s)
         if not (s.endswith(_RU_SUFFIXES) and len(s) >= 4):
             # A woman's Russian surname is Сабирова; Сабиров is his.
-            _add(readings, "femn", "sing", CASES, _W_FEMN_INDECL, s)
+            _add(readings, "femn", "sing", _CASES, _W_FEMN_INDECL, s)
     if last in _W_INDECL and s[-2:] != "ии" and not s.endswith(_ADJ_OBLIQUE):
-        _add(readings, "any", "sing", CASES, _W_INDECL[last], s)
+        weight = _W_INDECL[last]
+        if last == "и" and prev in _HUSHING:
+            weight = _W_INDECL_HUSHING_I
+        _add(readings, "any", "sing", _CASES, weight, s)
     if last == "а" and prev in _CONSONANTS:
         _add(readings, "femn", "sing", ("nomn",), _W_FEMN_A_NOM, s)
     if last == "я":
@@ -361,15 +406,25 @@ def _model_readings(s: str, readings: _Readings) -> None:
 
     # Masculine consonant stems: Стармер-а/-у/-ом/-е, Игор-я/-ю/-ем/-е,
     # Гелете-я/-ю/-ем/-е.
-    for ending, cases in (("а", ("gent", "accs")), ("у", ("datv",)), ("ом", ("ablt",)),
-                          ("ем", ("ablt",)), ("е", ("loct",))):
+    for ending, cases in (
+        ("а", ("gent", "accs")),
+        ("у", ("datv",)),
+        ("ом", ("ablt",)),
+        ("ем", ("ablt",)),
+        ("е", ("loct",)),
+    ):
         stem = s[: -len(ending)]
         if s.endswith(ending) and len(stem) >= 2 and stem[-1] in _CONSONANTS:
             if ending == "ем" and stem[-1] not in _SIBILANT:
                 continue
             _add(readings, "masc", "sing", cases, _W_MASC_OBL, stem)
-    for ending, cases in (("я", ("gent", "accs")), ("ю", ("datv",)), ("ем", ("ablt",)),
-                          ("е", ("loct",)), ("и", ("loct",))):
+    for ending, cases in (
+        ("я", ("gent", "accs")),
+        ("ю", ("datv",)),
+        ("ем", ("ablt",)),
+        ("е", ("loct",)),
+        ("и", ("loct",)),
+    ):
         stem = s[: -len(ending)]
         if not (s.endswith(ending) and len(stem) >= 2):
             continue
@@ -392,8 +447,9 @@ def _model_readings(s: str, readings: _Readings) -> None:
         if not base.endswith(_RU_SUFFIXES) or len(base) < 4:
             continue
         for gender, number, cases, weight in variants:
-            nominative = base + _RU_NOMINATIVE[("any", "plur") if number == "plur"
-                                               else (gender, number)]
+            nominative = (
+                base + _RU_NOMINATIVE[("any", "plur") if number == "plur" else (gender, number)]
+            )
             _add(readings, gender, number, cases, weight, nominative)
 
     # Adjectival surnames: Зеленского, Зеленской, Зеленскую.
@@ -403,60 +459,51 @@ def _model_readings(s: str, readings: _Readings) -> None:
             for nom_ending, gender, number, cases in variants:
                 _add(readings, gender, number, cases, _W_ADJ_SURNAME, stem + nom_ending)
 
-    # Patronymics: Семёновна, Семёновны, Ильиничне.
-    for ending, cases in _PATR_FEMN_ENDINGS.items():
-        stem = s[: len(s) - len(ending)]
-        if s.endswith(ending) and stem.endswith(_PATR_FEMN_STEMS) and len(stem) >= 5:
-            _add(readings, "femn", "sing", cases, _W_PATRONYMIC, stem + "а")
-
     # a-stems: Терез-ы/-е/-у/-ой, Мари-и/-ю/-ей, Тан-и/-е/-ю/-ей, and the
     # rarer men's names declined the same way (Обам-ы, Дуд-е).
     _a_stem_readings(s, readings)
 
 
-def _a_stem_readings(s: str, femn: _Readings) -> None:
-    masc: _Readings = {}
-    if len(s) >= 4 and s[-1] == "а" and s[-2] in _CONSONANTS:
-        _add(masc, "masc", "sing", ("nomn",), _W_MASC_A_NOM, s)
+def _a_stem_readings(s: str, readings: _Readings) -> None:
+    if len(s) < 3:
+        return
+    femn: _Readings = {}
     _feminine_a_stem_readings(s, femn)
-    if len(s) >= 4:
-        # The same endings for a man, at a lower weight.
-        _feminine_a_stem_readings(s, masc)
-        for (_, n, c), (weight, nominative) in list(masc.items()):
-            if c != "nomn" and len(nominative) >= 4:
-                _add(femn, "masc", n, (c,), weight * _W_MASC_A_OBL / _W_FEMN_A_OBL, nominative)
-    weight, nominative = masc.get(("masc", "sing", "nomn"), (0.0, ""))
-    if weight:
-        _add(femn, "masc", "sing", ("nomn",), weight, nominative)
+    for (g, n, c), (weight, nominative) in femn.items():
+        _add(readings, g, n, (c,), weight, nominative)
+    if len(s) < 4:
+        return  # Ына is no man's name in -а
+    if s[-1] == "а" and s[-2] in _CONSONANTS:
+        _add(readings, "masc", "sing", ("nomn",), _W_MASC_A_NOM, s)
+    for (_, n, c), (weight, nominative) in femn.items():
+        if len(nominative) >= 4:
+            _add(readings, "masc", n, (c,), weight * _MASC_A_STEM_FACTOR, nominative)
 
 
 def _feminine_a_stem_readings(s: str, readings: _Readings) -> None:
     last, prev = s[-1], s[-2]
-    if len(s) >= 3:
-        stem1, stem2 = s[:-1], s[:-2]
-        if last == "ы" and prev in _CONSONANTS and prev not in _HUSHING:
-            _add(readings, "femn", "sing", ("gent",), _W_FEMN_A_OBL, stem1 + "а")
-        if last == "и" and prev in _HUSHING:
-            _add(readings, "femn", "sing", ("gent",), _W_FEMN_A_OBL, stem1 + "а")
-        if last == "и" and prev in _CONSONANTS and prev not in _HUSHING:
-            _add(readings, "femn", "sing", ("gent", "datv", "loct"), _W_FEMN_SOFT_OBL,
-                 stem1 + "я")
-        if s.endswith("ии"):
-            _add(readings, "femn", "sing", ("gent", "datv", "loct"), _W_FEMN_A_OBL,
-                 stem1 + "я")
-        if last == "е" and prev in _CONSONANTS:
-            _add(readings, "femn", "sing", ("datv", "loct"), _W_FEMN_A_OBL, stem1 + "а")
-        if last == "у" and prev in _CONSONANTS:
-            _add(readings, "femn", "sing", ("accs",), _W_FEMN_A_OBL, stem1 + "а")
-        if last == "ю" and (prev in _CONSONANTS or prev == "и"):
-            weight = _W_FEMN_A_OBL if prev == "и" else _W_FEMN_SOFT_OBL
-            _add(readings, "femn", "sing", ("accs",), weight, stem1 + "я")
-        if s.endswith("ой") and stem2[-1:] in _CONSONANTS:
-            _add(readings, "femn", "sing", ("ablt",), _W_FEMN_A_OBL, stem2 + "а")
-        if s.endswith("ей") and (stem2[-1:] in _CONSONANTS or stem2.endswith("и")):
-            nominative = stem2 + ("а" if stem2[-1:] in _SIBILANT else "я")
-            weight = _W_FEMN_A_OBL if stem2.endswith("и") else _W_FEMN_SOFT_OBL
-            _add(readings, "femn", "sing", ("ablt",), weight, nominative)
+    stem1, stem2 = s[:-1], s[:-2]
+    if last == "ы" and prev in _CONSONANTS and prev not in _HUSHING:
+        _add(readings, "femn", "sing", ("gent",), _W_FEMN_A_OBL, stem1 + "а")
+    if last == "и" and prev in _HUSHING:
+        _add(readings, "femn", "sing", ("gent",), _W_FEMN_A_OBL, stem1 + "а")
+    if last == "и" and (prev in _CONSONANTS or prev == "й") and prev not in _HUSHING:
+        _add(readings, "femn", "sing", ("gent", "datv", "loct"), _W_FEMN_SOFT_OBL, stem1 + "я")
+    if s.endswith("ии"):
+        _add(readings, "femn", "sing", ("gent", "datv", "loct"), _W_FEMN_A_OBL, stem1 + "я")
+    if last == "е" and prev in _CONSONANTS:
+        _add(readings, "femn", "sing", ("datv", "loct"), _W_FEMN_A_OBL, stem1 + "а")
+    if last == "у" and prev in _CONSONANTS:
+        _add(readings, "femn", "sing", ("accs",), _W_FEMN_A_OBL, stem1 + "а")
+    if last == "ю" and (prev in _CONSONANTS or prev == "и"):
+        weight = _W_FEMN_A_OBL if prev == "и" else _W_FEMN_SOFT_OBL
+        _add(readings, "femn", "sing", ("accs",), weight, stem1 + "я")
+    if s.endswith("ой") and stem2[-1:] in _CONSONANTS:
+        _add(readings, "femn", "sing", ("ablt",), _W_FEMN_A_OBL, stem2 + "а")
+    if s.endswith("ей") and (stem2[-1:] in _CONSONANTS or stem2.endswith("и")):
+        nominative = stem2 + ("а" if stem2[-1:] in _SIBILANT else "я")
+        weight = _W_FEMN_A_OBL if stem2.endswith("и") else _W_FEMN_SOFT_OBL
+        _add(readings, "femn", "sing", ("ablt",), weight, nominative)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -476,10 +523,12 @@ def _word_readings(word: str, title: bool) -> _Readings:
 def _is_declinable_first_name(word: str) -> bool:
     # Mostly a first name, that is: Ким is listed as a (Soviet) first name
     # too, but far more often it is the Korean surname.
+    if not morph.is_known(word):
+        return False
     first = named = 0.0
     for p in morph.parse(word):
         grammemes = p.tag.grammemes
-        if not p.is_known or not {"Name", "Patr", "Surn"} & grammemes:
+        if not {"Name", "Patr", "Surn"} & grammemes:
             continue
         named += p.score
         if "Surn" not in grammemes and "Fixd" not in grammemes:
@@ -513,14 +562,14 @@ def _is_pronoun(word: str) -> bool:
 
 class _Analysis(NamedTuple):
     tokens: list[_Token]
-    # token index -> list of (part index, slot index); parts are hyphen parts
-    parts: list[list[str]]
+    parts: list[list[str]]  # the hyphen-separated parts of each token's core
     slots: list[_Slot]
-    slot_of: dict[tuple[int, int], int]
+    slot_of: dict[tuple[int, int], int]  # (token, part) -> slot
     scores: dict[_Triple, float]  # before priors
     choice: dict[_Triple, list[str]]  # nominative of each slot
 
 
+@functools.lru_cache(maxsize=20_000)
 def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
     tokens = [_split_token(w) for w in words]
     parts: list[list[str]] = []
@@ -558,7 +607,7 @@ def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
             frozen = slot.frozen.get(gender, 0.0) if si != last_slot else 0.0
             if frozen > weight:
                 weight, nominative = frozen, slot.written.lower()
-            if _W_AS_IS > weight:
+            if weight < _W_AS_IS:
                 weight, nominative = _W_AS_IS, slot.written.lower()
             score *= weight
             chosen.append(nominative)
@@ -599,29 +648,33 @@ def person_name(words: Sequence[str], *, case: str | None = None) -> str:
 
     ``words`` are the words of the mention as written (first name,
     patronymic, surname, or any of them; initials and particles such as
-    ``фон`` are kept).  ``case`` is an optional pymorphy3 case the caller
-    knows the mention is in (``'nomn'`` for the subject of ``заявила``,
-    ``'gent'`` after ``по словам``); it settles forms that are ambiguous out
-    of context, such as ``Сабирова`` (she) versus ``Сабирова`` (of him).
+    ``фон`` are kept).  ``case`` is the case the caller knows the mention
+    is in, as pymorphy3 (``'gent'``) or natasha / UD (``'Gen'``) spell it:
+    ``'nomn'`` for the subject of ``заявила``, ``'gent'`` after ``по
+    словам``.  It settles forms that are ambiguous out of context, such as
+    ``Сабирова`` (she) versus ``Сабирова`` (of him), or ``Неруда`` (he)
+    versus the genitive of ``Неруд``; pass it when you have it.
     """
     tokens = tuple(_tokens(words))
     if not tokens:
         return ""
-    return _person_name(tokens, _CASE_OF.get(case or ""))
+    return _person_name(tokens, _hint(case))
 
 
-def gender_number(words: Sequence[str]) -> tuple[str | None, str | None]:
+def gender_number(
+    words: Sequence[str], *, case: str | None = None
+) -> tuple[str | None, str | None]:
     """Grammatical gender and number of a person mention, for pronoun agreement.
 
     Returns (``'masc'`` / ``'femn'`` / ``None``, ``'sing'`` / ``'plur'`` /
     ``None``), from the same joint reading as :func:`person_name`: ``Кира
     Стармера`` is masculine.  The gender is ``None`` when the words do not
-    tell (``Тимошенко``, ``Саакашвили``).
+    tell (``Тимошенко``, ``Саакашвили``).  ``case`` as for :func:`person_name`.
     """
     tokens = tuple(_tokens(words))
     if not tokens:
         return None, None
-    analysis = _analyse_person(tokens, None)
+    analysis = _analyse_person(tokens, _hint(case))
     if not analysis.slots:
         return None, None
     best = _best_triple(analysis)
@@ -629,11 +682,9 @@ def gender_number(words: Sequence[str]) -> tuple[str | None, str | None]:
         return None, "plur"
     # Compare the genders without the prior: the prior picks a name when the
     # words cannot, but must not invent a gender the words do not show.
-    by_gender = {
-        g: max(analysis.scores[(g, "sing", c)] for c in CASES) for g in ("masc", "femn")
-    }
+    by_gender = {g: max(analysis.scores[(g, "sing", c)] for c in _CASES) for g in ("masc", "femn")}
     other = "femn" if best[0] == "masc" else "masc"
-    if by_gender[other] >= 0.8 * by_gender[best[0]]:
+    if by_gender[other] >= _GENDER_UNDECIDED * by_gender[best[0]]:
         return None, "sing"
     return best[0], "sing"
 
@@ -642,63 +693,163 @@ def gender_number(words: Sequence[str]) -> tuple[str | None, str | None]:
 # organisations and other noun phrases
 
 _SINGULAR_BIAS_ORG = 3.0  # канцелярии: an institution, not institutions
+# As _CASE_PRIOR, but a phrase standing for a speaker is more often the
+# subject: Власти заявили rather than the genitive of власть.
+_PHRASE_CASE_PRIOR = {"nomn": 1.5, "gent": 0.8, "accs": 0.6, "datv": 0.5, "ablt": 0.5, "loct": 0.5}
 _SUBSTANTIVE_PENALTY = 0.3  # задержанного: an adjective standing for a noun
 _SKIP_PENALTY = 0.5  # близкого к ней источника: words inside the modifier
 _MAX_SKIPPED = 4
+_GUESSED_NAME_IN_PHRASE = 0.3
+_INFORMED_TAIL = 5
+_UNINFORMED = 0.5
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 _COORDINATORS = frozenset({"и", "или"})
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB"})
+_NP_POS = ("NOUN", "ADJF", "PRTF")
 _NUMERAL_VALUE = {"один": 1, "два": 2, "три": 3, "четыре": 4, "оба": 2, "полтора": 2}
 
 _NPTriple = tuple[str, str, str | None]  # case, number, gender (None in plural)
 _NP_TRIPLES: tuple[_NPTriple, ...] = tuple(
-    [(c, "sing", g) for c in CASES for g in ("masc", "femn", "neut")]
-    + [(c, "plur", None) for c in CASES]
+    [(c, "sing", g) for c in _CASES for g in ("masc", "femn", "neut")]
+    + [(c, "plur", None) for c in _CASES]
 )
+
+
+class _Reading(NamedTuple):
+    """A parse with what it agrees with worked out once (tag look-ups are slow)."""
+
+    parse: Any  # a pymorphy3 Parse or a _Guess
+    pos: str
+    agrees: frozenset[_NPTriple]
 
 
 class _Word(NamedTuple):
     token: _Token
-    kind: str  # 'punct', 'frozen' or 'word'
-    parses: tuple
+    kind: str  # 'punct', 'frozen', 'word' or 'drop'
+    parses: tuple = ()
+    readings: tuple[_Reading, ...] = ()
 
 
 def _classify(token: _Token) -> _Word:
     core = token.core
     if not core:
-        return _Word(token, "punct", ())
+        return _Word(token, "punct")
     acronym = _INFLECTED_ACRONYM.match(core)
     if acronym:
         # МИДа -> МИД: drop the glued-on ending rather than guess a lexeme.
-        return _Word(token._replace(core=acronym.group(1)), "frozen", ())
-    if not _is_cyrillic(core) or (len(core) > 1 and core.isupper()):
-        return _Word(token, "frozen", ())
-    return _Word(token, "word", morph.parse(core))
+        return _Word(token._replace(core=acronym.group(1)), "frozen")
+    if _CAMEL_CASE.search(core) or (len(core) > 1 and core.isupper()):
+        return _Word(token, "frozen")  # ВКонтакте, УралМетКом, СМИ
+    if not (_is_cyrillic(core) or _LATIN_PREFIXED.fullmatch(core)):
+        return _Word(token, "frozen")
+    parses = morph.parse(core)
+    # Outside person names, the guesser's first names and surnames are mostly
+    # noise (Росстата is no woman called Росстата); such a guess only hints
+    # that the word may be a nominative as it stands (Едидин).
+    known = morph.is_known(core)
+    plausible: list = []
+    for p in parses:
+        if known or not {"Name", "Surn", "Patr"} & p.tag.grammemes:
+            plausible.append(p)
+        elif p.tag.case == "nomn":
+            plausible.append(p._replace(score=p.score * _GUESSED_NAME_IN_PHRASE))
+    informed = known or any(_is_informed(p) for p in parses)
+    if core[:1].isupper() and "-" not in core and not informed:
+        # pymorphy3 guessed from a short tail; the declension model knows better.
+        plausible = [p._replace(score=p.score * _UNINFORMED) for p in plausible]
+        plausible.extend(_proper_noun_guesses(core.lower()))
+    chosen = tuple(plausible) or parses
+    return _Word(token, "word", chosen, tuple(_reading(p) for p in chosen))
 
 
-def _agrees(p: morph.Parse, triple: _NPTriple, pos: Iterable[str]) -> bool:
+def _reading(p: Any) -> _Reading:
     tag = p.tag
-    if str(tag.POS) not in pos or _CASE_OF.get(str(tag.case)) != triple[0]:
-        return False
-    number = str(tag.number) if tag.number else None
-    if number is None:
-        return "Fixd" in tag.grammemes or tag.POS != "NOUN"
-    if number != triple[1]:
-        return False
-    if triple[1] == "sing":
-        gender = str(tag.gender) if tag.gender else None
-        if gender == "ms-f":
-            return triple[2] in ("masc", "femn")
-        # Nouns without gender (Pltm, some Fixd) agree with anything.
-        return gender is None or gender == triple[2]
-    return True
+    pos = str(tag.POS)
+    case = _CASE_OF.get(str(tag.case))
+    if case is None:
+        return _Reading(p, pos, frozenset())
+    numbers: tuple[str, ...]
+    if tag.number:
+        numbers = (str(tag.number),)
+    elif "Fixd" in tag.grammemes or pos != "NOUN":
+        numbers = ("sing", "plur")
+    else:
+        numbers = ()
+    agrees: set[_NPTriple] = set()
+    for number in numbers:
+        if number == "plur":
+            agrees.add((case, "plur", None))
+        elif "ms-f" in tag.grammemes:
+            agrees.update({(case, "sing", "masc"), (case, "sing", "femn")})
+        elif tag.gender:
+            agrees.add((case, "sing", str(tag.gender)))
+        else:
+            # Nouns without gender (Pltm, some Fixd) agree with anything.
+            agrees.update((case, "sing", g) for g in ("masc", "femn", "neut"))
+    return _Reading(p, pos, frozenset(agrees))
 
 
-def _best_agreeing(word: _Word, triple: _NPTriple, pos: Iterable[str]) -> morph.Parse | None:
+def _is_informed(p: morph.Parse) -> bool:
+    """Whether pymorphy3 knows enough about the word to trust its analysis.
+
+    An adjective, or a known word of five letters or more behind an unknown
+    prefix (Рос-имущества) is informed; a short known tail (Рос-стата read
+    as тата) is not.
+    """
+    if str(p.tag.POS) in ("ADJF", "PRTF"):
+        return True
+    first, last = p.methods_stack[0], p.methods_stack[-1]
+    return (
+        type(last[0]).__name__ == "UnknownPrefixAnalyzer"
+        and len(first) > 1
+        and len(first[1]) >= _INFORMED_TAIL
+    )
+
+
+class _Guess(NamedTuple):
+    """A reading of an unknown proper noun, shaped like a pymorphy3 Parse."""
+
+    word: str
+    tag: Any
+    normal_form: str  # the nominative
+    score: float
+
+
+# Unknown names of organisations and places are mostly masculine consonant
+# stems (Росстат, Башинформ, Амкар, Эвертон), which pymorphy3's guesser
+# spreads thinly over unlikely readings: Росстата stays Росстата, Кюнстхал
+# becomes a genitive plural.  ending -> (case, weight)
+_PROPER_ENDINGS: dict[str, tuple[str, float]] = {
+    "": ("nomn", 0.5),
+    "а": ("gent", 0.5),
+    "у": ("datv", 0.5),
+    "ом": ("ablt", 0.5),
+    "ем": ("ablt", 0.3),
+    "е": ("loct", 0.5),
+}
+
+
+@functools.lru_cache(maxsize=20_000)
+def _proper_noun_guesses(word: str) -> tuple[_Guess, ...]:
+    guesses = []
+    for ending, (case, weight) in _PROPER_ENDINGS.items():
+        stem = word[: len(word) - len(ending)]
+        if not word.endswith(ending) or len(stem) < 3 or stem[-1] not in _CONSONANTS:
+            continue
+        if ending == "ем" and stem[-1] not in _SIBILANT:
+            continue
+        if not ending and word.endswith(_OBLIQUE_LOOKING):
+            weight = _W_MASC_NOM_OBLIQUE_LOOKING  # Россельхознадзором
+        tag = morph.analyzer().TagClass(f"NOUN,inan,masc sing,{case}")
+        guesses.append(_Guess(word, tag, stem, weight))
+    return tuple(guesses)
+
+
+def _best_agreeing(word: _Word, triple: _NPTriple, pos: Iterable[str]) -> Any:
     best = None
-    for p in word.parses:
-        if _agrees(p, triple, pos) and (best is None or p.score > best.score):
-            best = p
+    for r in word.readings:
+        if r.pos in pos and triple in r.agrees and (best is None or r.parse.score > best.score):
+            best = r.parse
     return best
 
 
@@ -720,6 +871,20 @@ def _is_function_word(word: _Word) -> bool:
     return bool(word.parses) and str(word.parses[0].tag.POS) in _FUNCTION_POS
 
 
+def _lexeme_score(word: _Word, p: morph.Parse) -> float:
+    pos, lemma = str(p.tag.POS), p.normal_form
+    return sum(q.score for q in word.parses if q.normal_form == lemma and str(q.tag.POS) == pos)
+
+
+def _opens_dependent(modifier: morph.Parse, word: _Word) -> bool:
+    # Only a participle takes objects of its own (лечащие Чавеса врачи); an
+    # adjective takes a prepositional phrase (близкий к ней источник).  Any
+    # other word that does not agree ends the noun phrase.
+    if str(modifier.tag.POS) == "PRTF":
+        return True
+    return bool(word.parses) and str(word.parses[0].tag.POS) == "PREP"
+
+
 def _noun_follows(words: list[_Word], start: int, triple: _NPTriple) -> bool:
     # учёного совета: a word that is both adjective and noun is the adjective
     # when an agreeing noun comes next.
@@ -735,11 +900,14 @@ def _walk(words: list[_Word], start: int, triple: _NPTriple) -> _Walk | None:
     modifiers: list[tuple[int, morph.Parse]] = []
     head: tuple[int, morph.Parse | None] | None = None
     skipped = 0
+    stopped_at: _Word | None = None
     for i in range(start, len(words)):
         word = words[i]
         if word.kind == "punct":
             continue
         if word.kind == "frozen":
+            if skipped:
+                return None  # другой собеседник РБК: РБК heads nothing here
             head = (i, None)
             break
         if _is_function_word(word):
@@ -753,23 +921,36 @@ def _walk(words: list[_Word], start: int, triple: _NPTriple) -> _Walk | None:
             break
         if modifier is not None:
             modifiers.append((i, modifier))
-            score *= modifier.score
+            # The modifier's own case and gender come from the head; what
+            # counts is how likely the word is this adjective at all
+            # (Первого: ADJF in any form, not the noun первое).
+            score *= _lexeme_score(word, modifier)
             continue
         if not modifiers and word.token.core.lower() in _POSSESSIVES:
             continue  # его дочь: the possessive does not decline
-        if modifiers and skipped < _MAX_SKIPPED:
+        if (
+            modifiers
+            and skipped < _MAX_SKIPPED
+            and (skipped or _opens_dependent(modifiers[-1][1], word))
+        ):
             # A modifier's own dependents: близкого [к ней] источника,
             # лечащие [Чавеса] врачи.
             skipped += 1
             score *= _SKIP_PENALTY
             continue
+        stopped_at = word
         break
     if head is None:
         if not modifiers or skipped:
             return None
-        # Substantivised adjective or participle: задержанного, собравшихся.
+        if stopped_at is not None and not _is_function_word(stopped_at):
+            # Верховной Радой read as genitive: Радой does not agree, so this
+            # is a wrong case, not an adjective standing alone.
+            return None
+        # Substantivised adjective or participle: задержанного, собравшихся;
+        # masculine rather than neuter where the form allows both (Большого).
         head = modifiers.pop()
-        score *= _SUBSTANTIVE_PENALTY
+        score *= _SUBSTANTIVE_PENALTY * (0.5 if triple[2] == "neut" else 1.0)
     changes: dict[int, str] = {}
     head_index, head_parse = head
     number, gender = triple[1], triple[2]
@@ -792,17 +973,18 @@ def _walk(words: list[_Word], start: int, triple: _NPTriple) -> _Walk | None:
 def _numeral_walk(words: list[_Word], start: int, case: str) -> _Walk | None:
     """``двух источников`` -> ``два источника``: a numeral and its noun phrase."""
     word = words[start]
-    numeral = next((p for p in word.parses if p.tag.POS == "NUMR"
-                    and _CASE_OF.get(str(p.tag.case)) == case), None)
+    numeral = next(
+        (p for p in word.parses if p.tag.POS == "NUMR" and _CASE_OF.get(str(p.tag.case)) == case),
+        None,
+    )
     if numeral is None or case == "nomn":
         return None
     walk = _walk(words, start + 1, (case, "plur", None))
     if walk is None or walk.end not in walk.changes:
         return None
     value = _NUMERAL_VALUE.get(numeral.normal_form, 5)
-    head_parse = next(
-        (p for p in words[walk.end].parses
-         if _agrees(p, (case, "plur", None), ("NOUN", "ADJF", "PRTF"))), None)
+    plural = (case, "plur", None)
+    head_parse = _best_agreeing(words[walk.end], plural, _NP_POS)
     if head_parse is None:
         return None
     gender = str(head_parse.tag.gender)
@@ -815,9 +997,7 @@ def _numeral_walk(words: list[_Word], start: int, case: str) -> _Walk | None:
     # After два/три/четыре the noun is genitive singular, after пять and
     # more genitive plural; the adjectives are genitive plural either way.
     for i in walk.changes:
-        p = next(
-            (q for q in words[i].parses
-             if _agrees(q, (case, "plur", None), ("NOUN", "ADJF", "PRTF"))), None)
+        p = _best_agreeing(words[i], plural, _NP_POS)
         if p is None:
             return None
         singular = i == walk.end and value in (2, 3, 4)
@@ -835,8 +1015,10 @@ def _phrase(words: Sequence[str] | str, singular_bias: float, case: str | None) 
     items = [_classify(t) for t in tokens]
     content = [i for i, w in enumerate(items) if w.kind != "punct"]
     # в Кремле -> Кремль: the preposition belongs to the sentence, not the name.
-    while len(content) > 1 and items[content[0]].kind == "word" and (
-        items[content[0]].parses and items[content[0]].parses[0].tag.POS == "PREP"
+    while (
+        len(content) > 1
+        and items[content[0]].kind == "word"
+        and (items[content[0]].parses and items[content[0]].parses[0].tag.POS == "PREP")
     ):
         items[content[0]] = items[content[0]]._replace(kind="drop")
         content.pop(0)
@@ -852,7 +1034,8 @@ def _phrase(words: Sequence[str] | str, singular_bias: float, case: str | None) 
         if walk is None:
             continue
         walk = _coordinate(items, walk, triple[0])
-        weight = walk.score * (singular_bias if triple[1] == "sing" else 1.0)
+        weight = walk.score * _PHRASE_CASE_PRIOR[triple[0]]
+        weight *= singular_bias if triple[1] == "sing" else 1.0
         if case is not None and triple[0] != case:
             weight *= _CASE_HINT_MISS
         # Readings in different cases often give the same words (genitive
@@ -912,7 +1095,7 @@ def org_name(words: Sequence[str], *, case: str | None = None) -> str:
     written: ``['Министерства', 'обороны', 'США'] -> 'Министерство обороны
     США'``.  A leading preposition is dropped (``в Кремле`` -> ``Кремль``).
     """
-    return _org_name(tuple(_tokens(words)), _CASE_OF.get(case or ""))
+    return _org_name(tuple(_tokens(words)), _hint(case))
 
 
 def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
@@ -921,4 +1104,4 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
     As :func:`org_name`, without the preference for the singular, for
     anonymous speakers (``источник в правительстве``, ``эксперты``).
     """
-    return _nominative_phrase(tuple(_tokens(words)), _CASE_OF.get(case or ""))
+    return _nominative_phrase(tuple(_tokens(words)), _hint(case))

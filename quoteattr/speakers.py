@@ -241,7 +241,7 @@ def of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     lemmas = cue.tags
     token = tokens[verb]
     found = None
-    if "quoting" in lemmas or _lemma_in(token, _QUOTING):
+    if "cite" in lemmas or _lemma_in(token, _QUOTING):
         found = _quoted_person(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
     if found is None:

@@ -70,8 +70,12 @@ class Sentence:
     def subtree(self, index: int) -> Iterator[Token]:
         """The token and every token under it in the parse."""
         stack = [index]
+        seen = set()
         while stack:
             i = stack.pop()
+            if i in seen:
+                continue  # the parser's heads may contain a cycle
+            seen.add(i)
             yield self.tokens[i]
             stack.extend(self.tokens[i].children)
 

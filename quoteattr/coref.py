@@ -214,6 +214,11 @@ def _resolve_mention(
     ctx = r.ctx
     mention = _span(ctx, m.start, m.stop)
     named = r.person_at(m.start, m.stop)
+    if named is None and cue_start is not None and m.start > cue_start and _cites(m):
+        # `цитирует «Взгляд» Дмитрия Медведева`: the parse may make the
+        # outlet the head; the person quoted follows in the same phrase.
+        sent = m.sent
+        named = r.person_at(cue_start, sent.stop)
     if named is None and cue_start is not None and m.stop <= cue_start:
         # The parser may cut an apposition off its title: `наблюдатель от ОБСЕ
         # португальский парламентарий Хуан Суареш сообщил`.
@@ -254,6 +259,13 @@ def _resolve_mention(
         name = names.nominative_phrase(words)
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _cites(m: Mention) -> bool:
+    tokens = m.sent.tokens
+    return any(
+        lemmas(t.text) & {"цитировать", "процитировать"} for t in tokens[: m.tokens[0]][-4:]
+    )
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -328,6 +340,10 @@ def _described(
     for _start, entity in r.people_before(m.start):
         if entity.titles & head_lemmas:
             return entity
+    if head_lemmas & _anonymous():
+        # `представитель компании`, `эксперт`: a role that names no one unless
+        # the text gave that title to a named person.
+        return None
     for claim, speaker in reversed(previous):
         if speaker.type == PERSON and claim.start < m.start:
             key = norm(speaker.name.split()[-1])
@@ -351,4 +367,4 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
                 return speaker
         return None
     # A subjectless verb (`Заявил также, что …`) continues the last speaker.
-    return last if gap <= 1 else None
+    return last if claim.sent.index - last_claim.sent.index <= 2 else None

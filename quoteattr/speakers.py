@@ -224,8 +224,29 @@ def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     return None
 
 
+_RELATIVE = {"который", "которая", "которое", "которые"}
+
+
+def _antecedent_of_relative(mention: Mention | None) -> Mention | None:
+    """`Бекенбауэра, который отшучивается`: the relative clause's noun speaks."""
+    if mention is None or norm(mention.head_token.text) not in _RELATIVE:
+        return mention
+    sent = mention.sent
+    verb = mention.head_token.head
+    if verb < 0 or sent.tokens[verb].rel not in {"acl:relcl", "acl"}:
+        return mention
+    noun = sent.tokens[verb].head
+    if noun < 0:
+        return mention
+    return phrase(sent, noun, {verb})
+
+
 def of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     """The speaker mention the parse links to a cue, or None."""
+    return _antecedent_of_relative(_of_cue(cue, content))
+
+
+def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     sent = cue.sent
     tokens = sent.tokens
     blocked = set(range(cue.first, cue.last + 1)) - {cue.head}

@@ -142,33 +142,28 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
 def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
     """Last token of the reported clause starting at `first`.
 
-    The parse bounds it: the subtree of the clause's head, with any further
-    complement of the cue (`заявил, что A, но B`); a coordinated verb of the
-    speaker's own (`заявил о намерениях и сделал предложения`) or a new clause
-    (`…, однако лидер оппозиции назвал …`) is not part of it.
+    The clause runs to the end of the sentence unless the cue verb goes on
+    with a predicate of its own: a coordinated verb (`заявил о намерениях и
+    сделал предложения`, `…, однако лидер оппозиции назвал …`) or a gerund
+    (`…, отметив, что`). Other cues of the same speaker cut it too.
     """
     sent = cue.sent
-    cut = _later_cue_cut(ctx, cue, first)
+    last = _later_cue_cut(ctx, cue, first)
     if not sent.parsed:
-        return cut
+        return last
     tokens = sent.tokens
-    head = first
-    seen = {head}
-    # slovnet's heads are not guaranteed to form a tree: guard against cycles.
-    while tokens[head].head >= 0 and tokens[head].head != cue.head and tokens[head].head >= first:
-        head = tokens[head].head
-        if head in seen:
-            return cut
-        seen.add(head)
-    if tokens[head].head != cue.head:
-        return cut
-    last = max(t.index for t in sent.subtree(head))
     for c in tokens[cue.head].children:
-        if c > last and tokens[c].rel in {"ccomp", "parataxis"}:
-            last = max(last, max(t.index for t in sent.subtree(c)))
-    while last + 1 < len(tokens) and tokens[last + 1].pos == "PUNCT" and tokens[last + 1].text in CLOSING:
-        last += 1
-    return min(last, cut)
+        t = tokens[c]
+        if c <= first + 1 or c > last:
+            continue
+        if t.rel == "conj" or (t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"):
+            # Cut before the conjunction and comma that introduce it.
+            begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
+            cut = begin - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            last = min(last, cut)
+    return last
 
 
 def _clause_after(sent: Sentence, cue: Cue) -> int | None:
@@ -750,14 +745,17 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
 def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
     """A cue inside another's content is not annotated again; a relay
     (`…, сообщает агентство`) is not a second attribution."""
-    kept = []
-    for claim in indirect:
+    def within(claim: Claim, others: list[Claim]) -> bool:
         cue = claim.cue
         assert cue is not None
-        inside = [
-            o for o in [*indirect, *direct]
-            if o is not claim and o.start <= cue.start and cue.stop <= o.stop
-        ]  # fmt: skip
+        return any(o is not claim and o.start <= cue.start and cue.stop <= o.stop for o in others)
+
+    # Cues inside someone's quoted words go first, so that they cannot knock
+    # out a claim of the text itself.
+    indirect = [c for c in indirect if not within(c, direct)]
+    kept = []
+    for claim in indirect:
+        inside = within(claim, indirect)
         if inside:
             continue
         relayed = claim.how in {"post", "as"} and any(

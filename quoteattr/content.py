@@ -14,8 +14,8 @@ import attrs
 
 from . import lexicon, speakers
 from .cues import SOURCE, Cue, norm
-from .morph import lemmas
 from .marks import Quoted
+from .morph import lemmas
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -171,7 +171,13 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
     tokens = sent.tokens
     if sent.parsed:
         for c in tokens[cue.head].children:
-            if c <= cue.last or tokens[c].rel not in {"ccomp", "advcl", "csubj", "parataxis", "obj"}:
+            if c <= cue.last or tokens[c].rel not in {
+                "ccomp",
+                "advcl",
+                "csubj",
+                "parataxis",
+                "obj",
+            }:
                 continue
             for m in tokens[c].children:
                 word = norm(tokens[m].text)
@@ -192,9 +198,11 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 return i + 1
             if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
                 return None
-        elif tok.text in {":", ".", ";", "!", "?"} or tok.text in OPENING:
-            return None
-        elif tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin":
+        elif (
+            tok.text in {":", ".", ";", "!", "?"}
+            or tok.text in OPENING
+            or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin")
+        ):
             return None
         elif word in COMPLEMENTISERS and i == cue.last + 1:
             return _after_comp(sent, i)
@@ -219,10 +227,12 @@ def _topic_after(sent: Sentence, cue: Cue) -> int | None:
         if norm(tok.text) in ABOUT:
             # The `о`-phrase must hang on the cue itself, not on its object
             # (`подтвердила сообщения об убийстве`).
-            if sent.parsed and 0 <= tok.head and tokens[tok.head].head != cue.head:
+            if sent.parsed and tok.head >= 0 and tokens[tok.head].head != cue.head:
                 return None
             return i
-        if tok.pos == "PUNCT" or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") != "Conv"):
+        if tok.pos == "PUNCT" or (
+            tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") != "Conv"
+        ):
             return None
         i += 1
     return None
@@ -243,7 +253,9 @@ def _postposed(sent: Sentence, cue: Cue) -> int | None:
     i = cue.first - 1
     tokens = sent.tokens
     seen = False
-    while i >= 0 and tokens[i].pos == "PUNCT" and (tokens[i].text in DASHES or tokens[i].text == ","):
+    while (
+        i >= 0 and tokens[i].pos == "PUNCT" and (tokens[i].text in DASHES or tokens[i].text == ",")
+    ):
         seen = True
         i -= 1
     if not seen or i < 0:
@@ -282,8 +294,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None  # `усмехнулся`, `поздравил`: speech only next to a quote
     if verb.feats.get("VerbForm") == "Inf":
         return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
-    if "impersonal" in cue.tags and sent.parsed and any(
-        tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children
+    if (
+        "impersonal" in cue.tags
+        and sent.parsed
+        and any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children)
     ):
         return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
     short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
@@ -300,7 +314,11 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "clause"
     if span is None and short_passive:
         return None  # `написан в память о …`: only `было заявлено, что` reports
-    if span is None and "naming" not in cue.tags and not cue.tags & {"opinion", "noabout", "request"}:
+    if (
+        span is None
+        and "naming" not in cue.tags
+        and not cue.tags & {"opinion", "noabout", "request"}
+    ):
         first = _topic_after(sent, cue)
         if first is not None:
             span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "topic"
@@ -368,7 +386,9 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         end = max(end, mention.tokens[-1])
     first = content_start(sent)
     after = end + 1
-    while after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING:
+    while (
+        after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
+    ):
         after += 1
     if cue.first <= first:
         if after >= len(tokens):
@@ -523,7 +543,7 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         i += 1
     if i < len(view) and view[i] in "—–-":
         i += 1
-    elif view[end : i].strip(" \u00a0") != ",":
+    elif view[end:i].strip(" \u00a0") != ",":
         return None, ""
     para_end = view.find("\n", i)
     cue = _cue_in(ctx, i, para_end if para_end >= 0 else len(view))
@@ -647,7 +667,9 @@ def _headline_speaker(ctx: Context, q: Quoted) -> Mention | None:
     if any(sent.tokens[i].pos in {"VERB", "AUX"} for i in ids):
         return None
     start, stop = sent.tokens[ids[0]].start, sent.tokens[ids[-1]].stop
-    if not any(s >= start and e <= stop and t in {"PER", "ORG"} for s, e, t in ctx.names[sent.index]):
+    if not any(
+        s >= start and e <= stop and t in {"PER", "ORG"} for s, e, t in ctx.names[sent.index]
+    ):
         return None  # `по произведениям: «…»` is a list of titles, not a headline
     heads = [i for i in ids if sent.tokens[i].head not in ids]
     head = heads[0] if heads else ids[0]
@@ -745,6 +767,7 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
 def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
     """A cue inside another's content is not annotated again; a relay
     (`…, сообщает агентство`) is not a second attribution."""
+
     def within(claim: Claim, others: list[Claim]) -> bool:
         cue = claim.cue
         assert cue is not None

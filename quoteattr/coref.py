@@ -80,7 +80,7 @@ class Resolver:
         self._collect()
 
     def _collect(self) -> None:
-        for sent, spans in zip(self.ctx.sents, self.ctx.names):
+        for sent, spans in zip(self.ctx.sents, self.ctx.names, strict=True):
             for start, stop, type_ in spans:
                 words = self.ctx.text[start:stop].split()
                 if not words:
@@ -98,7 +98,7 @@ class Resolver:
             entity = self.people[key] = Entity(key, PERSON)
         entity.forms.append(form)
         entity.positions.append(start)
-        gender, number = names.gender_number(words)
+        gender, _number = names.gender_number(words)
         if gender and (entity.gender is None or len(words) > 1):
             entity.gender = gender
         entity.titles |= _title_lemmas(sent, start)
@@ -108,9 +108,8 @@ class Resolver:
         """The person named inside [start, stop), preferring the last name."""
         found = None
         for (s, e), entity in self.by_span.items():
-            if start <= s and e <= stop:
-                if found is None or s > found[0][0]:
-                    found = ((s, e), entity)
+            if start <= s and e <= stop and (found is None or s > found[0][0]):
+                found = ((s, e), entity)
         return found
 
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
@@ -263,16 +262,15 @@ def _resolve_mention(
 
 def _cites(m: Mention) -> bool:
     tokens = m.sent.tokens
-    return any(
-        lemmas(t.text) & {"цитировать", "процитировать"} for t in tokens[: m.tokens[0]][-4:]
-    )
+    return any(lemmas(t.text) & {"цитировать", "процитировать"} for t in tokens[: m.tokens[0]][-4:])
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
     spans = ctx.names[m.sent.index]
-    return any(
-        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
-    ) and m.head_token.pos == "PROPN"
+    return (
+        any(type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans)
+        and m.head_token.pos == "PROPN"
+    )
 
 
 def _looks_personal(words: list[str]) -> bool:

@@ -55,8 +55,8 @@ def _by_length(sents: Sequence[Sentence]) -> list[Sentence]:
 def tag_morph(sents: Sequence[Sentence]) -> None:
     order = _by_length(sents)
     markups = model("morph").map([s.words() for s in order])
-    for sent, markup in zip(order, markups):
-        for token, tag in zip(sent.tokens, markup.tokens):
+    for sent, markup in zip(order, markups, strict=True):
+        for token, tag in zip(sent.tokens, markup.tokens, strict=True):
             token.pos = tag.pos
             token.feats = tag.feats
 
@@ -64,10 +64,10 @@ def tag_morph(sents: Sequence[Sentence]) -> None:
 def parse_syntax(sents: Sequence[Sentence]) -> None:
     order = _by_length(sents)
     markups = model("syntax").map([s.words() for s in order])
-    for sent, markup in zip(order, markups):
+    for sent, markup in zip(order, markups, strict=True):
         for token in sent.tokens:
             token.children = []
-        for token, tag in zip(sent.tokens, markup.tokens):
+        for token, tag in zip(sent.tokens, markup.tokens, strict=True):
             token.head = int(tag.head_id) - 1
             token.rel = tag.rel
         for token in sent.tokens:
@@ -83,7 +83,7 @@ def tag_ner(text: str, sents: Sequence[Sentence]) -> list[list[tuple[int, int, s
     order = sorted(range(len(sents)), key=lambda i: sents[i].stop - sents[i].start)
     chunk = [text[sents[i].start : sents[i].stop] for i in order]
     found: list[list[tuple[int, int, str]]] = [[] for _ in sents]
-    for i, markup in zip(order, model("ner").map(chunk)):
+    for i, markup in zip(order, model("ner").map(chunk), strict=True):
         base = sents[i].start
         found[i] = [(base + s.start, base + s.stop, s.type) for s in markup.spans]
     return found

@@ -45,19 +45,23 @@ class Pipeline:
 
     def _run(self, texts: list[str]) -> list[Document]:
         quoted = [marks.find_quoted(t) for t in texts]
-        views = [marks.typographic(t, q) for t, q in zip(texts, quoted)]
+        views = [marks.typographic(t, q) for t, q in zip(texts, quoted, strict=True)]
         sents = [segment(v) for v in views]
         every = [s for doc in sents for s in doc]
         nlp.tag_morph(every)
         found = [[cues.find(s) for s in doc] for doc in sents]
         nlp.parse_syntax(
-            [s for doc, doc_cues in zip(sents, found) for s, c in zip(doc, doc_cues)
-             if c or _has_marks(s, views)]  # fmt: skip
+            [
+                s
+                for doc, doc_cues in zip(sents, found, strict=True)
+                for s, c in zip(doc, doc_cues, strict=True)
+                if c or _has_marks(s)
+            ]
         )
         names = _ner(views, sents)
         docs = []
         for text, view, q, doc_sents, doc_cues, doc_names in zip(
-            texts, views, quoted, sents, found, names
+            texts, views, quoted, sents, found, names, strict=True
         ):
             outer = [x for x in q if x.depth == 0]
             ctx = Context(text, view, doc_sents, outer, doc_names, doc_cues)
@@ -65,13 +69,13 @@ class Pipeline:
         return docs
 
 
-def _has_marks(sent: Sentence, views: list[str]) -> bool:
+def _has_marks(sent: Sentence) -> bool:
     return any(t.text in _QUOTE_MARKS or t.text == ":" or t.text in "—–" for t in sent.tokens)
 
 
 def _ner(views: list[str], sents: list[list[Sentence]]) -> list[list[list[tuple[int, int, str]]]]:
     out = []
-    for view, doc in zip(views, sents):
+    for view, doc in zip(views, sents, strict=True):
         out.append(nlp.tag_ner(view, doc) if doc else [])
     return out
 
@@ -81,7 +85,7 @@ def _document(ctx: Context) -> Document:
     speakers = coref.resolve(ctx, claims)
     text = ctx.text
     quotes = []
-    for claim, speaker in zip(claims, speakers):
+    for claim, speaker in zip(claims, speakers, strict=True):
         cue = None
         if claim.cue is not None:
             cue = Span(claim.cue.start, claim.cue.stop, text[claim.cue.start : claim.cue.stop])

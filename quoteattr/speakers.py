@@ -80,9 +80,9 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
         hi += 1
     while lo < head and tokens[lo].rel in {"case", "cc"}:
         lo += 1
-    while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in "»\"”"):
+    while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”'):
         hi -= 1
-    while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in "«\"„“":
+    while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in '«"„“':
         lo += 1
     ids = tuple(range(lo, hi + 1))
     return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
@@ -132,9 +132,9 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     for t in tokens:
         if t.index in blocked or t.rel not in _SUBJECT_RELS or not _is_nominal(t):
             continue
-        if t.head in blocked or t.head < 0:
-            if near is None or abs(t.index - verb) < abs(near - verb):
-                near = t.index
+        outside = t.head in blocked or t.head < 0
+        if outside and (near is None or abs(t.index - verb) < abs(near - verb)):
+            near = t.index
     return phrase(sent, near, blocked) if near is not None else None
 
 
@@ -190,7 +190,10 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
             return phrase(sent, c, blocked)
         if t.rel in {"acl", "acl:relcl"}:
             for k in t.children:
-                if tokens[k].rel in {"obl:agent", "nsubj", "obl"} and tokens[k].pos in {"PROPN", "NOUN"}:
+                if tokens[k].rel in {"obl:agent", "nsubj", "obl"} and tokens[k].pos in {
+                    "PROPN",
+                    "NOUN",
+                }:
                     has_case = any(tokens[m].rel == "case" for m in tokens[k].children)
                     if tokens[k].rel != "obl" or not has_case:
                         return phrase(sent, k, blocked)
@@ -201,11 +204,16 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks."""
     for c in sent.tokens[verb].children:
         token = sent.tokens[c]
-        if c not in blocked and token.rel in {"obj", "iobj", "nmod"} and token.pos in {
-            "PROPN",
-            "NOUN",
-            "PRON",
-        }:
+        if (
+            c not in blocked
+            and token.rel in {"obj", "iobj", "nmod"}
+            and token.pos
+            in {
+                "PROPN",
+                "NOUN",
+                "PRON",
+            }
+        ):
             # `цитирует Лента.ру обращение председателя КНР Си Цзиньпина`
             return phrase(sent, c, blocked)
     return None

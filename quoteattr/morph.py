@@ -1,9 +1,9 @@
 """One shared pymorphy3 analyser and cached look-ups on top of it.
 
-Building a ``MorphAnalyzer`` loads the dictionaries (about a second and tens
-of megabytes), so the whole process shares one, created on first use.  An
-uncached parse costs tens of microseconds (~16k tokens/s) while news text
-repeats the same few thousand words, so parses are memoised.
+Building a ``MorphAnalyzer`` loads tens of megabytes of dictionaries, so the
+whole process shares one, created on first use.  An uncached parse costs tens
+of microseconds (~16k tokens/s) while news text repeats the same few thousand
+words, so parses are memoised.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 import quoteattr
-from quoteattr import Document, Kind, Quote, SpeakerType
-from quoteattr.evaluate import normalize, trim
+from quoteattr import Document, Kind, Quote, Speaker, SpeakerType
+from quoteattr.evaluate import normalize, same_speaker, trim
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
@@ -142,7 +142,7 @@ class Q:
 
     text: str
     kind: str | None = None
-    speaker: str | None = ANY
+    speaker: str | tuple[str, ...] | None = ANY
     type: str | None = None
     cue: str | None = ANY
     mention: str | None = None
@@ -214,6 +214,12 @@ def _compare(q: Quote, exp: Q, span: tuple[int, int]) -> list[str]:
                 out.append(f"{where}: speaker {q.speaker.name!r}, expected none")
         elif q.speaker is None:
             out.append(f"{where}: no speaker, expected {exp.speaker!r}")
+        elif isinstance(exp.speaker, tuple):
+            # The guidelines accept more than one name (``со ссылкой на``): the
+            # scorer's rule, with the first as the name and the rest as aliases.
+            gold = Speaker(exp.speaker[0], exp.type or "organization", aliases=exp.speaker[1:])
+            if not same_speaker(q.speaker.name, gold):
+                out.append(f"{where}: speaker {q.speaker.name!r}, expected one of {exp.speaker}")
         elif normalize(q.speaker.name) != normalize(exp.speaker):
             out.append(f"{where}: speaker {q.speaker.name!r}, expected {exp.speaker!r}")
     if q.speaker is not None:

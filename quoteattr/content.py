@@ -605,6 +605,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         between = view[last.stop : q.open]
         words = [t for t in sent.tokens if last.stop <= t.start < q.open and t.pos != "PUNCT"]
         whole = _reaches_sentence_end(ctx, q)
+        quoted_words = ctx.text[q.start : q.stop].split()
         if last.type == SOURCE and between.rstrip().endswith(",") and whole:
             return last, "direct-source"
         tail = norm(left.split()[-1]) if left.split() else ""
@@ -612,14 +613,10 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             return last, "direct-clause"
         if len(words) <= 3 and "naming" in last.tags and last.token.feats.get("VerbForm") != "Part":
             return last, "naming"
-        if last.type != SOURCE and len(words) <= 2 and whole and _is_speech_noun(ctx, q, last):
+        if last.type != SOURCE and len(words) <= 2 and whole and len(quoted_words) >= 2:
+            # `отшучивается словами «…»`: a cue and a noun of words before the marks.
             return last, "direct-object"
     return None, ""
-
-
-def _is_speech_noun(ctx: Context, q: Quoted, cue: Cue) -> bool:
-    """`отшучивается словами «…»`: a cue and a noun of words right before the marks."""
-    return len(ctx.text[q.start : q.stop].split()) >= 2
 
 
 def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:

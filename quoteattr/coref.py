@@ -216,8 +216,7 @@ def _resolve_mention(
     if named is None and cue_start is not None and m.start > cue_start and _cites(m):
         # `цитирует «Взгляд» Дмитрия Медведева`: the parse may make the
         # outlet the head; the person quoted follows in the same phrase.
-        sent = m.sent
-        named = r.person_at(cue_start, sent.stop)
+        named = r.person_at(cue_start, m.sent.stop)
     if named is None and cue_start is not None and m.stop <= cue_start:
         # The parser may cut an apposition off its title: `наблюдатель от ОБСЕ
         # португальский парламентарий Хуан Суареш сообщил`.
@@ -262,7 +261,8 @@ def _resolve_mention(
 
 def _cites(m: Mention) -> bool:
     tokens = m.sent.tokens
-    return any(lemmas(t.text) & {"цитировать", "процитировать"} for t in tokens[: m.tokens[0]][-4:])
+    cite = lexicon.words("speech_verbs", "cite")
+    return any(lemmas(t.text) & cite for t in tokens[: m.tokens[0]][-4:])
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -276,11 +276,7 @@ def _org_like(ctx: Context, m: Mention) -> bool:
 def _looks_personal(words: list[str]) -> bool:
     from .morph import parse
 
-    return any(
-        {"Surn", "Name"} & set(str(p.tag).replace(" ", ",").split(","))
-        for w in words
-        for p in parse(w)[:1]
-    )
+    return any({"Surn", "Name"} & best.tag.grammemes for w in words for best in parse(w)[:1])
 
 
 def _recent_org(r: Resolver, offset: int) -> str | None:

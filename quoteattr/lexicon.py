@@ -36,6 +36,7 @@ def load(name: str) -> dict[str, frozenset[str]]:
     return entries
 
 
+@functools.cache
 def words(name: str, tag: str | None = None) -> frozenset[str]:
     """Entries of a list, or only those carrying `tag`."""
     table = load(name)

@@ -25,7 +25,6 @@ _NP_RELS = {
 }  # fmt: skip
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
-_QUOTING = {"цитировать", "процитировать", "привести"}
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
     "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),
@@ -267,10 +266,10 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         return _of_source(cue, blocked)
 
     verb = cue.head
-    lemmas = cue.tags
+    tags = cue.tags
     token = tokens[verb]
     found = None
-    if "cite" in lemmas or _lemma_in(token, _QUOTING):
+    if "cite" in tags:
         found = _quoted_person(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
     if found is None:
@@ -282,15 +281,9 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = _subject(sent, token.head, blocked) or _locative(sent, token.head, blocked)
         if found is None:
             found = _locative(sent, verb, blocked)
-        if found is None and "impersonal" not in lemmas:
+        if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
     return found
-
-
-def _lemma_in(token: Token, words: set[str]) -> bool:
-    from .morph import lemmas
-
-    return bool(lemmas(token.text) & words)
 
 
 def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
@@ -312,8 +305,6 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
     i = cue.last + 1
     if i < len(tokens) and tokens[i].pos in {"NOUN", "PROPN"} and i not in blocked:
         return phrase(sent, i, blocked | {noun})
-    if "согласно" in cue.tags and cue.first == cue.head - 1:
-        return None
     return None
 
 

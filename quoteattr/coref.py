@@ -112,6 +112,16 @@ class Resolver:
                 found = ((s, e), entity)
         return found
 
+    def person_named(self, words: list[str]) -> Entity | None:
+        """The person whose surname the last word is, in any case."""
+        if not words or len(words) > 3:
+            return None
+        for word in (words[-1], names.person_name(words).split()[-1]):
+            entity = self.people.get(surname_key(word))
+            if entity is not None:
+                return entity
+        return None
+
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
         found = [(s, ent) for (s, _e), ent in self.by_span.items() if s < offset]
         return sorted(found, key=lambda x: x[0], reverse=True)
@@ -240,7 +250,15 @@ def _resolve_mention(
         return found
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
-    if m.place or head.pos == "PROPN" or _org_like(ctx, m) or head_lemmas & set(_institutions()):
+    if head.pos == "PROPN" and not m.place and not _org_like(ctx, m):
+        # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`)
+        # still belongs to the person named in full elsewhere.
+        entity = r.person_named(words)
+        if entity is not None:
+            return Speaker(entity.name, PERSON, mention, _aliases(entity))
+    if m.place or head.pos in {"PROPN", "X"} or _org_like(ctx, m) or head_lemmas & set(
+        _institutions()
+    ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         if desc and len(words) == 1:
             org = _recent_org(r, m.start)
@@ -269,7 +287,7 @@ def _org_like(ctx: Context, m: Mention) -> bool:
     spans = ctx.names[m.sent.index]
     return (
         any(type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans)
-        and m.head_token.pos == "PROPN"
+        and m.head_token.pos in {"PROPN", "X"}
     )
 
 

@@ -259,6 +259,10 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     blocked = set(range(cue.first, cue.last + 1)) - {cue.head}
     if content is not None:
         blocked |= {t.index for t in tokens if content[0] <= t.start < content[1]}
+        if content[0] <= tokens[cue.head].start < content[1]:
+            # A cue set off inside its own claim (`Такой переход, считает
+            # вице-губернатор, повысит …`): its subject sits in the content span.
+            blocked -= {t.index for t in sent.subtree(cue.head)}
     blocked.discard(cue.head)
     if not sent.parsed:
         return None

@@ -31,9 +31,11 @@ class Entity:
     key: str
     type: str
     forms: list[str] = attrs.Factory(list)
+    full_forms: list[str] = attrs.Factory(list)  # patronymics kept
     titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
     positions: list[int] = attrs.Factory(list)
     gender: str | None = None
+    sure_gender: str | None = None  # from a first name, not guessed
     number: str | None = "sing"
 
     @property
@@ -89,17 +91,71 @@ class Resolver:
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
                     self.orgs.append((start, names.org_name(words)))
+        self._merge_first_patronymic()
+
+    def _merge_first_patronymic(self) -> None:
+        """`Борис Николаевич` is the `Борис Николаевич Ельцин` named elsewhere."""
+        full: dict[str, Entity] = {}
+        for entity in self.people.values():
+            for form in entity.full_forms:
+                words = form.split()
+                if len(words) == 3 and words[1].lower().endswith(_PATRONYMIC_ENDS):
+                    full.setdefault(norm(" ".join(words[:2])), entity)
+        for key, entity in list(self.people.items()):
+            target = full.get(norm(entity.name))
+            if target is None or target is entity or not entity.name.lower().endswith(
+                _PATRONYMIC_ENDS
+            ):
+                continue
+            target.forms.extend(entity.forms)
+            target.positions.extend(entity.positions)
+            target.titles |= entity.titles
+            for span, owner in self.by_span.items():
+                if owner is entity:
+                    self.by_span[span] = target
+            del self.people[key]
+
+    def family(self, key: str) -> list[Entity]:
+        """The people that share a surname key, of either gender."""
+        return [e for k in (key, f"{key}|masc", f"{key}|femn") if (e := self.people.get(k))]
+
+    def _entity(self, key: str, written: str, sure: str | None) -> Entity:
+        """The cluster for a surname; a man and a woman of one family stay apart.
+
+        `Билл Клинтон` and `Хиллари Клинтон`, `Кшиштоф Пендерецкий` and
+        `Эльжбета Пендерецкая` share a key. A lone surname goes to the one
+        whose forms it repeats, else to the first.
+        """
+        family = self.family(key)
+        if sure:
+            for entity in family:
+                if entity.sure_gender in {None, sure}:
+                    return entity
+            entity = Entity(f"{key}|{sure}", PERSON)
+            self.people[entity.key] = entity
+            return entity
+        if not family:
+            entity = self.people[key] = Entity(key, PERSON)
+            return entity
+        for entity in family:
+            if any(form.split()[-1] == written for form in entity.forms):
+                return entity
+        return family[0]
 
     def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
-        form = _drop_patronymic(names.person_name(words))
+        full = names.person_name(words)
+        form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
-        entity = self.people.get(key)
-        if entity is None:
-            entity = self.people[key] = Entity(key, PERSON)
-        entity.forms.append(form)
-        entity.positions.append(start)
         gender, _number = names.gender_number(words)
-        if gender and (entity.gender is None or len(words) > 1):
+        # A first name settles the gender; a lone surname may be either.
+        sure = gender if len(words) > 1 else None
+        entity = self._entity(key, words[-1], sure)
+        entity.forms.append(form)
+        entity.full_forms.append(full)
+        entity.positions.append(start)
+        if sure:
+            entity.sure_gender = sure
+        if gender and (entity.gender is None or sure):
             entity.gender = gender
         entity.titles |= _title_lemmas(sent, start)
         self.by_span[(start, stop)] = entity
@@ -117,9 +173,12 @@ class Resolver:
         if not words or len(words) > 3:
             return None
         for word in (words[-1], names.person_name(words).split()[-1]):
-            entity = self.people.get(surname_key(word))
-            if entity is not None:
-                return entity
+            family = self.family(surname_key(word))
+            for entity in family:
+                if any(form.split()[-1] == words[-1] for form in entity.forms):
+                    return entity
+            if family:
+                return family[0]
         return None
 
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
@@ -336,12 +395,19 @@ def _subject_first(r: Resolver, found: list[tuple[int, Entity]]) -> Entity:
         if sent is None:
             continue
         for tok in sent.tokens:
-            if tok.start == start:
-                head = tok if tok.head < 0 else sent.tokens[tok.head]
-                if tok.rel in {"nsubj", "nsubj:pass"} or (
-                    tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}
-                ):
+            if tok.start != start:
+                continue
+            if not sent.parsed:
+                # Sentences with no cue go unparsed; the nominative stands in
+                # for the subject (`…прибыл президент Дмитрий Медведев`).
+                if tok.feats.get("Case") == "Nom":
                     return entity
+                continue
+            head = tok if tok.head < 0 else sent.tokens[tok.head]
+            if tok.rel in {"nsubj", "nsubj:pass"} or (
+                tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}
+            ):
+                return entity
     return found[-1][1]
 
 
@@ -358,9 +424,9 @@ def _described(
         return None
     for claim, speaker in reversed(previous):
         if speaker.type == PERSON and claim.start < m.start:
-            key = norm(speaker.name.split()[-1])
-            if surname_key(key) in r.people:
-                return r.people[surname_key(key)]
+            for entity in r.family(surname_key(speaker.name.split()[-1])):
+                if speaker.name == entity.name:
+                    return entity
     return None
 
 

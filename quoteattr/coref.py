@@ -143,10 +143,11 @@ class Resolver:
         return family[0]
 
     def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
-        full = names.person_name(words)
+        case = _case_at(sent, stop)
+        full = names.person_name(words, case=case)
         form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
-        gender, _number = names.gender_number(words)
+        gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 else None
         entity = self._entity(key, words[-1], sure)
@@ -218,6 +219,23 @@ def _common_word(words: list[str]) -> bool:
         and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
     )
+
+
+def _case_at(sent: Sentence, stop: int) -> str | None:
+    """The tagger's case of a name's last word: it settles `Сабирова` (she) from
+    `Сабирова` (of him), which the words alone cannot."""
+    for tok in sent.tokens:
+        if tok.stop == stop and tok.pos == "PROPN":
+            case = tok.feats.get("Case")
+            # The tagger calls many a lone oblique surname nominative
+            # (`Рэппу`, `Алёхиной`); an oblique ending outvotes it.
+            if case == "Nom" and norm(tok.text).endswith(_OBLIQUE_ENDS):
+                return None
+            return case
+    return None
+
+
+_OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:

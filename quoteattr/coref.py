@@ -227,12 +227,28 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
     for tok in sent.tokens:
         if tok.stop == stop and tok.pos == "PROPN":
             case = tok.feats.get("Case")
-            # The tagger calls many a lone oblique surname nominative
-            # (`Рэппу`, `Алёхиной`); an oblique ending outvotes it.
-            if case == "Nom" and norm(tok.text).endswith(_OBLIQUE_ENDS):
+            # The tagger calls many an oblique name nominative (`Рэппу`,
+            # `по словам Кира Стармера`): a nominative counts only for a
+            # subject, and not against an oblique ending.
+            if case == "Nom" and (
+                norm(tok.text).endswith(_OBLIQUE_ENDS) or not _is_subject(sent, tok.index)
+            ):
                 return None
             return case
     return None
+
+
+def _is_subject(sent: Sentence, i: int) -> bool:
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    for _ in range(3):  # up the name: `Хорхе` <- `Арреаза` (flat:name)
+        if tokens[i].rel in {"nsubj", "nsubj:pass"}:
+            return True
+        if tokens[i].rel not in {"flat:name", "appos", "flat"} or tokens[i].head < 0:
+            return False
+        i = tokens[i].head
+    return False
 
 
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
@@ -440,12 +456,28 @@ def _described(
         # `представитель компании`, `эксперт`: a role that names no one unless
         # the text gave that title to a named person.
         return None
+    named = _nearby_person(r, m)
+    if named is not None:
+        return named
     for claim, speaker in reversed(previous):
         if speaker.type == PERSON and claim.start < m.start:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
                 if speaker.name == entity.name:
                     return entity
     return None
+
+
+def _nearby_person(r: Resolver, m: Mention) -> Entity | None:
+    """The person named last before a description, in its paragraph or the one
+    before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`."""
+    found = r.people_before(m.start)
+    if not found:
+        return None
+    sent_of = r.ctx.sentence_at
+    nearest = sent_of(found[0][0])
+    if nearest is None or m.sent.paragraph - nearest.paragraph > 1:
+        return None
+    return _subject_first(r, [c for c in found if sent_of(c[0]) is nearest])
 
 
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:

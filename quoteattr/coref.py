@@ -103,8 +103,10 @@ class Resolver:
                     full.setdefault(norm(" ".join(words[:2])), entity)
         for key, entity in list(self.people.items()):
             target = full.get(norm(entity.name))
-            if target is None or target is entity or not entity.name.lower().endswith(
-                _PATRONYMIC_ENDS
+            if (
+                target is None
+                or target is entity
+                or not entity.name.lower().endswith(_PATRONYMIC_ENDS)
             ):
                 continue
             target.forms.extend(entity.forms)
@@ -149,7 +151,7 @@ class Resolver:
         key = surname_key(form.split()[-1])
         gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
-        sure = gender if len(words) > 1 else None
+        sure = gender if len(words) > 1 and _first_name(words[0]) else None
         entity = self._entity(key, words[-1], sure)
         entity.forms.append(form)
         entity.full_forms.append(full)
@@ -219,6 +221,13 @@ def _common_word(words: list[str]) -> bool:
         and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
     )
+
+
+def _first_name(word: str) -> bool:
+    """A first name the dictionary knows: its gender is a fact, not a guess."""
+    from .morph import parse
+
+    return any("Name" in p.tag.grammemes for p in parse(word)[:2])
 
 
 def _case_at(sent: Sentence, stop: int) -> str | None:
@@ -349,8 +358,11 @@ def _resolve_mention(
         entity = r.person_named(words)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, _aliases(entity))
-    if m.place or head.pos in {"PROPN", "X"} or _org_like(ctx, m) or head_lemmas & set(
-        _institutions()
+    if (
+        m.place
+        or head.pos in {"PROPN", "X"}
+        or _org_like(ctx, m)
+        or head_lemmas & set(_institutions())
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         if desc and len(words) == 1:
@@ -378,10 +390,9 @@ def _cites(m: Mention) -> bool:
 
 def _org_like(ctx: Context, m: Mention) -> bool:
     spans = ctx.names[m.sent.index]
-    return (
-        any(type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans)
-        and m.head_token.pos in {"PROPN", "X"}
-    )
+    return any(
+        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
+    ) and m.head_token.pos in {"PROPN", "X"}
 
 
 def _looks_personal(words: list[str]) -> bool:
@@ -413,14 +424,67 @@ def _antecedent(
             if claim.start < offset and speaker.type != PERSON:
                 return attrs.evolve(speaker, mention=mention)
         return None
-    candidates = [(s, e) for s, e in r.people_before(offset) if _agrees(e, gender, number)]
+    before = r.people_before(offset)
+    candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
+    if not candidates:
+        # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
+        candidates = [
+            (s, e)
+            for s, e in before
+            if e.sure_gender is None and any(" " in form for form in e.forms)
+        ]
+    sent_of = r.ctx.sentence_at
+    noun = _noun_antecedent(r, offset, gender)
+    if noun is not None and (not candidates or noun[0].index > sent_of(candidates[0][0]).index):
+        # `Она ответила` after `жена нападавшего`: a role, not a name.
+        _sent, words = noun
+        name = names.nominative_phrase(words)
+        return Speaker(name, ANON, mention, tuple(sorted(lemmas(words[0])))[:1])
     if not candidates:
         return None
-    sent_of = r.ctx.sentence_at
     nearest = sent_of(candidates[0][0])
     same = [c for c in candidates if sent_of(c[0]) is nearest]
     entity = _subject_first(r, same)
     return Speaker(entity.name, PERSON, mention, _aliases(entity))
+
+
+_GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+def _noun_antecedent(
+    r: Resolver, offset: int, gender: str | None
+) -> tuple[Sentence, list[str]] | None:
+    """A person named by a role, not a name, in a recent sentence:
+    the nearest animate noun agreeing with the pronoun, and its
+    genitives (`жена Микаэля Арпона`, `пресс-секретарь губернатора`)."""
+    here = r.ctx.sentence_at(offset)
+    if here is None or gender is None:
+        return None
+    sents = r.ctx.sents
+    for k in range(here.index, max(here.index - 3, -1), -1):
+        sent = sents[k]
+        tokens = [t for t in sent.tokens if t.stop <= offset]
+        for i, tok in enumerate(tokens):
+            f = tok.feats
+            if not (
+                tok.pos == "NOUN"
+                and f.get("Animacy") == "Anim"
+                and f.get("Number") == "Sing"
+                and f.get("Gender") == _GENDER[gender]
+            ):
+                continue
+            words = [tok.text]
+            for nxt in tokens[i + 1 : i + 5]:
+                if nxt.feats.get("Case") != "Gen" or nxt.pos not in {"NOUN", "PROPN", "ADJ"}:
+                    break
+                words.append(nxt.text)
+            if any(nxt.pos == "PROPN" for nxt in tokens[i + 1 : i + 2]):
+                continue  # `пресс-секретарь Дмитрий Песков`: the name follows
+            for _start, entity in r.people_before(offset):
+                if entity.titles & lemmas(tok.text):
+                    return None  # `велогонщик` is `велогонщик Лэнс Армстронг`
+            return sent, words
+    return None
 
 
 def _subject_first(r: Resolver, found: list[tuple[int, Entity]]) -> Entity:

@@ -92,6 +92,34 @@ class Resolver:
                 elif type_ == "ORG":
                     self.orgs.append((start, names.org_name(words)))
         self._merge_first_patronymic()
+        self._merge_lone_surnames()
+
+    def _merge_lone_surnames(self) -> None:
+        """`Хинштейна` alone, which the words could not put in the nominative,
+        is the `Александр Хинштейн` named in full: the surname plus a case ending."""
+        full = [e for e in self.people.values() if any(" " in f for f in e.forms)]
+        for key, entity in list(self.people.items()):
+            if entity in full:
+                continue
+            lone = {norm(f) for f in entity.forms}
+            for target in full:
+                stems = {norm(f.split()[-1]) for f in target.forms}
+                if any(
+                    w != s and w.startswith(s) and w[len(s) :] in _CASE_ENDS
+                    for w in lone
+                    for s in stems
+                ):
+                    self._move(entity, target)
+                    del self.people[key]
+                    break
+
+    def _move(self, entity: Entity, target: Entity) -> None:
+        target.forms.extend(entity.forms)
+        target.positions.extend(entity.positions)
+        target.titles |= entity.titles
+        for span, owner in self.by_span.items():
+            if owner is entity:
+                self.by_span[span] = target
 
     def _merge_first_patronymic(self) -> None:
         """`Борис Николаевич` is the `Борис Николаевич Ельцин` named elsewhere."""
@@ -109,12 +137,7 @@ class Resolver:
                 or not entity.name.lower().endswith(_PATRONYMIC_ENDS)
             ):
                 continue
-            target.forms.extend(entity.forms)
-            target.positions.extend(entity.positions)
-            target.titles |= entity.titles
-            for span, owner in self.by_span.items():
-                if owner is entity:
-                    self.by_span[span] = target
+            self._move(entity, target)
             del self.people[key]
 
     def family(self, key: str) -> list[Entity]:
@@ -260,6 +283,7 @@ def _is_subject(sent: Sentence, i: int) -> bool:
     return False
 
 
+_CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 

@@ -1,7 +1,8 @@
 """quoteattr: quotations and reported claims in Russian news, and who made them."""
 
+from .frame import to_dataframe
 from .pipeline import Pipeline, analyze, pipe
-from .records import Document, Kind, Quote, Span, Speaker, SpeakerType
+from .records import Document, Kind, Quote, Span, Speaker, SpeakerType, from_dict
 
 __all__ = [
     "Document",
@@ -12,6 +13,8 @@ __all__ = [
     "Speaker",
     "SpeakerType",
     "analyze",
+    "from_dict",
     "pipe",
+    "to_dataframe",
 ]
 __version__ = "0.1.0"

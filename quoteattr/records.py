@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import attrs
@@ -127,3 +128,36 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(data["text"], [Quote.from_dict(q) for q in data.get("quotes", ())])
+
+    def _repr_html_(self) -> str:
+        """The article with its quotes highlighted and a who-said-what table (Jupyter)."""
+        # Imported here: rendering is for notebooks, not for every import.
+        from .render import document
+
+        return document(self)
+
+    def to_dataframe(self, doc_id: Hashable = 0) -> Any:
+        """One row per attribution, as ``quoteattr.to_dataframe([self], ids=[doc_id])``."""
+        from .frame import to_dataframe
+
+        return to_dataframe([self], ids=[doc_id])
+
+
+def from_dict(data: Mapping[str, Any]) -> Document | Quote | Speaker | Span:
+    """The record whose ``to_dict()`` gave ``data``: a Document, Quote, Speaker or Span.
+
+    Told apart by their keys, so that JSON output can be read back without
+    knowing what it holds.
+    """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"from_dict expects a mapping, got {type(data).__name__}")
+    data = dict(data)
+    if "quotes" in data:
+        return Document.from_dict(data)
+    if "kind" in data:
+        return Quote.from_dict(data)
+    if "name" in data:
+        return Speaker.from_dict(data)
+    if {"start", "stop", "text"} <= data.keys():
+        return Span.from_dict(data)
+    raise ValueError(f"not a quoteattr record: keys {sorted(data)}")

@@ -90,6 +90,7 @@ class Resolver:
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
+                    words = self.ctx.text[start:_closed(self.ctx.view, start, stop)].split()
                     self.orgs.append((start, names.org_name(words)))
         self._merge_first_patronymic()
         self._merge_lone_surnames()
@@ -246,6 +247,14 @@ def _common_word(words: list[str]) -> bool:
     )
 
 
+def _closed(view: str, start: int, stop: int) -> int:
+    """NER leaves out the closing mark of `ОАО «Банк ВТБ»`: take it back."""
+    inside = view[start:stop]
+    if inside.count("«") > inside.count("»") and view[stop : stop + 1] == "»":
+        return stop + 1
+    return stop
+
+
 def _first_name(word: str) -> bool:
     """A first name the dictionary knows: its gender is a fact, not a guess."""
     from .morph import parse
@@ -323,18 +332,27 @@ def resolve(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
     resolver = Resolver(ctx)
     result: list[Speaker | None] = []
     previous: list[tuple[Claim, Speaker]] = []
+    # Claims that share a cue share its speaker: `«…», сказал Симони: «…»`
+    # and the halves of an interrupted quote, whichever half found him.
+    by_cue = {
+        (c.cue.start, c.cue.stop): c.mention
+        for c in reversed(claims)
+        if c.cue is not None and c.mention is not None
+    }
     for claim in claims:
         speaker = None
-        if claim.mention is not None and claim.mention.pronoun:
-            cue_start = claim.cue.start if claim.cue is not None else None
-            speaker = _resolve_mention(resolver, claim.mention, previous, cue_start)
+        mention = claim.mention
+        if mention is None and claim.cue is not None:
+            mention = by_cue.get((claim.cue.start, claim.cue.stop))
+        cue_start = claim.cue.start if claim.cue is not None else None
+        if mention is not None and mention.pronoun:
+            speaker = _resolve_mention(resolver, mention, previous, cue_start)
             result.append(speaker)
             if speaker is not None:
                 previous.append((claim, speaker))
             continue
-        if claim.mention is not None:
-            cue_start = claim.cue.start if claim.cue is not None else None
-            speaker = _resolve_mention(resolver, claim.mention, previous, cue_start)
+        if mention is not None:
+            speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None:
             speaker = _inherit(ctx, claim, previous)
         result.append(speaker)

@@ -139,9 +139,29 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     subj = _child(sent, verb, _SUBJECT_RELS)
+    if subj is not None and subj > verb and _comma_between(sent, verb, subj):
+        # `X объявил о …, однако лидер оппозиции Y назвал …`: a subject past a
+        # comma belongs to the next clause; the parser mixed the two up.
+        subj = _subject_on_left(sent, verb, blocked)
     if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
         return phrase(sent, subj, blocked)
     return None
+
+
+def _comma_between(sent: Sentence, a: int, b: int) -> bool:
+    return any(t.text in {",", ";"} for t in sent.tokens[a + 1 : b])
+
+
+def _subject_on_left(sent: Sentence, verb: int, blocked: set[int]) -> int | None:
+    """The nominative that opens the verb's clause, reading left to the comma."""
+    found = None
+    for i in range(verb - 1, -1, -1):
+        tok = sent.tokens[i]
+        if tok.text in {",", ";", ":"} or i in blocked:
+            break
+        if tok.rel in _SUBJECT_RELS and tok.pos in {"NOUN", "PROPN", "PRON"}:
+            found = i
+    return found
 
 
 def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

@@ -90,7 +90,8 @@ class Resolver:
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
-                    words = self.ctx.text[start:_closed(self.ctx.view, start, stop)].split()
+                    stop = _with_place(spans, _closed(self.ctx.view, start, stop))
+                    words = self.ctx.text[start:stop].split()
                     self.orgs.append((start, names.org_name(words)))
         self._merge_first_patronymic()
         self._merge_lone_surnames()
@@ -245,6 +246,14 @@ def _common_word(words: list[str]) -> bool:
         and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
     )
+
+
+def _with_place(spans: list[tuple[int, int, str]], stop: int) -> int:
+    """NER splits `Министерство обороны | России`: the country is part of the name."""
+    for s, e, type_ in spans:
+        if type_ == "LOC" and s == stop + 1:
+            return e
+    return stop
 
 
 def _closed(view: str, start: int, stop: int) -> int:
@@ -408,7 +417,7 @@ def _resolve_mention(
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         if desc and len(words) == 1:
-            org = _recent_org(r, m.start)
+            org = _recent_org(r, m.start, head_lemmas)
             if org:
                 return Speaker(org, ORG, mention, (words[0].lower(),))
         if head.pos == "PROPN" and not _org_like(ctx, m) and _looks_personal(words):
@@ -443,9 +452,32 @@ def _looks_personal(words: list[str]) -> bool:
     return any({"Surn", "Name"} & best.tag.grammemes for w in words for best in parse(w)[:1])
 
 
-def _recent_org(r: Resolver, offset: int) -> str | None:
+def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
+    """The organisation a description stands for: the last one named with the
+    same noun (`полиция` → `Британская полиция`), else the last one."""
     before = [name for start, name in r.orgs if start < offset]
-    return before[-1] if before else None
+    for name in reversed(before):
+        if any(lemmas(word) & head for word in name.split()):
+            return name
+    for name in reversed(before):
+        if _body_name(name):
+            return name
+    return None
+
+
+def _body_name(name: str) -> bool:
+    """A name that can be an institution's: headed by a body noun
+    (`Министерство обороны`) or a proper name (`Роскосмос`, `Standard & Poors`),
+    not by some other common noun (`Аэропорт Куала-Лумпур`)."""
+    from .morph import is_known, parse
+
+    first = name.split()[0].strip("«»\"")
+    if lemmas(first) & set(_institutions()):
+        return True
+    if not is_known(first.lower()):
+        return True
+    best = parse(first.lower())[0].tag
+    return best.POS != "NOUN" or bool({"Orgn", "Geox", "Abbr", "Name"} & best.grammemes)
 
 
 def _aliases(entity: Entity) -> tuple[str, ...]:

@@ -420,8 +420,14 @@ def _resolve_mention(
             org = _recent_org(r, m.start, head_lemmas)
             if org:
                 return Speaker(org, ORG, mention, (words[0].lower(),))
-        if head.pos == "PROPN" and not _org_like(ctx, m) and _looks_personal(words):
-            return Speaker(names.person_name(words), PERSON, mention)
+        if (
+            head.pos == "PROPN"
+            and not _org_like(ctx, m)
+            and (_looks_personal(words) or head.feats.get("Animacy") == "Anim")
+        ):
+            # `Песков` reads best as `песок`; the tagger knows he is animate.
+            name = names.person_name(words, case=_case_at(m.sent, m.stop))
+            return Speaker(name, PERSON, mention)
         return Speaker(names.org_name(words), ORG, mention)
     if head_lemmas & set(_descriptors()):
         entity = _described(r, m, head_lemmas, previous)

@@ -248,6 +248,16 @@ def _common_word(words: list[str]) -> bool:
     )
 
 
+def _mention_case(m: Mention) -> str | None:
+    """The case a mention is in, when the parse is sure of it: a subject is
+    nominative (`Власти успокаивают` keeps its plural)."""
+    head = m.head_token
+    if m.sent.parsed and head.rel in {"nsubj", "nsubj:pass"}:
+        return "Nom"
+    case = head.feats.get("Case")
+    return case if case not in {None, "Nom"} else None
+
+
 def _with_place(spans: list[tuple[int, int, str]], stop: int) -> int:
     """NER splits `Министерство обороны | России`: the country is part of the name."""
     for s, e, type_ in spans:
@@ -428,13 +438,13 @@ def _resolve_mention(
             # `Песков` reads best as `песок`; the tagger knows he is animate.
             name = names.person_name(words, case=_case_at(m.sent, m.stop))
             return Speaker(name, PERSON, mention)
-        return Speaker(names.org_name(words), ORG, mention)
+        return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
     if head_lemmas & set(_descriptors()):
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, _aliases(entity))
     if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous():
-        name = names.nominative_phrase(words)
+        name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
 

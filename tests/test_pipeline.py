@@ -280,13 +280,6 @@ INTERRUPTED = [
         "Алла Бут",
         "пояснила",
         id="named",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "interrupted quote: both parts have speaker None although the cue 'пояснила "
-                "Алла Бут' names her (same for '— сказал Лавров. —'); the cue is found"
-            ),
-        ),
     ),
     pytest.param(
         "Министр иностранных дел России Сергей Лавров провел переговоры в Анкаре.\n\n"
@@ -295,14 +288,6 @@ INTERRUPTED = [
         "Сергей Лавров",
         "сказал",
         id="description",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "interrupted quote '«Мы готовы, — сказал министр. — Но не сейчас»': speaker "
-                "None; 'министр' is not resolved to 'Сергей Лавров' named in the sentence "
-                "before"
-            ),
-        ),
     ),
     pytest.param(
         "Джонатан Тэплин из Университета Южной Калифорнии говорит, что он был одним из ведущих "
@@ -318,14 +303,6 @@ INTERRUPTED = [
         "Джонатан Тэплин",
         "говорит",
         id="en-dashes",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "interrupted quote with en dashes ', – говорит Тэплин. – ' is not split: one "
-                "direct quote runs over both parts and includes the narrator's '– говорит "
-                "Тэплин.'"
-            ),
-        ),
     ),
     pytest.param(
         "Супруга бизнесмена Алла Бут впервые с момента экстрадиции сможет увидеть мужа. "
@@ -340,14 +317,6 @@ INTERRUPTED = [
         "Алла Бут",
         "сказала",
         id="dashes-inside-the-quote",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "interrupted quote with dashes inside the speech ('втроём — с дочкой и мамой "
-                "Виктора, — прийти в суд, — сказала она. —'): split at the first ', —', so the "
-                "first part ends at 'Виктора,' and 'прийти в суд' is lost; speaker None"
-            ),
-        ),
     ),
 ]
 
@@ -520,10 +489,6 @@ INDIRECT = [
             ORG,
             "По данным",
         ),
-        xfail=(
-            "'По данным Минфина на 1 мая, …': the content starts at 'на 1 мая,' - the date that "
-            "belongs to the source phrase is taken into the content"
-        ),
     ),
     case(
         "postposed-dash",
@@ -645,20 +610,12 @@ INDIRECT = [
             None,
         ),
         Q("стрелявший покончил с собой", IND, "Сергей Аксёнов", PERSON, "сообщил"),
-        xfail=(
-            "headline 'Сергей Аксёнов: массовое убийство …' (X: CONTENT, no cue) is not reported "
-            "at all"
-        ),
     ),
     case(
         "headline-direct",
         "Лавров: «Мы не будем играть по чужим правилам»\n\n"
         "Встреча министров прошла в Анкаре во вторник.",
         Q("Мы не будем играть по чужим правилам", DIR, "Лавров", PERSON, None),
-        xfail=(
-            "headline 'Лавров: «Мы не будем играть по чужим правилам»' yields no quote at all, "
-            "not even the quote in marks"
-        ),
     ),
     case(
         "mixed-kak-zayavil",
@@ -826,11 +783,6 @@ FINE_POINTS = [
         "relay-is-not-a-second-attribution",
         "Президент РФ Владимир Путин заявил, что Россия готова к переговорам, сообщает РБК.",
         Q("Россия готова к переговорам", IND, "Владимир Путин", PERSON, "заявил"),
-        xfail=(
-            "a relay cue at the end of the sentence ('…, сообщает РБК', also 'Лавров заявил, "
-            "что …, передает ТАСС') makes the library report nothing for the sentence: no quote "
-            "at all, though without the relay 'Путин заявил, что …' is found"
-        ),
     ),
     case(
         "report-inside-content",
@@ -841,10 +793,6 @@ FINE_POINTS = [
             "Владимир Путин",
             PERSON,
             "заявил",
-        ),
-        xfail=(
-            "a source phrase inside the reported clause ('заявил, что, по данным разведки, …', "
-            "also 'по его мнению') makes the library report nothing: no quote at all"
         ),
     ),
 ]
@@ -935,11 +883,6 @@ SPEAKERS = [
             "заявил",
             "Глава российского государства",
         ),
-        xfail=(
-            "'Глава российского государства заявил' is not resolved to 'Владимир Путин' named in "
-            "an earlier sentence that has no cue: speaker is 'Глава российского государства', "
-            "type anonymous (it resolves only when Путин was himself a speaker before)"
-        ),
     ),
     case(
         "surname-genitive-to-full-name",
@@ -1027,11 +970,6 @@ SPEAKERS = [
             ORG,
             "сообщает",
         ),
-        xfail=(
-            "indirect content that ends in '%' loses the '%', trimmed like a final stop: "
-            "'… НДС до 22' instead of '… НДС до 22%' (also 'заявил, что инфляция составит "
-            "4%.' → 'инфляция составит 4')"
-        ),
     ),
     case(
         "institution-description",
@@ -1044,10 +982,6 @@ SPEAKERS = [
             ORG,
             "заявили",
             "В ведомстве",
-        ),
-        xfail=(
-            "'В ведомстве заявили' after 'Министерство обороны России …' resolves to "
-            "'Министерство обороны', losing 'России' from the full name"
         ),
     ),
     case(
@@ -1071,11 +1005,6 @@ SPEAKERS = [
             PERSON,
             "заявил",
             "Песков",
-        ),
-        xfail=(
-            "a bare nominative 'Песков' (subject of 'заявил' or after a postposed cue) gets "
-            "speaker type organization instead of person ('Лавров', 'Шойгу', 'Захарова' are "
-            "person)"
         ),
     ),
 ]
@@ -1366,3 +1295,111 @@ def test_pipe_matches_analyze_and_keeps_order(nlp, analyze):
 def test_pipeline_rejects_bad_batch_size():
     with pytest.raises(ValueError):
         quoteattr.Pipeline(batch_size=0)
+
+
+# --- detection: relays, nested reports, headlines, clause ends -------------
+
+DETECTION = [
+    case(
+        "relay-gives-impersonal-its-speaker",
+        "Сообщается, что в результате инцидента пострадали 13 человек, и один погиб, сообщает "
+        "РБК.",
+        Q(
+            "в результате инцидента пострадали 13 человек, и один погиб",
+            IND,
+            "РБК",
+            ORG,
+            "Сообщается",
+        ),
+    ),
+    case(
+        "relay-before-the-claim",
+        "Как сообщает New York Times, президент США Дональд Трамп заявил, что санкции будут "
+        "сняты.",
+        Q("санкции будут сняты", IND, "Дональд Трамп", PERSON, "заявил"),
+    ),
+    case(
+        "relay-after-a-source-phrase",
+        "По данным полиции, в результате взрыва погибли пять человек, передает ТАСС.",
+        Q("в результате взрыва погибли пять человек", IND, "полиция", ORG, "По данным"),
+    ),
+    case(
+        "postposed-view-frames-the-clause-before",
+        "Создавая такую комиссию, ведомство снимает с себя часть ответственности и одновременно "
+        "показывает, что идет навстречу отрасли, указывает Алексеев.",
+        Q(
+            "Создавая такую комиссию, ведомство снимает с себя часть ответственности и "
+            "одновременно показывает, что идет навстречу отрасли",
+            IND,
+            "Алексеев",
+            PERSON,
+            "указывает",
+        ),
+    ),
+    case(
+        "source-phrase-inside-a-that-clause",
+        "Министр финансов Антон Силуанов заявил, что, по его мнению, бюджет будет исполнен с "
+        "профицитом.",
+        Q(
+            "по его мнению, бюджет будет исполнен с профицитом",
+            IND,
+            "Антон Силуанов",
+            PERSON,
+            "заявил",
+        ),
+    ),
+    case(
+        "source-phrase-with-relative-clause",
+        "По словам министра, который выступил в Госдуме в среду, бюджет будет сбалансирован.",
+        Q("бюджет будет сбалансирован", IND, ..., cue="По словам"),
+    ),
+    case(
+        "percent-kept-after-that-clause",
+        "Глава Минэкономразвития Максим Решетников заявил, что инфляция по итогам года составит "
+        "4%.",
+        Q(
+            "инфляция по итогам года составит 4%",
+            IND,
+            "Максим Решетников",
+            PERSON,
+            "заявил",
+        ),
+    ),
+    case(
+        "headline-topic-is-not-a-speaker",
+        "Итог расследования: Уитни Хьюстон утонула\n\n"
+        "Тело певицы было найдено в ванне отеля в Беверли-Хиллз.",
+    ),
+    case(
+        "headline-place-is-not-a-speaker",
+        "Взрыв в Киеве: двое пострадавших\n\n"
+        "Взрыв прогремел в центре города в четверг вечером.",
+    ),
+    case(
+        "verb-with-subject-before-is-not-postposed",
+        "Агентство S&P сообщило, что как минимум один субъект РФ, не имеющий рейтингов "
+        "агентства, допустил просрочку выплаты по банковскому кредиту.",
+        Q(
+            "как минимум один субъект РФ, не имеющий рейтингов агентства, допустил просрочку "
+            "выплаты по банковскому кредиту",
+            IND,
+            ...,
+            cue="сообщило",
+        ),
+    ),
+    case(
+        "participle-of-speech-object-is-not-a-claim",
+        "Первым российским регионом, допустившим дефолт по определению Standard & Poors, стала "
+        "Новгородская область.",
+    ),
+    case(
+        "speech-verb-with-noun-object-is-not-postposed",
+        "Он может состояться 19 января. Несколько избирателей в беседе с корреспондентом "
+        "отметили особую важность выборов, призванных прояснить настроения народа.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DETECTION)
+def test_detection(analyze, text, expected):
+    check(analyze(text), expected)

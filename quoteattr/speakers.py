@@ -174,12 +174,18 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         token = sent.tokens[c]
         if c in blocked or token.rel != "obl":
             continue
-        cases = [sent.tokens[k] for k in token.children if sent.tokens[k].rel == "case"]
-        if any(norm(k.text) in {"в", "во"} for k in cases) and token.pos in {"NOUN", "PROPN"}:
-            if is_document(token):
-                return document_author(sent, c, blocked)
-            if token.feats.get("Case") in {"Loc", None} and is_institution(token):
-                return with_preposition(phrase(sent, c, blocked))
+        cases = {norm(sent.tokens[k].text) for k in token.children if sent.tokens[k].rel == "case"}
+        if token.pos not in {"NOUN", "PROPN"}:
+            continue
+        if cases & {"в", "во", "на"} and is_document(token):
+            # `говорится в заявлении Кремля`, `сообщается на сайте министерства`
+            return document_author(sent, c, blocked)
+        if (
+            cases & {"в", "во"}
+            and token.feats.get("Case") in {"Loc", None}
+            and is_institution(token)
+        ):
+            return with_preposition(phrase(sent, c, blocked))
     return None
 
 

@@ -472,12 +472,43 @@ def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
     """The organisation a description stands for: the last one named with the
     same noun (`полиция` → `Британская полиция`), else the last one."""
     before = [name for start, name in r.orgs if start < offset]
-    for name in reversed(before):
-        if any(lemmas(word) & head for word in name.split()):
-            return name
+    same = [(start, name) for start, name in r.orgs if start < offset]
+    same = [(s, n) for s, n in same if any(lemmas(word) & head for word in n.split())]
+    phrase = _same_noun_phrase(r.ctx, offset, head)
+    if phrase is not None and (not same or phrase[0] > same[-1][0]):
+        return phrase[1]
+    if same:
+        return same[-1][1]
     for name in reversed(before):
         if _body_name(name):
             return name
+    return None
+
+
+def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:
+    """A fuller phrase with the description's noun that NER did not tag:
+    `от областного департамента финансов` … `в сообщении департамента`."""
+    here = ctx.sentence_at(offset)
+    if here is None:
+        return None
+    for k in range(here.index, max(here.index - 6, -1), -1):
+        tokens = [t for t in ctx.sents[k].tokens if t.stop <= offset]
+        for i in range(len(tokens) - 1, -1, -1):
+            if not (tokens[i].pos == "NOUN" and lemmas(tokens[i].text) & head):
+                continue
+            lo = i
+            while lo > 0 and tokens[lo - 1].pos == "ADJ":
+                lo -= 1
+            hi = i
+            while (
+                hi + 1 < len(tokens)
+                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
+                and (tokens[hi + 1].feats.get("Case") == "Gen")
+            ):
+                hi += 1
+            if hi > lo:
+                words = [t.text for t in tokens[lo : hi + 1]]
+                return tokens[lo].start, names.org_name(words)
     return None
 
 
@@ -487,7 +518,7 @@ def _body_name(name: str) -> bool:
     not by some other common noun (`Аэропорт Куала-Лумпур`)."""
     from .morph import is_known, parse
 
-    first = name.split()[0].strip("«»\"")
+    first = name.split()[0].strip('«»"')
     if lemmas(first) & set(_institutions()):
         return True
     if not is_known(first.lower()):

@@ -19,7 +19,7 @@ from .content import Claim, Context
 from .cues import norm
 from .morph import lemmas
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention
+from .speakers import PRONOUNS, Mention, colon_intro
 from .text import Sentence
 
 PERSON, ORG, ANON = "person", "organization", "anonymous"
@@ -370,6 +370,8 @@ def resolve(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
             if speaker is not None:
                 previous.append((claim, speaker))
             continue
+        if mention is None and claim.cue is None and claim.kind == "direct":
+            mention = colon_intro(claim.sent, claim.start)
         if mention is not None:
             speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None:

@@ -159,7 +159,11 @@ def _subject_on_left(sent: Sentence, verb: int, blocked: set[int]) -> int | None
         tok = sent.tokens[i]
         if tok.text in {",", ";", ":"} or i in blocked:
             break
-        if tok.rel in _SUBJECT_RELS and tok.pos in {"NOUN", "PROPN", "PRON"}:
+        if tok.pos in {"NOUN", "PROPN", "PRON"} and (
+            tok.rel in _SUBJECT_RELS or (tok.head < 0 and tok.feats.get("Case") == "Nom")
+        ):
+            # The parser may leave a long subject as a second root
+            # (`президент «Ростелекома» Александр Провоторов высказал …`).
             found = i
     return found
 
@@ -311,6 +315,9 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = _subject(sent, token.head, blocked) or _locative(sent, token.head, blocked)
         if found is None:
             found = _locative(sent, verb, blocked)
+        if found is None and "impersonal" not in tags and form != "Part":
+            left = _subject_on_left(sent, verb, blocked)
+            found = phrase(sent, left, blocked) if left is not None else None
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
     return found
@@ -347,3 +354,43 @@ def after_cue(cue: Cue, names: list[tuple[int, int, str]]) -> Mention | None:
             if ids:
                 return Mention(start, stop, sent, ids[-1], ids)
     return None
+
+
+def colon_intro(sent: Sentence, start: int) -> Mention | None:
+    """Who speaks in `X высказал мнение: «…»`, `Комментарий шведского
+    телевидения: «…»`: a quote after a colon, brought in by no speech cue,
+    belongs to the subject of the clause before the colon (or to the owner of
+    a noun that heads it), when that is someone who can speak."""
+    tokens = sent.tokens
+    before = [t for t in tokens if t.stop <= start]
+    while before and before[-1].text in _QUOTE_CHARS:
+        before.pop()
+    if len(before) < 2 or before[-1].text != ":" or not sent.parsed:
+        return None
+    intro = {t.index for t in before[:-1]}
+    blocked = {t.index for t in tokens} - intro
+    tops = [t for t in before[:-1] if t.head not in intro and t.pos != "PUNCT"]
+    for top in sorted(tops, key=lambda t: t.pos != "VERB"):
+        if top.pos == "VERB":
+            found = _subject(sent, top.index, blocked)
+            if found is None and top.rel in {"conj", "advcl"} and top.head in intro:
+                found = _subject(sent, top.head, blocked)
+        elif top.pos == "NOUN":
+            owner = _child(sent, top.index, {"nmod"})
+            found = phrase(sent, owner, blocked) if owner is not None else None
+        else:
+            continue
+        if found is not None and _can_speak(found.head_token):
+            return found
+    return None
+
+
+def _can_speak(token: Token) -> bool:
+    from .morph import lemmas
+
+    return (
+        token.pos == "PROPN"
+        or token.feats.get("Animacy") == "Anim"
+        or bool(lemmas(token.text) & lexicon.words("institutions"))
+    )
+

@@ -230,22 +230,25 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
 
 
 def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
-    """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks."""
-    for c in sent.tokens[verb].children:
-        token = sent.tokens[c]
-        if (
-            c not in blocked
-            and token.rel in {"obj", "iobj", "nmod"}
-            and token.pos
-            in {
-                "PROPN",
-                "NOUN",
-                "PRON",
-            }
-        ):
-            # `цитирует Лента.ру обращение председателя КНР Си Цзиньпина`
-            return phrase(sent, c, blocked)
-    return None
+    """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks.
+
+    The object is preferred; a nominative is the outlet that quotes, however
+    the parser labelled it (`цитирует РБК российского лидера`).
+    """
+    found = [
+        c
+        for c in sent.tokens[verb].children
+        if c not in blocked
+        and sent.tokens[c].rel in {"obj", "iobj", "nmod"}
+        and sent.tokens[c].pos in {"PROPN", "NOUN", "PRON"}
+    ]
+    if not found:
+        return None
+    best = min(
+        found,
+        key=lambda c: (sent.tokens[c].feats.get("Case") == "Nom", sent.tokens[c].rel != "obj"),
+    )
+    return phrase(sent, best, blocked)
 
 
 def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

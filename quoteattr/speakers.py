@@ -323,7 +323,24 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = phrase(sent, left, blocked) if left is not None else None
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
+        if found is None and "impersonal" in tags:
+            found = _stray_document(sent, blocked)
     return found
+
+
+def _stray_document(sent: Sentence, blocked: set[int]) -> Mention | None:
+    """`В заявлении Гелетея … говорится: «…»` where the parser hung the
+    document on a verb inside the quote: any document outside the content."""
+    tokens = sent.tokens
+    for t in tokens:
+        if t.index in blocked or t.pos != "NOUN" or not is_document(t):
+            continue
+        cases = {norm(tokens[k].text) for k in t.children if tokens[k].rel == "case"}
+        if cases & {"в", "во", "на"}:
+            found = document_author(sent, t.index, blocked)
+            if found is not None:
+                return found
+    return None
 
 
 def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import attrs
 
@@ -28,6 +29,8 @@ ABOUT = {"о", "об", "обо"}
 DASHES = {"—", "–", "-", "--"}
 OPENING = set("«„“\"'‘")
 CLOSING = set("»“”\"'’")
+
+_UNIT_SIGNS = {"%", "‰", "°", "$", "€", "£", "¥", "₽"}
 
 DIRECT = "direct"
 INDIRECT = "indirect"
@@ -112,6 +115,8 @@ def _trim(sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
 def _edge_punct(token: Token, opening: bool) -> bool:
     if token.pos != "PUNCT" and not all(not c.isalnum() for c in token.text):
         return False
+    if token.text in _UNIT_SIGNS:
+        return False  # `до 22%`: a unit is a word, not a final stop
     marks = OPENING if opening else CLOSING
     if token.text in marks:
         return False
@@ -139,6 +144,54 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
     return last
 
 
+def _new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
+    """Last content token before a coordinated clause with a speech act of its own.
+
+    `сообщали о двух погибших, однако потом ГИБДД опровергли эту
+    информацию`: the clause after `, однако` reports someone else's words,
+    not the first speaker's. A clause after `, но` with no cue stays content.
+    """
+    tokens = sent.tokens
+    for other in ctx.cues[sent.index]:
+        verb = tokens[other.head]
+        if not first < other.first <= last or other.type == SOURCE or "quoteonly" in other.tags:
+            continue  # `продолжает работать`: not a second act of saying
+        if verb.feats.get("VerbForm") != "Fin":
+            continue
+        if norm(tokens[other.first - 1].text) == "и" and other.first - 2 > first:
+            # `напомнил, что X и подчеркнул, что Y`: a second act of saying.
+            cut = other.first - 2
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+        i = other.first - 1
+        while i > first and tokens[i].text not in ",;:—–":
+            i -= 1
+        if i > first and tokens[i].text == "," and _links(sent, i + 1):
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+    return last
+
+
+def _links(sent: Sentence, i: int) -> bool:
+    """A linking word or phrase (`однако`, `но`, `а`, `при этом`) starts at `i`."""
+    words = tuple(norm(t.text) for t in sent.tokens[i : i + 3])
+    return any(words[: len(phrase)] == phrase for phrase in _linking())
+
+
+def _colon_cut(sent: Sentence, first: int, last: int) -> int:
+    """`подчеркнул, что X: Если он попросит, мы …`: the colon opens the
+    speaker's own words; the reported clause ends before it."""
+    tokens = sent.tokens
+    for i in range(first + 1, last):
+        nxt = tokens[i + 1]
+        if tokens[i].text == ":" and (nxt.text in OPENING or nxt.text[:1].isupper()):
+            return i - 1
+    return last
+
+
 def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
     """Last token of the reported clause starting at `first`.
 
@@ -148,10 +201,18 @@ def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
     (`…, отметив, что`). Other cues of the same speaker cut it too.
     """
     sent = cue.sent
+    end = len(sent.tokens) - 1
     last = _later_cue_cut(ctx, cue, first)
+    last = min(last, _new_speaker_cut(ctx, sent, first, end), _colon_cut(sent, first, last))
     if not sent.parsed:
         return last
     tokens = sent.tokens
+    if tokens[cue.head].feats.get("VerbForm") == "Part" and tokens[cue.head].rel != "root":
+        # `Сифуэнтес, заявивший, что X, обсуждал …`: the participle phrase,
+        # and the clause it holds, end where its subtree ends.
+        last = min(last, max(t.index for t in sent.subtree(cue.head)))
+        while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in CLOSING:
+            last -= 1
     for c in tokens[cue.head].children:
         t = tokens[c]
         if c <= first + 1 or c > last:
@@ -182,7 +243,7 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             for m in tokens[c].children:
                 word = norm(tokens[m].text)
                 if m > cue.last and tokens[m].rel == "mark" and word in COMPLEMENTISERS:
-                    return _after_comp(sent, m)
+                    return _after_comp(sent, _first_comp(sent, cue.last + 1, m))
     # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
     i = cue.last + 1
     while i < len(tokens) and i <= cue.last + 12:
@@ -210,6 +271,16 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
     return None
 
 
+def _first_comp(sent: Sentence, start: int, found: int) -> int:
+    """The first `, что` after the cue: the parse may hang a deeper clause
+    on the cue (`отмечает, что поняла, что письмо отправлено`)."""
+    tokens = sent.tokens
+    for i in range(start + 1, found):
+        if tokens[i - 1].text == "," and norm(tokens[i].text) == norm(tokens[found].text):
+            return i
+    return found
+
+
 def _after_comp(sent: Sentence, i: int) -> int:
     """Skip the complementiser and a comma right after it (`что, если …`)."""
     i += 1
@@ -227,7 +298,9 @@ def _topic_after(sent: Sentence, cue: Cue) -> int | None:
         if norm(tok.text) in ABOUT:
             # The `о`-phrase must hang on the cue itself, not on its object
             # (`подтвердила сообщения об убийстве`).
-            if sent.parsed and tok.head >= 0 and tokens[tok.head].head != cue.head:
+            # Right after the cue there is no object it could hang on.
+            attached = i == cue.last + 1 or tok.head < 0 or tokens[tok.head].head == cue.head
+            if sent.parsed and not attached:
                 return None
             return i
         if tok.pos == "PUNCT" or (
@@ -236,6 +309,60 @@ def _topic_after(sent: Sentence, cue: Cue) -> int | None:
             return None
         i += 1
     return None
+
+
+def _coordinated_cut(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`заявил о своих намерениях и сделал предложения`: a topic has no
+    predicate of its own, so a finite verb after `и` that agrees with the
+    cue is the speaker's next act and ends the topic."""
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    for i in range(first + 1, last):
+        nxt = tokens[i + 1]
+        if norm(tokens[i].text) == "и" and nxt.feats.get("VerbForm") == "Fin" and _agree(verb, nxt):
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT":
+                cut -= 1
+            return cut
+    return last
+
+
+def _agree(a: Token, b: Token) -> bool:
+    return all(a.feats.get(f) == b.feats.get(f) for f in ("Number", "Gender", "Person", "Tense"))
+
+
+def _topic_before(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """`Впервые о готовящемся законе Президент заявил …`: a topic put first."""
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    for c in tokens[cue.head].children:
+        if c >= cue.first or tokens[c].rel != "obl":
+            continue
+        case = [k for k in tokens[c].children if tokens[k].rel == "case"]
+        if not case or norm(tokens[case[0]].text) not in ABOUT:
+            continue
+        if norm(tokens[c].text) == "этом":
+            return None  # `Об этом сообщил X`: the sentence before
+        if tokens[c].pos not in {"NOUN", "PROPN"}:
+            continue  # `о котором говорил Песков`: the topic is named elsewhere
+        ids = [t.index for t in sent.subtree(c)]
+        lo, hi = min(ids), max(ids)
+        if hi < cue.first and not any(tokens[i].text in ",;:" for i in range(lo, hi + 1)):
+            return _trim(sent, lo, hi)
+    return None
+
+
+def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
+    """The cue's subject is a common noun for a thing (`проверка`, `опрос`)."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    for c in tokens[cue.head].children:
+        t = tokens[c]
+        if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
+            return not speakers.is_institution(t)
+    return False
 
 
 def _colon_after(sent: Sentence, cue: Cue) -> int | None:
@@ -258,9 +385,41 @@ def _postposed(sent: Sentence, cue: Cue) -> int | None:
     ):
         seen = True
         i -= 1
-    if not seen or i < 0:
+    if not seen or i < 0 or not _free_standing(sent, cue):
         return None
     return i
+
+
+# Relations of a predicate inside another clause: a verb there is part of
+# the content or of a noun phrase, not a cue put after its content.
+_DEPENDENT_RELS = {"acl", "acl:relcl", "amod", "ccomp", "xcomp", "csubj"}
+
+
+def _free_standing(sent: Sentence, cue: Cue) -> bool:
+    """A postposed cue stands alone after its content: `…, отметил Чистов`.
+
+    Not `…, не имеющий рейтингов, допустил просрочку` (the verb has its
+    subject before it and a noun object after it: a predicate of the
+    content) nor `…, допускал ли этот регион` (an indirect question).
+    """
+    tokens = sent.tokens
+    nxt = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
+    if nxt is not None and norm(nxt.text) == "ли":
+        return False
+    verb = tokens[cue.head]
+    if verb.feats.get("VerbForm") == "Conv":
+        return False  # `…, объяснив их опьянением`: a gerund adds to its own clause
+    if not sent.parsed:
+        return True
+    if verb.rel in _DEPENDENT_RELS:
+        return False
+    for c in verb.children:
+        child = tokens[c]
+        if c < cue.first and child.rel in {"nsubj", "nsubj:pass"}:
+            return False
+        if c > cue.last and child.rel == "obj" and child.pos == "NOUN":
+            return False
+    return True
 
 
 def _resumes_after(sent: Sentence, cue: Cue) -> bool:
@@ -279,8 +438,16 @@ def _about_this(sent: Sentence, cue: Cue) -> bool:
         if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
             # `об этом человеке` names a topic; a bare `об этом` points back.
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-            return nxt is None or nxt.pos not in {"NOUN", "ADJ", "PROPN"}
+            return nxt is None or not _agrees_with_etom(nxt)
     return False
+
+
+def _agrees_with_etom(token: Token) -> bool:
+    """`об этом человеке`: a noun in the prepositional case after `этом` is
+    the topic; `Об этом Дмитрий Медведев заявил` names the speaker next."""
+    if token.pos not in {"NOUN", "ADJ", "PROPN"}:
+        return False
+    return token.feats.get("Case", "Loc") == "Loc"
 
 
 def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
@@ -300,6 +467,8 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         and any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children)
     ):
         return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
+    if "testimony" in cue.tags and _thing_as_subject(sent, cue):
+        return None  # `проверка показала, что`: a finding, not speech
     short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     how = None
     span = None
@@ -321,7 +490,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     ):
         first = _topic_after(sent, cue)
         if first is not None:
-            span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "topic"
+            last = _coordinated_cut(sent, cue, first, _clause_end(ctx, cue, first))
+            span, how = _trim(sent, first, last), "topic"
+        else:
+            span, how = _topic_before(sent, cue), "topic"
     if span is None and "naming" not in cue.tags:
         first = _colon_after(sent, cue)
         if first is not None and tokens[first].text not in OPENING:
@@ -369,7 +541,9 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
         return _trim(sent, first, last)
     for i in range(end + 1, len(tokens)):
         if tokens[i].text == ",":
-            return _trim(sent, content_start(sent, i + 1), len(tokens) - 1)
+            first = content_start(sent, i + 1)
+            last = len(tokens) - 1
+            return _trim(sent, first, _new_speaker_cut(ctx, sent, first, last))
     if mention is not None and end + 1 < len(tokens):
         # `Как сообщило министерство здравоохранения в больницах …`: no comma.
         return _trim(sent, end + 1, len(tokens) - 1)
@@ -385,7 +559,7 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
     if mention is not None:
         end = max(end, mention.tokens[-1])
     first = content_start(sent)
-    after = end + 1
+    after = _source_phrase_end(sent, end) + 1
     while (
         after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
     ):
@@ -408,19 +582,68 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, conf)
 
 
+def _source_phrase_end(sent: Sentence, end: int) -> int:
+    """Last token of a source phrase: its source and a date, a place or `со
+    ссылкой на Y` after it, up to the comma (`По данным Минфина на 1 мая, …`).
+
+    Only a short run with no predicate: a longer one is the content itself
+    (`По его словам Россия готова …`, no comma).
+    """
+    tokens = sent.tokens
+    for i in range(end + 1, min(len(tokens), end + 1 + _SOURCE_TAIL)):
+        tok = tokens[i]
+        if tok.text == ",":
+            return _relative_end(sent, i) - 1
+        if tok.pos in {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"} or _starts_clause(tok):
+            break
+    return end
+
+
+def _starts_clause(token: Token) -> bool:
+    """A subject or a short predicate: the content has begun (`По его
+    словам Россия готова …`)."""
+    nominal = token.pos in {"NOUN", "PROPN"} and token.feats.get("Case") == "Nom"
+    return nominal or token.feats.get("Variant") == "Short"
+
+
+def _relative_end(sent: Sentence, comma: int) -> int:
+    """`По словам министра, который выступил в Думе, …`: the relative clause
+    describes the source; the comma after it closes the phrase."""
+    tokens = sent.tokens
+    if comma + 1 >= len(tokens) or "который" not in lemmas(tokens[comma + 1].text):
+        return comma
+    for i in range(comma + 2, len(tokens) - 1):
+        if tokens[i].text == ",":
+            return i
+    return comma
+
+
+# At most this many words between the source and the comma closing its phrase.
+_SOURCE_TAIL = 6
+
+
 def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
     """`Об этом сообщил X`: the content is the sentence before."""
     sent = cue.sent
     if sent.index == 0:
         return None
     prev = ctx.sents[sent.index - 1]
-    if sent.paragraph - prev.paragraph > 1:
+    if not _predicates(prev) and prev.index > 0:
+        # A caption line between the statement and `Об этом` (`Леннарт
+        # Юханссон` under a photo) states nothing; `этом` points past it.
+        prev = ctx.sents[prev.index - 1]
+    if sent.paragraph - prev.paragraph > 2 or not _predicates(prev):
         return None
     span = _trim(prev, content_start(prev), len(prev.tokens) - 1)
     if span is None:
         return None
     mention = speakers.of_cue(cue)
     return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+
+
+def _predicates(sent: Sentence) -> bool:
+    """The sentence states something: it has a verb (or a short form)."""
+    return any(t.pos in {"VERB", "AUX"} or t.feats.get("Variant") == "Short" for t in sent.tokens)
 
 
 def _confidence(how: str, mention: Mention | None) -> float:
@@ -448,34 +671,44 @@ def direct_claims(ctx: Context) -> list[Claim]:
 
 
 def _split_interrupted(ctx: Context, q: Quoted) -> list[tuple[int, int, Cue | None]]:
-    """`«Мы готовы, — сказал он. — Но не сейчас»`: two parts, one cue."""
+    """`«Мы готовы, — сказал он. — Но не сейчас»`: two parts, one cue.
+
+    The narrator's remark starts with its cue (`— сказала она`, `– говорит
+    Тэплин`); a dash inside the speech (`втроём — с дочкой, — прийти в суд`)
+    is followed by other words and does not split.
+    """
     parts: list[tuple[int, int, Cue | None]] = []
     start = q.start
     view = ctx.view
-    i = q.start
-    while True:
-        i = view.find("— ", i, q.stop)
-        if i < 0:
-            break
+    for m in _INNER_DASH.finditer(view, q.start, q.stop):
+        i = m.start()
+        if i < start:
+            continue
         before = view[start:i].rstrip()
-        if before and before[-1] in ",!?…" and i > start:
-            cue = _cue_in(ctx, i + 2, min(q.stop, i + 80))
-            if cue is not None:
-                resume = view.find("—", cue.stop, q.stop)
-                between = view[cue.stop : resume] if resume > 0 else ""
-                if resume > 0 and "\n" not in between and between.strip()[-1:] in {",", "."}:
-                    parts.append((start, len(before) + start, cue))
-                    start = resume + 1
-                    while start < q.stop and view[start].isspace():
-                        start += 1
-                    i = start
-                    continue
-        i += 2
+        if not before or before[-1] not in ",!?…":
+            continue
+        cue = _cue_in(ctx, m.end(), min(q.stop, i + 80), limit=_REMARK_LEAD)
+        if cue is None:
+            continue
+        resume = _INNER_DASH.search(view, cue.stop, q.stop)
+        between = view[cue.stop : resume.start()] if resume else ""
+        if resume and "\n" not in between and between.strip()[-1:] in {",", "."}:
+            parts.append((start, start + len(before.rstrip(",")), cue))
+            start = resume.end()
+            while start < q.stop and view[start].isspace():
+                start += 1
     parts.append((start, q.stop, None))
     if len(parts) > 1:
         cue = parts[0][2]
         parts = [(s, e, cue) for s, e, _ in parts]
     return parts
+
+
+# A dash set off by spaces inside a quote: em or en dash (a hyphen used as a
+# dash is an em dash in the view).
+_INNER_DASH = re.compile(r"[—–](?=\s)")
+# Words allowed before the cue of a narrator's remark (`— Путин сказал`).
+_REMARK_LEAD = 2
 
 
 def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
@@ -509,13 +742,17 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
     if sent is None:
         return None
     how = "direct"
+    # The words of this claim: the part of an interrupted quote, so that the
+    # narrator's remark between the parts (`— пояснила Алла Бут. —`) stays
+    # open to the speaker search; else the whole quote, marks included.
+    whole = (q.open, (q.close if q.close is not None else q.stop) + 1)
+    content = (start, stop) if cue is not None else whole
     if cue is None:
         cue, how = _cue_right(ctx, q)
     if cue is None:
         cue, how = _cue_left(ctx, q)
     mention = None
     if cue is not None:
-        content = (q.open, (q.close if q.close is not None else q.stop) + 1)
         mention = speakers.of_cue(cue, content)
         if mention is None and cue.sent.parsed is False:
             mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
@@ -656,21 +893,84 @@ def _cue_left_plain(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
 def _headline_speaker(ctx: Context, q: Quoted) -> Mention | None:
     """`Песков: «…»` — the name before the colon speaks."""
     sent = ctx.sentence_at(q.open)
-    if sent is None or not sent.parsed:
+    if sent is None:
         return None
-    ids = [t.index for t in sent.tokens if t.stop <= q.open and t.pos != "PUNCT"]
-    if not ids or len(ids) > 6:
+    before = [t for t in sent.tokens if t.stop <= q.open]
+    if not before or before[-1].text != ":":
         return None
-    if any(sent.tokens[i].pos in {"VERB", "AUX"} for i in ids):
+    return _headline_name(ctx, sent, before[-1].index)
+
+
+def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
+    """The speaker of a headline `X: CONTENT`: X, a short name with no verb.
+
+    X must name someone who can speak (a person, an organisation, a role):
+    `Итог расследования: …`, `Взрыв в Киеве: …` are topics, and a dateline
+    (`ЛОНДОН, 26 ноя`) has digits and commas.
+    """
+    if not sent.parsed:
         return None
-    start, stop = sent.tokens[ids[0]].start, sent.tokens[ids[-1]].stop
-    if not any(
-        s >= start and e <= stop and t in {"PER", "ORG"} for s, e, t in ctx.names[sent.index]
-    ):
-        return None  # `по произведениям: «…»` is a list of titles, not a headline
-    heads = [i for i in ids if sent.tokens[i].head not in ids]
+    tokens = sent.tokens
+    ids = [i for i in range(colon) if tokens[i].pos != "PUNCT"]
+    if not ids or len(ids) > _HEADLINE_WORDS or any(tokens[i].text in ",;" for i in range(colon)):
+        return None
+    if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) for i in ids):
+        return None
+    heads = [i for i in ids if tokens[i].head not in ids]
     head = heads[0] if heads else ids[0]
-    return speakers.phrase(sent, head)
+    if not _can_speak(ctx, sent, head):
+        return None
+    return speakers.phrase(sent, head, range(colon, len(tokens)))
+
+
+def _has_digit(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
+    """A person or organisation by NER, a proper name, or a role noun."""
+    token = sent.tokens[head]
+    tags = {t for s, e, t in ctx.names[sent.index] if s <= token.start < e}
+    if tags & {"PER", "ORG"}:
+        return True
+    if "LOC" in tags:
+        return False  # `Москва: …` is a place line, not a speaker
+    if token.pos == "PROPN" and token.text[:1].isupper():
+        return True
+    return bool(lemmas(token.text) & lexicon.words("person_descriptors"))
+
+
+# At most this many words before the colon of a headline `X: …`.
+_HEADLINE_WORDS = 5
+
+
+def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
+    """`Сергей Аксёнов: массовое убийство устроил студент`: X said CONTENT.
+
+    Only a line of its own that opens with the name and a colon; the quote
+    in marks after a colon (`Лавров: «…»`) is a direct claim found elsewhere.
+    """
+    found = []
+    for sent in ctx.sents:
+        if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
+            continue  # not the start of a line
+        if ctx.cues[sent.index] or any(c.start < sent.stop and sent.start < c.stop for c in taken):
+            continue
+        colon = next((t.index for t in sent.tokens[: _HEADLINE_WORDS + 2] if t.text == ":"), None)
+        if colon is None:
+            continue
+        nxt = colon + 1
+        if nxt >= len(sent.tokens) or sent.tokens[nxt].start == sent.tokens[colon].stop:
+            continue  # `File:Name.webm`: markup, not a headline
+        first = content_start(sent, colon + 1)
+        if first >= len(sent.tokens) - 1 or sent.tokens[first].text in OPENING:
+            continue
+        mention = _headline_name(ctx, sent, colon)
+        span = _trim(sent, first, len(sent.tokens) - 1)
+        if mention is None or span is None:
+            continue
+        found.append(Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6))
+    return found
 
 
 def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
@@ -694,7 +994,7 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             stop -= 1
         cue = cues[-1]
         mention = speakers.of_cue(cue, (start, stop))
-        claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-colon", 0.8)
+        claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-paragraph", 0.8)
         claim.document = cites_document(cue)
         found.append(claim)
     return found
@@ -709,21 +1009,43 @@ def extract(ctx: Context) -> list[Claim]:
         c for c in direct_claims(ctx)
         if c.cue is not None or (c.how == "headline" and c.mention is not None)
     ]  # fmt: skip
-    direct += colon_paragraphs(ctx, direct)
+    paragraphs = colon_paragraphs(ctx, direct)
+    # A quote inside a paragraph of someone's words is part of them.
+    direct = [c for c in direct if not any(_holds(p, c) for p in paragraphs)] + paragraphs
     loose = direct_claims_loose(ctx, direct)
-    used = {(c.cue.sent.index, c.cue.head) for c in direct if c.cue is not None}
+    # A cue that brought in a paragraph after its colon may also have a
+    # clause of its own before it (`рассказала, что X:` and her words).
+    used = {
+        (c.cue.sent.index, c.cue.head)
+        for c in direct
+        if c.cue is not None and c.how != "direct-paragraph"
+    }
+    # `заявила о политической ангажированности процесса: «…»`: a cue may
+    # report a clause or a topic before the colon and then the quote.
+    colon = {
+        (c.cue.sent.index, c.cue.head): c.start for c in direct if c.how == "direct-colon" and c.cue
+    }
     indirect: list[Claim] = []
     for sent_cues in ctx.cues:
         for cue in sent_cues:
-            if (cue.sent.index, cue.head) in used:
+            key = (cue.sent.index, cue.head)
+            if key in used and key not in colon:
                 continue
             claim = source_claim(ctx, cue) if cue.type == SOURCE else verb_claim(ctx, cue)
-            if claim is not None:
-                indirect.append(claim)
+            if claim is None:
+                continue
+            if key in colon and (claim.how not in {"clause", "topic"} or claim.stop > colon[key]):
+                continue
+            indirect.append(claim)
     indirect = _drop_reported_within(indirect, direct + loose)
     merged = _merge_marked(ctx, indirect, direct)
+    merged += headline_claims(ctx, direct + loose + merged)
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
+
+
+def _holds(outer: Claim, inner: Claim) -> bool:
+    return outer is not inner and outer.start <= inner.start and inner.stop <= outer.stop
 
 
 def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:
@@ -764,29 +1086,82 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
 def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
     """A cue inside another's content is not annotated again; a relay
     (`…, сообщает агентство`) is not a second attribution."""
-
-    def within(claim: Claim, others: list[Claim]) -> bool:
-        cue = claim.cue
-        assert cue is not None
-        return any(o is not claim and o.start <= cue.start and cue.stop <= o.stop for o in others)
-
     # Cues inside someone's quoted words go first, so that they cannot knock
     # out a claim of the text itself.
-    indirect = [c for c in indirect if not within(c, direct)]
+    indirect = [c for c in indirect if not _cue_within(c, direct)]
+    indirect = _drop_relays(indirect)
     kept = []
     for claim in indirect:
-        inside = within(claim, indirect)
-        if inside:
-            continue
-        relayed = claim.how in {"post", "as"} and any(
-            o is not claim and o.cue is not None and claim.start <= o.cue.start < claim.stop
-            and o.mention is not None
-            for o in indirect
-        )  # fmt: skip
-        if relayed:
+        outer = [o for o in indirect if o is not claim and _cue_within(claim, [o])]
+        if any(not _cue_within(o, [claim]) or _frames(o, claim) for o in outer):
             continue
         kept.append(claim)
     return kept
+
+
+def _frames(outer: Claim, inner: Claim) -> bool:
+    """Of two claims each holding the other's cue, whether `outer` is the frame.
+
+    A postposed cue frames the sentence before it (`…, что идет навстречу
+    отрасли, указывает Алексеев`); otherwise the first cue introduces the
+    clause that holds the second (`Путин заявил, что, по данным разведки, …`).
+    """
+    post = {"post", "post-inside"}
+    if (outer.how in post) != (inner.how in post):
+        return outer.how in post
+    return outer.cue.start < inner.cue.start
+
+
+def _cue_within(claim: Claim, others: list[Claim]) -> bool:
+    cue = claim.cue
+    assert cue is not None
+    return any(o is not claim and o.start <= cue.start and cue.stop <= o.stop for o in others)
+
+
+_RELAY_SHAPES = {"post", "post-inside", "as"}
+# Verbs that state the speaker's own view or testimony (`указывает
+# Алексеев`, `как показал свидетель`): the cue inside their content is part
+# of what they say, not a report they pass on.
+_OWN_VIEW = {"opinion", "noabout", "testimony", "naming", "request", "question", "quoteonly"}
+
+
+def _drop_relays(claims: list[Claim]) -> list[Claim]:
+    """`Путин заявил, что X, сообщает РБК`: the outlet passes Путин's words on.
+
+    A postposed or `как`-cue whose content holds another cue relays that
+    claim: it goes, and the relayed claim stops before it. An impersonal
+    claim with no speaker of its own (`Сообщается, что X, сообщает РБК`)
+    takes the outlet as its speaker.
+    """
+    relays = set()
+    for relay in claims:
+        if relay.how not in _RELAY_SHAPES or relay.cue.tags & _OWN_VIEW:
+            continue
+        inner = [o for o in claims if o is not relay and o.how not in _RELAY_SHAPES]
+        inner = [o for o in inner if relay.start <= o.cue.start < relay.stop]
+        if not inner:
+            continue
+        relays.add(id(relay))
+        for claim in inner:
+            _stop_before(claim, relay.cue)
+            if claim.mention is None:
+                claim.mention = relay.mention
+    return [c for c in claims if id(c) not in relays]
+
+
+def _stop_before(claim: Claim, cue: Cue) -> None:
+    """Cut a claim's content before a later cue of its sentence and its commas."""
+    if cue.sent is not claim.sent or not claim.start < cue.start < claim.stop:
+        return
+    if cue.start < claim.cue.start:
+        return  # `Как сообщает РБК, Путин заявил, что …`: the relay is before
+    span = _trim(claim.sent, _token_at(claim.sent, claim.start), cue.first - 1)
+    if span is not None:
+        claim.start, claim.stop = span
+
+
+def _token_at(sent: Sentence, offset: int) -> int:
+    return next(t.index for t in sent.tokens if t.stop > offset)
 
 
 def _merge_marked(ctx: Context, indirect: list[Claim], direct: list[Claim]) -> list[Claim]:

@@ -40,7 +40,8 @@ class Cue:
 
 
 def norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    # Web text carries zero-width spaces inside words (`этом\u200b`).
+    return word.lower().replace("ё", "е").replace("\u200b", "")
 
 
 @functools.cache

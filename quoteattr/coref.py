@@ -398,6 +398,16 @@ def _resolve_mention(
         gap = ctx.view[m.stop : cue_start]
         if "," not in gap and "." not in gap:
             named = r.person_at(m.start, cue_start)
+    if named is None:
+        # A name in apposition past a long title: `замглавы аппарата - начальник
+        # управления по связям … Юрий Шувалов` (the span stops at the dash).
+        for c in m.head_token.children:
+            child = m.sent.tokens[c]
+            if child.rel == "appos" and child.pos == "PROPN" and c > m.head:
+                named = r.person_at(child.start, m.sent.stop)
+                if named is not None and named[0][0] == child.start:
+                    break
+                named = None
     if named is not None:
         (s, e), entity = named
         return Speaker(entity.name, PERSON, _span(ctx, s, e), _aliases(entity))

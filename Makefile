@@ -20,7 +20,7 @@ test: $(BIN)/python
 	$(BIN)/python -m pytest -q
 
 lint: $(BIN)/python
-	$(BIN)/ruff check quoteattr tests
+	$(BIN)/ruff check quoteattr tests examples
 
 # Score against the shared dev gold (needs ../shared beside the project).
 dev-score: $(BIN)/python

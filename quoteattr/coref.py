@@ -398,6 +398,12 @@ def _resolve_mention(
         gap = ctx.view[m.stop : cue_start]
         if "," not in gap and "." not in gap:
             named = r.person_at(m.start, cue_start)
+        else:
+            # `Пресс-секретарь «Спутника», работающего с 22 мая, Дмитрий Чистов
+            # сообщил`: the title's clause ends in the name before the cue.
+            named = r.person_at(m.stop, cue_start)
+            if named is not None and ctx.view[named[0][1] : cue_start].strip():
+                named = None
     if named is None:
         # A name in apposition past a long title: `замглавы аппарата - начальник
         # управления по связям … Юрий Шувалов` (the span stops at the dash).

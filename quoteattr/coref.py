@@ -488,16 +488,18 @@ def _looks_personal(words: list[str]) -> bool:
 
 def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
     """The organisation a description stands for: the last one named with the
-    same noun (`полиция` → `Британская полиция`), else the last one."""
-    before = [name for start, name in r.orgs if start < offset]
-    same = [(start, name) for start, name in r.orgs if start < offset]
-    same = [(s, n) for s, n in same if any(lemmas(word) & head for word in n.split())]
+    same noun (`полиция` → `Британская полиция`), else, for a category noun
+    (`ведомство`, `агентство`), the last one."""
+    before = [(start, name) for start, name in r.orgs if start < offset]
+    same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
     if phrase is not None and (not same or phrase[0] > same[-1][0]):
         return phrase[1]
     if same:
         return same[-1][1]
-    for name in reversed(before):
+    if not any("generic" in _institutions().get(x, ()) for x in head):
+        return None
+    for _start, name in reversed(before):
         if _body_name(name):
             return name
     return None

@@ -45,7 +45,7 @@ TAGS: dict[str, set[str]] = {
     "source_nouns.txt": {"po", "soglasno", "so", "data", "opinion", "document"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
     "anonymous.txt": {"lemma=", "modified", "media"},
-    "institutions.txt": {"place", "capital", "head", "name", "description"},
+    "institutions.txt": {"place", "capital", "head", "name", "description", "generic"},
     "person_descriptors.txt": {"masc", "femn", "lemma="},
     "name_nouns.txt": {"marker", "lemma="},
 }
@@ -427,11 +427,15 @@ def test_institution_sections():
         assert len(sections & set(tags)) == 1, f"{entry}: {tags}"
         if "description" in tags:
             assert "head" in tags, entry
+        if "generic" in tags:
+            assert "description" in tags, entry
     institutions = entries("institutions.txt")
     for place in ["кремль", "белый дом", "даунинг-стрит", "пентагон"]:
         assert "place" in institutions[place]
     for head in ["ведомство", "министерство", "пресс-служба", "издание", "агентство"]:
-        assert {"head", "description"} <= set(institutions[head])
+        assert {"head", "description", "generic"} <= set(institutions[head])
+    for head in ["полиция", "суд", "правительство", "кремль"]:
+        assert "generic" not in institutions[head], head
 
 
 def test_gender_tags_exclusive():

@@ -139,6 +139,8 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     subj = _child(sent, verb, _SUBJECT_RELS)
+    if subj is not None and subj < verb and _semicolon_between(sent, subj, verb):
+        subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if subj is not None and subj > verb and _comma_between(sent, verb, subj):
         # `X объявил о …, однако лидер оппозиции Y назвал …`: a subject past a
         # comma belongs to the next clause; the parser mixed the two up.
@@ -146,6 +148,10 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
         return phrase(sent, subj, blocked)
     return None
+
+
+def _semicolon_between(sent: Sentence, a: int, b: int) -> bool:
+    return any(t.text == ";" for t in sent.tokens[a + 1 : b])
 
 
 def _comma_between(sent: Sentence, a: int, b: int) -> bool:
@@ -313,7 +319,12 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         form = token.feats.get("VerbForm")
         if form == "Part" and token.rel in {"acl", "acl:relcl", "amod"} and token.head >= 0:
             found = phrase(sent, token.head, blocked | {verb})
-        elif token.rel in {"conj", "advcl", "xcomp"} and token.head >= 0:
+        elif (
+            token.rel in {"conj", "advcl", "xcomp"}
+            and token.head >= 0
+            and "impersonal" not in tags
+            and not _semicolon_between(sent, token.head, verb)
+        ):
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
             found = _subject(sent, token.head, blocked) or _locative(sent, token.head, blocked)
         if found is None:

@@ -87,6 +87,14 @@ class Resolver:
                 words = self.ctx.text[start:stop].split()
                 if not words:
                     continue
+                if type_ == "PER" and "(" in words[0]:
+                    continue
+                if type_ == "PER" and any("(" in w for w in words):
+                    # `Леннарт Юханссон (Lennart Johansson)`: the name before
+                    # its transliteration.
+                    stop = start + self.ctx.text[start:stop].index("(")
+                    stop = start + len(self.ctx.text[start:stop].rstrip())
+                    words = self.ctx.text[start:stop].split()
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
@@ -324,7 +332,9 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
             break
         if tok.pos == "NOUN":
             head = tok  # the first noun of the run heads it: `заместитель министра`
-    return set(lemmas(head.text)) if head is not None else set()
+    if head is None or head.feats.get("Animacy") == "Inan":
+        return set()  # `решение Юханссона` gives him no title
+    return set(lemmas(head.text))
 
 
 def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:

@@ -471,10 +471,18 @@ def _resolve_mention(
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, _aliases(entity))
-    if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous():
+    if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous() or _one_of(m):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _one_of(m: Mention) -> bool:
+    """`один из посетителей`, `двое из задержанных`: some of a group."""
+    tokens = m.sent.tokens
+    return m.head_token.pos == "NUM" and any(
+        norm(tokens[c].text) == "из" for k in m.head_token.children for c in tokens[k].children
+    )
 
 
 def _cites(m: Mention) -> bool:

@@ -9,6 +9,7 @@ fullest form the document gives, in the nominative.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -37,10 +38,19 @@ class Entity:
     gender: str | None = None
     sure_gender: str | None = None  # from a first name, not guessed
     number: str | None = "sing"
+    name: str = ""  # the fullest form, kept as forms come in
+    surnames: set[str] = attrs.Factory(set)  # last words of the forms
+
+    def add(self, forms: list[str]) -> None:
+        for form in forms:
+            self.forms.append(form)
+            self.surnames.add(form.split()[-1])
+            if not self.name or _fullness(form) > _fullness(self.name):
+                self.name = form
 
     @property
-    def name(self) -> str:
-        return max(self.forms, key=_fullness)
+    def full(self) -> bool:
+        return any(" " in form for form in self.forms)
 
 
 def _fullness(form: str) -> tuple[int, int]:
@@ -101,37 +111,48 @@ class Resolver:
                     stop = _with_place(spans, _closed(self.ctx.view, start, stop))
                     words = self.ctx.text[start:stop].split()
                     self.orgs.append((start, names.org_name(words)))
-        self._merge_first_patronymic()
-        self._merge_lone_surnames()
+        moved: dict[int, Entity] = {}
+        self._merge_first_patronymic(moved)
+        self._merge_lone_surnames(moved)
+        if moved:
+            for span, owner in self.by_span.items():
+                while id(owner) in moved:
+                    owner = moved[id(owner)]
+                self.by_span[span] = owner
+        self._starts = sorted(self.by_span)
 
-    def _merge_lone_surnames(self) -> None:
+    def _merge_lone_surnames(self, moved: dict[int, Entity]) -> None:
         """`Хинштейна` alone, which the words could not put in the nominative,
         is the `Александр Хинштейн` named in full: the surname plus a case ending."""
-        full = [e for e in self.people.values() if any(" " in f for f in e.forms)]
+        stems: dict[str, Entity] = {}
+        for entity in self.people.values():
+            if entity.full:
+                for surname in entity.surnames:
+                    stems.setdefault(norm(surname), entity)
         for key, entity in list(self.people.items()):
-            if entity in full:
+            if entity.full:
                 continue
-            lone = {norm(f) for f in entity.forms}
-            for target in full:
-                stems = {norm(f.split()[-1]) for f in target.forms}
-                if any(
-                    w != s and w.startswith(s) and w[len(s) :] in _CASE_ENDS
-                    for w in lone
-                    for s in stems
-                ):
-                    self._move(entity, target)
-                    del self.people[key]
-                    break
+            target = next(
+                (
+                    stems[w[: -len(end)]]
+                    for w in map(norm, entity.forms)
+                    for end in _CASE_ENDS
+                    if w.endswith(end) and w[: -len(end)] in stems
+                ),
+                None,
+            )
+            if target is not None:
+                self._move(entity, target, moved)
+                del self.people[key]
 
-    def _move(self, entity: Entity, target: Entity) -> None:
-        target.forms.extend(entity.forms)
+    @staticmethod
+    def _move(entity: Entity, target: Entity, moved: dict[int, Entity]) -> None:
+        target.add(entity.forms)
         target.positions.extend(entity.positions)
         target.titles |= entity.titles
-        for span, owner in self.by_span.items():
-            if owner is entity:
-                self.by_span[span] = target
+        moved[id(entity)] = target
 
-    def _merge_first_patronymic(self) -> None:
+    def _merge_first_patronymic(self, moved: dict[int, Entity]) -> None:
         """`Борис Николаевич` is the `Борис Николаевич Ельцин` named elsewhere."""
         full: dict[str, Entity] = {}
         for entity in self.people.values():
@@ -147,7 +168,7 @@ class Resolver:
                 or not entity.name.lower().endswith(_PATRONYMIC_ENDS)
             ):
                 continue
-            self._move(entity, target)
+            self._move(entity, target, moved)
             del self.people[key]
 
     def family(self, key: str) -> list[Entity]:
@@ -173,7 +194,7 @@ class Resolver:
             entity = self.people[key] = Entity(key, PERSON)
             return entity
         for entity in family:
-            if any(form.split()[-1] == written for form in entity.forms):
+            if written in entity.surnames:
                 return entity
         return family[0]
 
@@ -186,7 +207,7 @@ class Resolver:
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 and _first_name(words[0]) else None
         entity = self._entity(key, words[-1], sure)
-        entity.forms.append(form)
+        entity.add([form])
         entity.full_forms.append(full)
         entity.positions.append(start)
         if sure:
@@ -199,9 +220,11 @@ class Resolver:
     def person_at(self, start: int, stop: int) -> tuple[tuple[int, int], Entity] | None:
         """The person named inside [start, stop), preferring the last name."""
         found = None
-        for (s, e), entity in self.by_span.items():
-            if start <= s and e <= stop and (found is None or s > found[0][0]):
-                found = ((s, e), entity)
+        i = bisect.bisect_left(self._starts, (start, start))
+        while i < len(self._starts) and self._starts[i][0] < stop:
+            if self._starts[i][1] <= stop:
+                found = (self._starts[i], self.by_span[self._starts[i]])
+            i += 1
         return found
 
     def person_named(self, words: list[str]) -> Entity | None:
@@ -211,16 +234,22 @@ class Resolver:
         for word in (words[-1], names.person_name(words).split()[-1]):
             family = self.family(surname_key(word))
             for entity in family:
-                if any(form.split()[-1] == words[-1] for form in entity.forms):
+                if words[-1] in entity.surnames:
                     return entity
             if family:
                 return family[0]
         return None
 
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
-        found = [(s, ent) for (s, _e), ent in self.by_span.items() if s < offset]
-        return sorted(found, key=lambda x: x[0], reverse=True)
+        """Person mentions before `offset`, nearest first; only the last
+        `_LOOKBACK` of them, so that a huge document stays linear."""
+        i = bisect.bisect_left(self._starts, (offset, offset))
+        return [
+            (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
+        ]
 
+
+_LOOKBACK = 300  # person mentions; a description or pronoun reaches no further
 
 _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
              ("ина", "ин"), ("ына", "ын"))  # fmt: skip
@@ -587,11 +616,7 @@ def _antecedent(
     candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
-        candidates = [
-            (s, e)
-            for s, e in before
-            if e.sure_gender is None and any(" " in form for form in e.forms)
-        ]
+        candidates = [(s, e) for s, e in before if e.sure_gender is None and e.full]
     sent_of = r.ctx.sentence_at
     noun = _noun_antecedent(r, offset, gender)
     if noun is not None and (not candidates or noun[0].index > sent_of(candidates[0][0]).index):

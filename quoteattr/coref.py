@@ -537,7 +537,8 @@ def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
     """The organisation a description stands for: the last one named with the
     same noun (`полиция` → `Британская полиция`), else, for a category noun
     (`ведомство`, `агентство`), the last one."""
-    before = [(start, name) for start, name in r.orgs if start < offset]
+    i = bisect.bisect_left(r.orgs, (offset, ""))
+    before = r.orgs[max(0, i - _LOOKBACK) : i]
     same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
     if phrase is not None and (not same or phrase[0] > same[-1][0]):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -464,7 +465,7 @@ def _resolve_mention(
         if found is None and number != "plur":
             # No name agrees (`она` after an untagged foreign name): the last
             # person who spoke is the best guess.
-            for _claim, speaker in reversed(previous):
+            for _claim, speaker in _recent(previous):
                 if speaker.type == PERSON:
                     return attrs.evolve(speaker, mention=mention)
         return found
@@ -609,7 +610,7 @@ def _antecedent(
 ) -> Speaker | None:
     """Nearest earlier person agreeing in gender and number; subjects first."""
     if number == "plur":
-        for claim, speaker in reversed(previous):
+        for claim, speaker in _recent(previous):
             if claim.start < offset and speaker.type != PERSON:
                 return attrs.evolve(speaker, mention=mention)
         return None
@@ -708,7 +709,7 @@ def _described(
     named = _nearby_person(r, m)
     if named is not None:
         return named
-    for claim, speaker in reversed(previous):
+    for claim, speaker in _recent(previous):
         if speaker.type == PERSON and claim.start < m.start:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
                 if speaker.name == entity.name:
@@ -729,6 +730,11 @@ def _nearby_person(r: Resolver, m: Mention) -> Entity | None:
     return _subject_first(r, [c for c in found if sent_of(c[0]) is nearest])
 
 
+def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Speaker]]:
+    """The last claims, nearest first; a bounded window keeps long texts linear."""
+    return itertools.islice(reversed(previous), _LOOKBACK)
+
+
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
     """No mention: an impersonal cue takes its document's author; a quote
     with no cue continues the previous speaker."""
@@ -739,7 +745,7 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     if claim.cue is None:
         return last if gap <= 2 else None
     if "impersonal" in claim.cue.tags:
-        for prior, speaker in reversed(previous):
+        for prior, speaker in _recent(previous):
             if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
                 return speaker
         return None

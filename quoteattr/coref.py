@@ -484,6 +484,7 @@ def _resolve_mention(
         or head_lemmas & set(_institutions())
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
+        words = _with_name_span(ctx, m, words)
         if desc and len(words) == 1:
             org = _recent_org(r, m.start, head_lemmas)
             if org:
@@ -505,6 +506,14 @@ def _resolve_mention(
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
+    """The parse may split a name NER read whole (`S&P` as `S`, `&`, `P`)."""
+    for s, e, type_ in ctx.names[m.sent.index]:
+        if type_ == "ORG" and m.start <= s < m.stop < e:
+            return ctx.text[m.start : e].split()
+    return words
 
 
 def _one_of(m: Mention) -> bool:

@@ -221,7 +221,13 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
         t = tokens[c]
         if c in blocked:
             continue
-        if t.rel == "nmod" and t.pos in {"PROPN", "NOUN"} and t.feats.get("Case") in {"Gen", None}:
+        if (
+            t.rel in {"nmod", "appos"}
+            and t.pos in {"PROPN", "NOUN", "X"}
+            and t.feats.get("Case") in {"Gen", None}
+            and c > noun
+        ):
+            # `в докладе S&P`: a foreign name comes as an apposition
             return phrase(sent, c, blocked)
         if t.rel in {"acl", "acl:relcl"}:
             for k in t.children:

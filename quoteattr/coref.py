@@ -56,8 +56,9 @@ class Entity:
 
 def _fullness(form: str) -> tuple[int, int]:
     words = [w for w in form.split() if not w.endswith(_PATRONYMIC_ENDS)]
-    # First name + surname beats a bare surname; a patronymic adds nothing.
-    return (min(len(words), 2), -len(form.split()))
+    # More name words are fuller (`Хван Чжан Еп`, `Тоомас Хендрик Ильвес`); a
+    # patronymic adds nothing.
+    return (min(len(words), 4), -len(form.split()))
 
 
 def _drop_patronymic(form: str) -> str:
@@ -106,6 +107,10 @@ class Resolver:
                     stop = start + self.ctx.text[start:stop].index("(")
                     stop = start + len(self.ctx.text[start:stop].rstrip())
                     words = self.ctx.text[start:stop].split()
+                while type_ == "PER" and len(words) > 1 and _common_word(words[:1]):
+                    # `Музыканты Шевчук`: NER took the title into the name.
+                    start = self.ctx.text.index(words[1], start + len(words[0]))
+                    words = words[1:]
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":

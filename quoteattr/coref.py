@@ -22,7 +22,7 @@ from .cues import norm
 from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
-from .text import Sentence
+from .text import Sentence, Token
 
 PERSON, ORG, ANON = "person", "organization", "anonymous"
 _PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
@@ -369,7 +369,30 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
             head = tok  # the first noun of the run heads it: `заместитель министра`
     if head is None or head.feats.get("Animacy") == "Inan":
         return set()  # `решение Юханссона` gives him no title
-    return set(lemmas(head.text))
+    titles = set(lemmas(head.text))
+    # What the title is of (`глава космического центра`), so that `глава
+    # правительства` is not taken for him.
+    dep = _dependent(before[head.index - before[0].index + 1 :])
+    return titles | {f"{t}|{d}" for t in titles for d in dep}
+
+
+def _dependent(tokens: Sequence[Token]) -> frozenset[str]:
+    """Lemmas of the first noun after a title's head noun."""
+    for tok in tokens:
+        if tok.pos in {"NOUN", "PROPN"}:
+            return lemmas(tok.text)
+        if tok.pos not in {"ADJ", "DET"}:
+            break
+    return frozenset()
+
+
+def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) -> bool:
+    """`глава правительства` fits a person titled `глава правительства` or just
+    `глава`, not one titled `глава центра`."""
+    if not entity.titles & head:
+        return False
+    of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}
+    return not dep or not of or bool(of & dep)
 
 
 def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
@@ -713,15 +736,19 @@ def _described(
     r: Resolver, m: Mention, head_lemmas: frozenset[str], previous: list[tuple[Claim, Speaker]]
 ) -> Entity | None:
     """`скульптор` → the person earlier titled `Скульптор`; `глава государства` → recent speaker."""
+    tokens = m.sent.tokens
+    dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
     for _start, entity in r.people_before(m.start):
-        if entity.titles & head_lemmas:
+        if _title_matches(entity, head_lemmas, dep):
             return entity
     if head_lemmas & _anonymous():
         # `представитель компании`, `эксперт`: a role that names no one unless
         # the text gave that title to a named person.
         return None
     named = _nearby_person(r, m)
-    if named is not None:
+    if named is not None and (
+        not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)
+    ):
         return named
     for claim, speaker in _recent(previous):
         if speaker.type == PERSON and claim.start < m.start:

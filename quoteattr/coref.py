@@ -107,7 +107,7 @@ class Resolver:
                     stop = start + self.ctx.text[start:stop].index("(")
                     stop = start + len(self.ctx.text[start:stop].rstrip())
                     words = self.ctx.text[start:stop].split()
-                while type_ == "PER" and len(words) > 1 and _common_word(words[:1]):
+                while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
                     # `Музыканты Шевчук`: NER took the title into the name.
                     start = self.ctx.text.index(words[1], start + len(words[0]))
                     words = words[1:]
@@ -272,6 +272,14 @@ def surname_key(surname: str) -> str:
         if word.endswith(fem) and len(word) > len(fem) + 1:
             return word[: -len(fem)] + masc
     return word
+
+
+def _title_word(word: str) -> bool:
+    """A role noun NER may take into a name (`Музыканты Шевчук`), but not a
+    first name that is also a word (`Роман`, `Вера`, `Хорхе`)."""
+    if not _common_word([word]):
+        return False
+    return bool(lemmas(word) & (set(_descriptors()) | _anonymous()))
 
 
 def _common_word(words: list[str]) -> bool:
@@ -456,6 +464,12 @@ def _resolve_mention(
     ctx = r.ctx
     mention = _span(ctx, m.start, m.stop)
     named = r.person_at(m.start, m.stop)
+    if named is not None and _dependent_name(m, named[0]):
+        # `Лечащие Чавеса кубинские врачи сообщили`: the doctors speak, not
+        # Чавес; a role with a name in the genitive is still a role.
+        role = _role(r, m)
+        if role is not None:
+            return role
     if named is None and cue_start is not None and m.start > cue_start and _cites(m):
         # `цитирует «Взгляд» Дмитрия Медведева`: the parse may make the
         # outlet the head; the person quoted follows in the same phrase.
@@ -542,6 +556,34 @@ def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
         if type_ == "ORG" and m.start <= s < m.stop < e:
             return ctx.text[m.start : e].split()
     return words
+
+
+def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
+    """A name that hangs on the mention's head noun as a dependent
+    (`врачи Гиффордс`, `защитники Алёхиной`), not in apposition to it."""
+    head = m.head_token
+    if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim":
+        return False  # `заявление Владимира Путина` is his
+    if span[0] <= head.start < span[1]:
+        return False
+    inside = [t for t in m.sent.tokens if span[0] <= t.start < span[1]]
+    top = [t for t in inside if not (span[0] <= m.sent.tokens[t.head].start < span[1])]
+    if not top:
+        return False
+    if m.sent.parsed:
+        return top[0].head == m.head and top[0].rel in {"nmod", "nmod:poss", "obl"}
+    case = head.feats.get("Case")
+    return case not in {None, "Gen"} and top[0].feats.get("Case") == "Gen"
+
+
+def _role(r: Resolver, m: Mention) -> Speaker | None:
+    """A role noun as an anonymous speaker, when the text gives it to no one."""
+    lem = lemmas(m.head_token.text)
+    if lem & set(_descriptors()) and not lem & _anonymous():
+        return None  # `президент Франции`: a title, resolved as such
+    words = _mention_words(r.ctx, m)
+    name = names.nominative_phrase(words, case=_mention_case(m))
+    return Speaker(name, ANON, _span(r.ctx, m.start, m.stop), tuple(sorted(lem))[:1])
 
 
 def _one_of(m: Mention) -> bool:

@@ -67,6 +67,24 @@ FAMILIES_AND_FORMS = [
     ),
 ]
 
+FIRST_NAMES_THAT_ARE_WORDS = [
+    case(
+        "roman",
+        "Роман Абрамович заявил, что клуб не будет продан.",
+        Q("клуб не будет продан", IND, "Роман Абрамович", PERSON, "заявил"),
+    ),
+    case(
+        "vera",
+        "Вера Полозкова рассказала, что закончила новую книгу.",
+        Q("закончила новую книгу", IND, "Вера Полозкова", PERSON, "рассказала"),
+    ),
+    case(
+        "title-taken-into-the-name",
+        "Музыканты Юрий Шевчук и Борис Гребенщиков заявили, что концерт состоится.",
+        Q("концерт состоится", IND, ("Юрий Шевчук", "Борис Гребенщиков"), None, "заявили"),
+    ),
+]
+
 DESCRIPTIONS = [
     case(
         "description-to-the-person-just-named",
@@ -97,6 +115,20 @@ DESCRIPTIONS = [
         "Лидер оппозиции Аун Сан Су Чжи вышла на свободу. Выступая перед сторонниками, она "
         "заявила, что не стоит терять надежду.",
         Q("не стоит терять надежду", IND, "Аун Сан Су Чжи", PERSON, "заявила", "она"),
+    ),
+]
+
+ROLES = [
+    case(
+        "role-with-a-name-in-the-genitive",
+        "Адвокат Мария Алёхина выступила в суде. Врачи Алёхиной сообщили, что её состояние "
+        "удовлетворительное.",
+        Q("её состояние удовлетворительное", IND, "Врачи Алёхиной", ANON, "сообщили"),
+    ),
+    case(
+        "a-document-of-a-person-is-his",
+        "«Мы готовы к переговорам», — говорится в заявлении Владимира Путина.",
+        Q("Мы готовы к переговорам", DIR, "Владимир Путин", PERSON, "говорится"),
     ),
 ]
 
@@ -197,7 +229,8 @@ CLAUSES = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), FAMILIES_AND_FORMS + DESCRIPTIONS + INSTITUTIONS + CLAUSES
+    ("text", "expected"),
+    FAMILIES_AND_FORMS + FIRST_NAMES_THAT_ARE_WORDS + DESCRIPTIONS + ROLES + INSTITUTIONS + CLAUSES,
 )
 def test_speakers_resolved(analyze, text, expected):
     check(analyze(text), expected)

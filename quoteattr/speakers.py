@@ -338,11 +338,32 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         if found is None and "impersonal" not in tags and form != "Part":
             left = _subject_on_left(sent, verb, blocked)
             found = phrase(sent, left, blocked) if left is not None else None
+        if found is None and "impersonal" not in tags and form == "Fin":
+            found = _shared_subject(sent, verb, blocked)
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
         if found is None and "impersonal" in tags:
             found = _stray_document(sent, blocked)
     return found
+
+
+def _shared_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`он летал в Тбилиси …, а не так давно заявил, что …`: a predicate with
+    no subject of its own shares the one of the finite verb before it, when
+    they agree (the parser need not have linked the two)."""
+    tokens = sent.tokens
+    cue = tokens[verb].feats
+    for i in range(verb - 1, -1, -1):
+        tok = tokens[i]
+        if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Fin" or i in blocked:
+            continue
+        if any(tok.feats.get(f) != cue.get(f) for f in ("Number", "Gender") if cue.get(f)):
+            return None
+        subj = _child(sent, i, _SUBJECT_RELS)
+        if subj is None or subj in blocked or not _is_nominal(tokens[subj]):
+            return None
+        return phrase(sent, subj, blocked)
+    return None
 
 
 def _stray_document(sent: Sentence, blocked: set[int]) -> Mention | None:

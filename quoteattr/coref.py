@@ -18,7 +18,7 @@ import attrs
 
 from . import lexicon, names
 from .content import Claim, Context
-from .cues import norm
+from .cues import SOURCE, norm
 from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
@@ -832,5 +832,7 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
             if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
                 return speaker
         return None
+    if claim.cue.type == SOURCE:
+        return None  # `По официальным данным, …` names no one
     # A subjectless verb (`Заявил также, что …`) continues the last speaker.
     return last if claim.sent.index - last_claim.sent.index <= 2 else None

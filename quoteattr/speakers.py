@@ -287,10 +287,35 @@ def _antecedent_of_relative(mention: Mention | None) -> Mention | None:
     verb = mention.head_token.head
     if verb < 0 or sent.tokens[verb].rel not in {"acl:relcl", "acl"}:
         return mention
-    noun = sent.tokens[verb].head
+    noun = _agreeing_left(sent, mention.head)
+    if noun is None:
+        noun = sent.tokens[verb].head
     if noun < 0:
         return mention
     return phrase(sent, noun, {verb})
+
+
+def _agreeing_left(sent: Sentence, rel: int) -> int | None:
+    """The noun just before `, который` that agrees with it in number and
+    gender: `конкурентов: сенатор Барак Обама, который заявил` is Обама,
+    wherever the parser hung the clause."""
+    tokens = sent.tokens
+    want = tokens[rel].feats
+    i = rel - 1
+    while i >= 0 and tokens[i].pos == "PUNCT":
+        i -= 1
+    for j in range(i, max(i - 6, -1), -1):
+        tok = tokens[j]
+        if tok.pos == "PUNCT":
+            return None
+        if tok.pos not in {"NOUN", "PROPN"}:
+            continue
+        if all(tok.feats.get(f) == want.get(f) for f in ("Number", "Gender") if want.get(f)):
+            # The name's head, not its last word: `Барак` <- `Обама` (flat:name).
+            while tokens[j].rel in {"flat:name", "flat"} and 0 <= tokens[j].head < j:
+                j = tokens[j].head
+            return j
+    return None
 
 
 def of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
@@ -394,11 +419,23 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             return Mention(t.start, t.stop, sent, c, (c,))
     for c in tokens[noun].children:
         t = tokens[c]
-        if c > noun and c not in blocked and t.rel in {"nmod", "appos", "flat", "obl"}:
+        if (
+            c > noun
+            and c not in blocked
+            and t.rel in {"nmod", "appos", "flat", "obl"}
+            and t.feats.get("Case") != "Nom"
+        ):
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.
     i = cue.last + 1
-    if i < len(tokens) and tokens[i].pos in {"NOUN", "PROPN"} and i not in blocked:
+    if (
+        i < len(tokens)
+        and tokens[i].pos in {"NOUN", "PROPN"}
+        and i not in blocked
+        and tokens[i].feats.get("Case") in {"Gen", None}
+    ):
+        # `По официальным данным Уго Чавес скончался`: a nominative after
+        # the cue starts the content; it is not the source.
         return phrase(sent, i, blocked | {noun})
     return None
 

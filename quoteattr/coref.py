@@ -21,7 +21,7 @@ from .content import Claim, Context
 from .cues import SOURCE, norm
 from .morph import lemmas
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, colon_intro
+from .speakers import PRONOUNS, Mention, colon_intro, phrase
 from .text import Sentence, Token
 
 PERSON, ORG, ANON = "person", "organization", "anonymous"
@@ -689,9 +689,15 @@ def _antecedent(
 ) -> Speaker | None:
     """Nearest earlier person agreeing in gender and number; subjects first."""
     if number == "plur":
+        group = _plural_subject(r, offset)
         for claim, speaker in _recent(previous):
             if claim.start < offset and speaker.type != PERSON:
+                if group is not None and group.start > claim.start:
+                    break  # a group named since is nearer
                 return attrs.evolve(speaker, mention=mention)
+        if group is not None:
+            found = _resolve_mention(r, group, previous)
+            return attrs.evolve(found, mention=mention) if found is not None else None
         return None
     before = r.people_before(offset)
     candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
@@ -714,6 +720,25 @@ def _antecedent(
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+def _plural_subject(r: Resolver, offset: int) -> Mention | None:
+    """The group `они`, `их` points back to: the plural or coordinated
+    subject of the sentence before (`ГИБДД и МЧС опровергли эту информацию.
+    По их информации, …`)."""
+    here = r.ctx.sentence_at(offset)
+    if here is None or here.index == 0:
+        return None
+    sent = r.ctx.sents[here.index - 1]
+    if not sent.parsed:
+        return None
+    for tok in reversed(sent.tokens):  # the last subject is the nearest
+        if tok.rel not in {"nsubj", "nsubj:pass"} or tok.pos not in {"NOUN", "PROPN"}:
+            continue
+        coordinated = any(sent.tokens[c].rel == "conj" for c in tok.children)
+        if tok.feats.get("Number") == "Plur" or coordinated:
+            return phrase(sent, tok.index)
+    return None
 
 
 def _noun_antecedent(

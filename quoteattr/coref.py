@@ -540,7 +540,8 @@ def _resolve_mention(
             name = names.person_name(words, case=_case_at(m.sent, m.stop))
             return Speaker(name, PERSON, mention)
         return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
-    if head_lemmas & set(_descriptors()):
+    if head_lemmas & set(_descriptors()) and head.feats.get("Number") != "Plur":
+        # `Лидеры двух стран`, `девушки` are several people, never one named.
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, _aliases(entity))

@@ -14,7 +14,7 @@ import re
 import attrs
 
 from . import lexicon, speakers
-from .cues import SOURCE, Cue, norm
+from .cues import SOURCE, VERB, Cue, norm
 from .marks import Quoted
 from .morph import lemmas
 from .speakers import Mention
@@ -752,15 +752,21 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
     if cue is None:
         cue, how = _cue_left(ctx, q)
     mention = None
-    if cue is not None:
-        mention = speakers.of_cue(cue, content)
+    if cue is not None and "message" in cue.tags:
+        mention = _message_speaker(cue, content)
+    elif cue is not None:
+        mention = _passive_agent(cue.sent, cue.head, _tokens_in(cue.sent, content))
+        if mention is None:
+            mention = speakers.of_cue(cue, content)
+        if mention is None and how == "direct-post":
+            mention = _nominative_after(cue, _tokens_in(cue.sent, content))
         if mention is None and cue.sent.parsed is False:
             mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
     elif how == "headline":
         mention = _headline_speaker(ctx, q)
     conf = 0.95 if cue is not None else 0.6
     kind = DIRECT
-    document = cue is not None and cites_document(cue)
+    document = cue is not None and "message" not in cue.tags and cites_document(cue)
     if how == "naming" and cue is not None:
         # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
         first = content_start(cue.sent, cue.last + 1)
@@ -769,6 +775,28 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             stop = q.close + 1 if q.close is not None else q.stop
             kind, conf = MIXED, 0.7
     return Claim(start, stop, kind, sent, cue, mention, how, conf, document)
+
+
+def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
+    """`«…», — сокрушается другой собеседник РБК`: the parse may take the
+    subject after a postposed cue for its object; a nominative noun that
+    agrees with the verb's number is the subject."""
+    sent = cue.sent
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    for c in verb.children:
+        t = tokens[c]
+        if c <= cue.last or c in blocked or t.pos not in {"NOUN", "PROPN"}:
+            continue
+        nominative = t.feats.get("Case") == "Nom"
+        agrees = t.feats.get("Number") == verb.feats.get("Number", t.feats.get("Number"))
+        if t.rel in {"obj", "obl", "nmod"} and nominative and agrees:
+            return speakers.phrase(sent, c, blocked)
+    return None
+
+
+def _tokens_in(sent: Sentence, span: tuple[int, int]) -> set[int]:
+    return {t.index for t in sent.tokens if span[0] <= t.start < span[1]}
 
 
 def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
@@ -787,9 +815,13 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
     if cue is None or norm(cue.sent.tokens[cue.first].text) == "как":
         return None, ""  # `«…», как подчеркнула X, …` reports the whole sentence
     after = view[cue.stop : para_end if para_end >= 0 else len(view)]
-    if ":" in after.split(".")[0]:
-        return None, ""  # `новых «Звёздных войн», заявил: «…»`: the cue is the next quote's
-    if not _opens_sentence(ctx, q) and len(ctx.text[q.start : q.stop].split()) < 6:
+    words = len(ctx.text[q.start : q.stop].split())
+    if ":" in after.split(".")[0] and not (_opens_sentence(ctx, q) and words >= 3):
+        # `новых «Звёздных войн», заявил: «…»`: the cue is the next quote's.
+        # A quote that opens the sentence shares it (`«Я имею три цели»,
+        # сказал Симони: «Одна из них — …»`).
+        return None, ""
+    if not _opens_sentence(ctx, q) and words < 6:
         return None, ""
     return cue, "direct-post"
 
@@ -809,7 +841,7 @@ def _reaches_sentence_end(ctx: Context, q: Quoted) -> bool:
     sent = ctx.sentence_at(end - 1)
     stop = sent.stop if sent is not None else len(ctx.view)
     rest = ctx.view[end:stop].strip()
-    return not rest or rest[0] in ".!?…;" or rest.startswith((", —", "—", ",—"))
+    return not rest or rest[0] in ".!?…;" or rest.lstrip(", ")[:1] in {"—", "–"}
 
 
 def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
@@ -836,6 +868,9 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
     if left.endswith(":"):
         if cues:
             return cues[-1], "direct-colon"
+        message = _message_cue(ctx, q)
+        if message[0] is not None:
+            return message
         return None, "headline"
     if cues:
         last = cues[-1]
@@ -853,7 +888,180 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         if last.type != SOURCE and len(words) <= 2 and whole and len(quoted_words) >= 2:
             # `отшучивается словами «…»`: a cue and a noun of words before the marks.
             return last, "direct-object"
+    return _message_cue(ctx, q)
+
+
+@functools.cache
+def _message_nouns() -> dict[str, frozenset[str]]:
+    return lexicon.load("message_nouns")
+
+
+# A message noun after this preposition names an event (`под лозунгом «…»`).
+_NAMING_PREPOSITIONS = {"под"}
+# At most this many words between a message noun and the colon before the
+# quote (`Комментарий шведского телевидения: «…»`).
+_MESSAGE_COLON_WORDS = 4
+
+
+def _message_tags(token: Token) -> frozenset[str] | None:
+    """The tags of a message noun (`надписью`, `баннерами`), or None."""
+    if token.pos not in {"NOUN", "PROPN", None}:
+        return None
+    table = _message_nouns()
+    for form in lemmas(token.text) | {norm(token.text)}:
+        tags = table.get(form)
+        if tags is None:
+            continue
+        if "plural" in tags and token.feats.get("Number", "Plur") != "Plur":
+            return None  # `слово «биткоин»`: a word named, not words said
+        return tags
+    return None
+
+
+def _message_cue(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    """`надписью «Мы вместе!»`, `записка: «…»`: a written message in marks
+    brought in by a noun, with no speech verb (GUIDELINES "What a cue must
+    introduce"). The noun is the cue."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None, ""
+    tokens = sent.tokens
+    before = [t for t in tokens if t.stop <= q.open]
+    if not before:
+        return None, ""
+    colon = before[-1].text == ":"
+    if colon:
+        candidates = []
+        for t in reversed(before[:-1]):
+            if t.text in ",;:—–()" or len(candidates) >= _MESSAGE_COLON_WORDS:
+                break
+            if t.pos != "PUNCT":
+                candidates.append(t)
+    else:
+        candidates = [before[-1]]
+    inner = ctx.text[q.start : q.stop].strip()
+    if not colon and len(inner.split()) < 2 and inner[-1:] not in {"!", "?"}:
+        return None, ""  # `баннер «Газпрома»`: a name, not a message
+    for noun in candidates:
+        tags = _message_tags(noun)
+        if tags is None or ("colon" in tags and not colon):
+            continue
+        if noun.index > 0 and norm(tokens[noun.index - 1].text) in _NAMING_PREPOSITIONS:
+            return None, ""  # `под лозунгом «…»`: a slogan as the name of an event
+        if any(c.head == noun.index for c in ctx.cues[sent.index]):
+            return None, ""  # `по его словам «…»`: a source phrase, found as such
+        cue = Cue(sent, noun.index, noun.index, noun.index, VERB, frozenset({"message"}))
+        return cue, "message"
     return None, ""
+
+
+def _message_speaker(cue: Cue, content: tuple[int, int]) -> Mention | None:
+    """Who wrote a message: the noun's owner (`баннеры болельщиков`), the
+    agent of a passive participle on it (`требований, выдвигаемых
+    организаторами акции`), or the subject of the clause that holds it
+    (`болельщики приветствовали Тихонова баннерами «…»`, through a relative
+    clause: `он отправил смс, которые оканчивались словами «…»`). None when
+    the message, or what carries it, is the subject (`В машине была
+    записка: «…»`)."""
+    sent = cue.sent
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    blocked = {t.index for t in tokens if content[0] <= t.start < content[1]} | {cue.head}
+    found = _owner(sent, cue.head, blocked) or _passive_agent(sent, cue.head, blocked)
+    if found is not None:
+        return found
+    node = cue.head
+    gerund = False
+    for _ in range(_MESSAGE_CLIMB):
+        parent = tokens[node].head
+        if parent < 0:
+            return None
+        if tokens[node].rel in {"nsubj", "nsubj:pass"}:
+            return None  # `была записка`: the message itself is the subject
+        gerund = gerund or tokens[node].feats.get("VerbForm") == "Conv"
+        carrier = tokens[parent].pos in {"NOUN", "PROPN"} and not gerund and _with(sent, node)
+        if carrier and tokens[parent].feats.get("Animacy") == "Anim" and parent not in blocked:
+            # `мужчину с плакатом «…»`: the one who carries it.
+            return speakers.phrase(sent, parent, blocked)
+        holder = _holder_object(sent, node, parent)
+        if holder is not None and holder not in blocked:
+            return speakers.phrase(sent, holder, blocked)
+        subj = next((c for c in tokens[parent].children if tokens[c].rel == "nsubj"), None)
+        if subj is not None and subj not in blocked:
+            if "который" in lemmas(tokens[subj].text):
+                # `смс, которые оканчивались словами «…»`: on to the antecedent.
+                node = parent
+                continue
+            # `Протестующие скандировали`: a participle as a noun speaks too.
+            if tokens[subj].pos in {"NOUN", "PROPN", "PRON", "ADJ", "VERB"}:
+                return speakers.phrase(sent, subj, blocked)
+        node = parent
+    return None
+
+
+def _with(sent: Sentence, node: int) -> int | None:
+    """The `с` of `с плакатом`, or None."""
+    tokens = sent.tokens
+    case = [k for k in tokens[node].children if tokens[k].rel == "case"]
+    return case[0] if case and norm(tokens[case[0]].text) in {"с", "со"} else None
+
+
+def _holder_object(sent: Sentence, node: int, verb: int) -> int | None:
+    """`задержала мужчину с плакатом «…»`: the parse hangs `с плакатом` on
+    the verb; the animate object right before it carries the message."""
+    tokens = sent.tokens
+    case = _with(sent, node)
+    if case is None:
+        return None
+    for c in tokens[verb].children:
+        t = tokens[c]
+        if t.rel == "obj" and c < case and t.feats.get("Animacy") == "Anim":
+            return c
+    return None
+
+
+# How far up the parse a message noun looks for the clause's subject
+# (`спартаковцы выказали нежелание …, облачившись в футболки с изображением
+# Карпина и надписью «…»` is seven steps).
+_MESSAGE_CLIMB = 10
+
+
+def _owner(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
+    """`баннеры болельщиков`, `Комментарий шведского телевидения`: a genitive
+    owner who can speak."""
+    tokens = sent.tokens
+    for c in tokens[noun].children:
+        t = tokens[c]
+        if c in blocked or t.rel != "nmod" or t.feats.get("Case") != "Gen":
+            continue
+        if any(tokens[k].rel == "case" for k in t.children):
+            continue  # `надпись на футболке`: a place, not an owner
+        speaking = t.pos == "PROPN" or t.feats.get("Animacy") == "Anim"
+        if speaking or speakers.is_institution(t):
+            return speakers.phrase(sent, c, blocked)
+    return None
+
+
+def _passive_agent(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
+    """`требований, выдвигаемых организаторами акции`: the agent of a passive
+    participle on the noun (or the participle itself) is who speaks."""
+    tokens = sent.tokens
+    verbs = [noun] if tokens[noun].feats.get("VerbForm") == "Part" else []
+    verbs += [c for c in tokens[noun].children if tokens[c].feats.get("VerbForm") == "Part"]
+    for v in verbs:
+        if tokens[v].feats.get("Voice") != "Pass":
+            continue
+        for c in tokens[v].children:
+            t = tokens[c]
+            if c in blocked or t.pos not in {"NOUN", "PROPN"}:
+                continue
+            preposed = any(tokens[k].rel == "case" for k in t.children)
+            if t.rel == "obl:agent" or (
+                t.rel == "obl" and t.feats.get("Case") == "Ins" and not preposed
+            ):
+                return speakers.phrase(sent, c, blocked)
+    return None
 
 
 def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
@@ -870,9 +1078,14 @@ def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
         return None
     stripped = gap.strip(" \u00a0,—–-")
     if not stripped or norm(stripped) in {"и", "или", "а также"}:
-        # A list of quotes: the cue that introduced the first one.
+        # A list of quotes: the cue that introduced the first one, however
+        # long the list (`баннерами «A», «B», «C»`).
         cue, how = _cue_left_plain(ctx, prev)
-        return (cue, how) if cue is not None else None
+        if cue is None:
+            cue, how = _message_cue(ctx, prev)
+        if cue is None:
+            return _chained(ctx, prev)
+        return cue, how
     cue = _cue_in(ctx, prev.close + 1, q.open)
     if cue is not None and gap.rstrip().endswith(","):
         return cue, "direct-resumed"
@@ -988,6 +1201,8 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
         start, stop = nxt[0].start, nxt[-1].stop
         if not cues or ctx.view[start] in OPENING or ctx.view[start] in DASHES:
             continue
+        if ctx.view[nxt[-1].start : nxt[-1].stop].rstrip()[-1:] == ":":
+            continue  # `В министерстве подтвердили смерть:`: a report of its own
         if any(c.start <= start < c.stop for c in taken):
             continue
         while stop > start and ctx.text[stop - 1] in ". ":
@@ -1080,7 +1295,34 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
     opens_paragraph = not ctx.view[line_start : q.open].strip()
     if q.style == "—":
         return True
+    end = q.close + 1 if q.close is not None else q.stop
+    if _DEFINED.match(ctx.view, end):
+        return False  # `«Нам семь тысяч лет» — это лозунг`: the words named, not said
+    if opens_paragraph and not _reaches_sentence_end(ctx, q):
+        return False  # `«Политика с Ларри Кингом», как подчеркнула X, это программа`
+    if before.endswith(":") and _reaches_sentence_end(ctx, q) and not _after_name_noun(ctx, q):
+        # `Юханссон передумал, несмотря на возраст: «…»`: a statement set off
+        # by a colon is the words of whoever the clause before it is about.
+        return _states(ctx, q)
     return opens_paragraph or (opens_sentence and inner.rstrip()[-1:] in ".!?…")
+
+
+def _states(ctx: Context, q: Quoted) -> bool:
+    """The quoted words hold a finite verb or a short form: a statement,
+    not a title (`Тема доклада: «Экономика и общество России»`)."""
+    for sent in ctx.sents:
+        if sent.stop <= q.start or sent.start >= q.stop:
+            continue
+        for t in sent.tokens:
+            if q.start <= t.start < q.stop and (
+                t.feats.get("VerbForm") == "Fin" or t.feats.get("Variant") == "Short"
+            ):
+                return True
+    return False
+
+
+# `«…» — это лозунг`, `«…», это …`: a quote that is the subject of a definition.
+_DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)
 
 
 def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:

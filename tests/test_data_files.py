@@ -48,6 +48,7 @@ TAGS: dict[str, set[str]] = {
     "institutions.txt": {"place", "capital", "head", "name", "description", "generic"},
     "person_descriptors.txt": {"masc", "femn", "lemma="},
     "name_nouns.txt": {"marker", "lemma="},
+    "message_nouns.txt": {"plural", "colon"},
 }
 PAIR_FILES = {"country_adjectives.txt"}  # `adjective<TAB>country`, no tags
 ALL_FILES = sorted([*TAGS, *PAIR_FILES])
@@ -292,6 +293,7 @@ def test_speech_verb_is_its_own_normal_form(verb):
         "name_nouns.txt",
         "institutions.txt",
         "country_adjectives.txt",
+        "message_nouns.txt",
     ],
 )
 def test_words_are_pymorphy_normal_forms(name):
@@ -473,3 +475,14 @@ def test_readme_mentions_every_file():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for name in ALL_FILES:
         assert name in readme, name
+
+
+def test_message_nouns():
+    """GUIDELINES: `записка: «…»`, `надпись «…»`, `словами «…»` bring in
+    direct speech; a name marker (`девиз`, `слоган`) is never a message."""
+    messages = entries("message_nouns.txt")
+    for noun in ["записка", "надпись", "баннер", "плакат", "лозунг", "смс", "требование"]:
+        assert noun in messages, noun
+    assert "plural" in messages["слово"]
+    markers = {e for e, tags in entries("name_nouns.txt").items() if "marker" in tags}
+    assert not markers & set(messages), markers & set(messages)

@@ -1532,3 +1532,116 @@ DETECTION_SOURCE_PHRASES = [
 @pytest.mark.parametrize(("text", "expected"), DETECTION_SOURCE_PHRASES)
 def test_detection_source_phrases(analyze, text, expected):
     check(analyze(text), expected)
+
+
+DETECTION_MESSAGES = [
+    case(
+        "message-note-after-colon-has-no-speaker",
+        "Полицейские обыскали квартиру. На столе лежала записка: «Простите меня за всё».",
+        Q("Простите меня за всё", DIR, None, cue="записка"),
+    ),
+    case(
+        "message-list-of-banners-shares-the-subject",
+        "Фанаты встретили вернувшегося в команду нападающего плакатами «С возвращением домой!», "
+        "«Мы тебя ждали» и «Ты наш герой!».",
+        Q("С возвращением домой!", DIR, "Фанаты", cue="плакатами"),
+        Q("Мы тебя ждали", DIR, "Фанаты", cue="плакатами"),
+        Q("Ты наш герой!", DIR, "Фанаты", cue="плакатами"),
+    ),
+    case(
+        "message-slogans-of-a-participle-subject",
+        "Протестующие скандировали лозунги «Долой коррупцию!» и «Свободу политзаключенным!».",
+        Q("Долой коррупцию!", DIR, "Протестующие", cue="лозунги"),
+        Q("Свободу политзаключенным!", DIR, "Протестующие", cue="лозунги"),
+    ),
+    case(
+        "message-inscription-past-a-gerund",
+        "Футболисты вышли на разминку, надев майки с надписью «Мы с тобой, Андрей!».",
+        Q("Мы с тобой, Андрей!", DIR, "Футболисты", cue="надписью"),
+    ),
+    case(
+        "message-list-after-colon-takes-the-passive-agent",
+        "Среди требований, выдвинутых участниками митинга: «отставка губернатора области», "
+        "«прямые выборы мэра», «роспуск городской думы».",
+        Q("отставка губернатора области", DIR, "участники митинга"),
+        Q("прямые выборы мэра", DIR, "участники митинга"),
+        Q("роспуск городской думы", DIR, "участники митинга"),
+    ),
+    case(
+        "message-under-a-slogan-is-a-name",
+        "Акция прошла под лозунгом «Россия без коррупции».",
+    ),
+    case(
+        "message-noun-before-an-owner-name-is-not-a-message",
+        "Над стадионом висел баннер «Газпрома».",
+    ),
+    case(
+        "message-colon-title-is-not-a-statement",
+        "Тема конференции: «Цифровая экономика и право».",
+    ),
+    case(
+        "message-noun-of-a-source-phrase-stays-the-source",
+        "Такое десятилетие, по его словам «необходимо всем, кто хотел бы развивать "
+        "сотрудничество в Арктике».",
+        Q(
+            "Такое десятилетие, по его словам «необходимо всем, кто хотел бы развивать "
+            "сотрудничество в Арктике»",
+            MIX,
+            ...,
+            cue="по его словам",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DETECTION_MESSAGES)
+def test_detection_messages(analyze, text, expected):
+    check(analyze(text), expected)
+
+
+DETECTION_DIRECT_CUES = [
+    case(
+        "cue-between-two-quotes-serves-both",
+        "«У меня есть три цели», сказал Симони: «Первая — развитие космического туризма».",
+        Q("У меня есть три цели", DIR, "Симони", cue="сказал"),
+        Q("Первая — развитие космического туризма", DIR, "Симони", cue="сказал"),
+    ),
+    case(
+        "postposed-cue-subject-after-a-manner-verb",
+        "«Мы не сможем сохранить лицензию надолго», — сокрушается собеседник РБК.",
+        Q("Мы не сможем сохранить лицензию надолго", DIR, "собеседник РБК", cue="сокрушается"),
+    ),
+    case(
+        "colon-statement-with-no-cue-is-the-subjects",
+        "Юрий Семин передумал уходить в отставку, несмотря на возраст: «Пока никто не готов "
+        "занять мое место».",
+        Q("Пока никто не готов занять мое место", DIR, "Юрий Семин", cue=None),
+    ),
+    case(
+        "quote-defined-as-a-slogan-is-not-speech",
+        "«Нам тысяча лет» — это лозунг, под которым прошел фестиваль.",
+    ),
+    case(
+        "programme-title-opening-a-paragraph-is-not-speech",
+        "Канал показал новую программу.\n\n"
+        "«Вечерний квартал», как пояснила продюсер, это новая программа канала.",
+        Q(
+            "«Вечерний квартал», как пояснила продюсер, это новая программа канала",
+            IND,
+            ...,
+            cue="как пояснила",
+        ),
+    ),
+    case(
+        "paragraph-ending-in-a-colon-is-not-the-words-of-the-one-before",
+        "Депутат сообщил:\n"
+        "В министерстве подтвердили отставку главы ведомства:\n"
+        "Документ подписан в пятницу.",
+        Q("Документ подписан в пятницу", DIR, ..., cue="подтвердили"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DETECTION_DIRECT_CUES)
+def test_detection_direct_cues(analyze, text, expected):
+    check(analyze(text), expected)

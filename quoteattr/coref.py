@@ -478,7 +478,13 @@ def _resolve_mention(
         # The parser may cut an apposition off its title: `наблюдатель от ОБСЕ
         # португальский парламентарий Хуан Суареш сообщил`.
         gap = ctx.view[m.stop : cue_start]
-        if "," not in gap and "." not in gap:
+        between = [t for t in m.sent.tokens if m.stop <= t.start < cue_start]
+        clause = any(t.feats.get("VerbForm") == "Fin" for t in between)
+        if clause:
+            # A finite verb between them starts another clause: `Болельщики
+            # приветствовали … Тихонова баннерами «…»` is not Тихонов.
+            pass
+        elif "," not in gap and "." not in gap:
             named = r.person_at(m.start, cue_start)
         else:
             # `Пресс-секретарь «Спутника», работающего с 22 мая, Дмитрий Чистов

@@ -9,6 +9,7 @@ words, so parses are memoised.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import pymorphy3
@@ -17,6 +18,7 @@ from pymorphy3.analyzer import Parse
 __all__ = ["Parse", "analyzer", "is_known", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _lock = threading.Lock()
 _analyzer: pymorphy3.MorphAnalyzer | None = None
@@ -38,7 +40,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _parse_lower(word: str) -> tuple[Parse, ...]:
-    return tuple(analyzer().parse(word))
+    try:
+        return tuple(analyzer().parse(word))
+    except UnicodeEncodeError:
+        # A lone surrogate (a bad decoder's leftover) cannot be looked up in
+        # the UTF-8 dictionary: read it as an unknown character instead.
+        return tuple(analyzer().parse(_SURROGATE.sub("\ufffd", word)))
 
 
 def parse(word: str) -> tuple[Parse, ...]:
@@ -53,7 +60,10 @@ def parse(word: str) -> tuple[Parse, ...]:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _is_known_lower(word: str) -> bool:
-    return analyzer().word_is_known(word)
+    try:
+        return analyzer().word_is_known(word)
+    except UnicodeEncodeError:
+        return False  # a lone surrogate is in no dictionary word
 
 
 def is_known(word: str) -> bool:

@@ -1,24 +1,36 @@
 """natasha's taggers, loaded lazily and once, run over many sentences at once.
 
-natasha tags one document at a time; slovnet's `map` takes any list of
-sentences, so the stages here feed it the sentences of many documents,
-sorted by length so that padded batches waste little.
+natasha tags one document at a time, eight sentences per model call, and
+re-tokenises every text for NER. The stages here feed slovnet's models
+directly: the already tokenised sentences of many documents, sorted by length
+so that padded batches waste little, with the per-word encoding and the
+per-tag decoding cached. The models compute exactly what they compute under
+natasha: a sentence's tags do not depend on which sentences share its batch
+(padding is masked out), so only the bookkeeping around them is cheaper.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .text import Sentence
 
+__all__ = ["BATCH", "model", "parse_syntax", "tag_morph", "tag_ner"]
+
 _lock = threading.Lock()
 _models: dict[str, Any] = {}
 
-# slovnet pads every batch to its longest sentence; with length-sorted input a
-# larger batch costs little and amortises the per-call overhead.
+# Sentences per model call. slovnet pads a batch to its longest sentence; with
+# length-sorted input a larger batch costs little padding and amortises the
+# per-call overhead (natasha's 8 is twice as slow over the whole corpus).
 BATCH = 64
+
+# Distinct words seen before a cache starts forgetting: news repeats a few
+# tens of thousands of words, and the bound keeps a long run's memory flat.
+_CACHE = 200_000
 
 
 def _load() -> dict[str, Any]:
@@ -38,13 +50,71 @@ def _load() -> dict[str, Any]:
                     "syntax": NewsSyntaxParser(emb),
                     "ner": NewsNERTagger(emb),
                 }
-                for model in models.values():
-                    model.batch_size = BATCH
-                _models.update(models)
+                taggers = {name: _Tagger(api) for name, api in models.items()}
+                first = taggers["morph"]
+                for tagger in taggers.values():
+                    tagger.shared = tagger.same_codes(first)
+                _models.update(taggers)
     return _models
 
 
 def model(name: str) -> Any:
+    """natasha's tagger `name` (`morph`, `syntax` or `ner`), loaded on first use."""
+    return _load()[name].api
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _shape(word: str) -> str:
+    from slovnet.shape import word_shape
+
+    return word_shape(word)
+
+
+class _Tagger:
+    """One slovnet model fed encoded batches, as its `map` would feed it."""
+
+    def __init__(self, api: Any) -> None:
+        self.api = api
+        # Used only through its `map` (by callers of `model`): batch it alike.
+        api.batch_size = BATCH
+        api.infer.encoder.batch_size = BATCH
+        self.infer = api.infer
+        encoder = api.infer.encoder
+        self.encoder = encoder
+        self.words = encoder.words_vocab.item_ids
+        self.word_unk = encoder.words_vocab.unk_id
+        self.shapes = encoder.shapes_vocab.item_ids
+        self.shape_unk = encoder.shapes_vocab.unk_id
+        self.shared = False  # whether Sentence.codes, encoded once, are this model's too
+
+    def same_codes(self, other: _Tagger) -> bool:
+        return (self.words, self.word_unk, self.shapes, self.shape_unk) == (
+            other.words,
+            other.word_unk,
+            other.shapes,
+            other.shape_unk,
+        )
+
+    def _encode(self, sent: Sentence) -> tuple[list[int], list[int]]:
+        # slovnet's WordShapeEncoder.item, with the word shape cached.
+        if self.shared and sent.codes is not None:
+            return sent.codes
+        words = sent.words()
+        get_word, get_shape = self.words.get, self.shapes.get
+        word_ids = [get_word(w.lower(), self.word_unk) for w in words]
+        shape_ids = [get_shape(_shape(w), self.shape_unk) for w in words]
+        if self.shared:
+            sent.codes = (word_ids, shape_ids)
+        return word_ids, shape_ids
+
+    def predict(self, sents: Sequence[Sentence]) -> Iterator[Any]:
+        """The model's raw prediction for each sentence, in order."""
+        for start in range(0, len(sents), BATCH):
+            chunk = [self._encode(sent) for sent in sents[start : start + BATCH]]
+            yield from self.infer.process([self.encoder.input(chunk)])
+
+
+def _tagger(name: str) -> _Tagger:
     return _load()[name]
 
 
@@ -52,24 +122,34 @@ def _by_length(sents: Sequence[Sentence]) -> list[Sentence]:
     return sorted(sents, key=lambda s: len(s.tokens))
 
 
+@functools.cache
+def _morph_tags() -> list[tuple[str, dict[str, str]]]:
+    """Every tag of the morphology model, parsed once: (pos, feats)."""
+    from slovnet.conll import parse_conll_tag
+
+    return [parse_conll_tag(tag) for tag in _tagger("morph").infer.decoder.tags_vocab.items]
+
+
 def tag_morph(sents: Sequence[Sentence]) -> None:
     order = _by_length(sents)
-    markups = model("morph").map([s.words() for s in order])
-    for sent, markup in zip(order, markups, strict=True):
-        for token, tag in zip(sent.tokens, markup.tokens, strict=True):
-            token.pos = tag.pos
-            token.feats = tag.feats
+    tags = _morph_tags()
+    for sent, pred in zip(order, _tagger("morph").predict(order), strict=True):
+        for token, tag_id in zip(sent.tokens, pred.tolist(), strict=True):
+            pos, feats = tags[tag_id]
+            token.pos = pos
+            token.feats = dict(feats)  # a token's own copy: the parsed tag is shared
 
 
 def parse_syntax(sents: Sequence[Sentence]) -> None:
     order = _by_length(sents)
-    markups = model("syntax").map([s.words() for s in order])
-    for sent, markup in zip(order, markups, strict=True):
+    tagger = _tagger("syntax")
+    rels = tagger.infer.decoder.rels_vocab.items
+    for sent, (head_ids, rel_ids) in zip(order, tagger.predict(order), strict=True):
         for token in sent.tokens:
             token.children = []
-        for token, tag in zip(sent.tokens, markup.tokens, strict=True):
-            token.head = int(tag.head_id) - 1
-            token.rel = tag.rel
+        for token, head, rel in zip(sent.tokens, head_ids.tolist(), rel_ids.tolist(), strict=True):
+            token.head = head - 1
+            token.rel = rels[rel]
         for token in sent.tokens:
             if 0 <= token.head < len(sent.tokens) and token.head != token.index:
                 sent.tokens[token.head].children.append(token.index)
@@ -78,12 +158,25 @@ def parse_syntax(sents: Sequence[Sentence]) -> None:
         sent.parsed = True
 
 
-def tag_ner(text: str, sents: Sequence[Sentence]) -> list[list[tuple[int, int, str]]]:
-    """Named entities of each sentence, in `sents` order, as text offsets."""
-    order = sorted(range(len(sents)), key=lambda i: sents[i].stop - sents[i].start)
-    chunk = [text[sents[i].start : sents[i].stop] for i in order]
-    found: list[list[tuple[int, int, str]]] = [[] for _ in sents]
-    for i, markup in zip(order, model("ner").map(chunk), strict=True):
-        base = sents[i].start
-        found[i] = [(base + s.start, base + s.stop, s.type) for s in markup.spans]
-    return found
+@functools.cache
+def _ner_tags() -> list[str]:
+    return list(_tagger("ner").infer.decoder.tags_vocab.items)
+
+
+def tag_ner(docs: Sequence[Sequence[Sentence]]) -> list[list[list[tuple[int, int, str]]]]:
+    """Named entities of each sentence of each document, as offsets into its text.
+
+    All sentences of all documents go through the model together. natasha's
+    NER re-tokenises each text with razdel; a sentence's tokens here are
+    razdel's tokens of the same text, so they are fed in as they are.
+    """
+    from slovnet.bio import bio_spans
+
+    every = [s for doc in docs for s in doc]
+    order = _by_length(every)
+    tags = _ner_tags()
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for sent, pred in zip(order, _tagger("ner").predict(order), strict=True):
+        names = [tags[t] for t in pred.tolist()]
+        found[id(sent)] = [(s.start, s.stop, s.type) for s in bio_spans(sent.tokens, names)]
+    return [[found[id(s)] for s in doc] for doc in docs]

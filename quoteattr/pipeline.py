@@ -2,22 +2,67 @@
 
     text ─ marks ─ segment ─ morph ─ cues ─ syntax ─ NER ─ claims ─ speakers ─ Document
 
-Every stage works on the sentences of a whole batch of documents, so that
-natasha's taggers see many sentences per call; a sentence with no cue and
-no quote mark skips the syntax parser.
+Every model stage works on the sentences of a whole batch of documents, so
+that natasha's taggers see many sentences per call; a sentence with no cue
+and no quote mark skips the syntax parser. `analyze` is a batch of one: the
+taggers give a sentence the same tags whatever shares its batch, so `pipe`
+and `analyze` agree exactly.
+
+In `pipe`, a document that fails can stand as a `Failure` in its place
+(``errors="record"``): the stages that run per document catch their own
+errors, and a batch whose model stage fails is run again one document at a
+time, so only the document at fault is lost.
 """
 
 from __future__ import annotations
 
+import collections
+import multiprocessing
+import os
+import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Literal, TypeVar, overload
+
+import attrs
 
 from . import coref, cues, marks, nlp
 from .content import Context, extract
+from .cues import Cue
+from .marks import Quoted
 from .records import Document, Quote, Span
 from .text import Sentence, segment
 
+__all__ = ["Errors", "Failure", "Pipeline", "analyze", "default", "pipe"]
+
 _QUOTE_MARKS = set("«»„“”\"'‘’")
+
+Errors = Literal["raise", "record"]
+_ERRORS = ("raise", "record")
+C = TypeVar("C")
+
+
+@attrs.frozen(slots=True)
+class Failure:
+    """A document `pipe` could not analyse, yielded in its place with ``errors="record"``.
+
+    ``text`` is the input (None where it was not a str); ``error`` names the
+    exception and its message, as in ``"TypeError: quoteattr expects …"``.
+    """
+
+    text: str | None
+    error: str
+
+    @classmethod
+    def of(cls, text: object, exc: BaseException) -> Failure:
+        return cls(text if isinstance(text, str) else None, f"{type(exc).__name__}: {exc}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "error": self.error}
+
+
+Result = Document | Failure
 
 
 class Pipeline:
@@ -29,58 +74,227 @@ class Pipeline:
         self.batch_size = batch_size
 
     def __call__(self, text: str) -> Document:
-        return next(iter(self.pipe([text])))
+        result = self._batch([_checked(text)], "raise")[0]
+        assert isinstance(result, Document)
+        return result
 
-    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Document]:
-        """Documents for `texts`, in input order."""
-        size = batch_size or self.batch_size
-        batch: list[str] = []
-        for text in texts:
-            batch.append(_checked(text))
-            if len(batch) >= size:
-                yield from self._run(batch)
-                batch = []
-        if batch:
-            yield from self._run(batch)
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[str],
+        batch_size: int | None = ...,
+        *,
+        n_process: int = ...,
+        as_tuples: Literal[False] = ...,
+        errors: Literal["raise"] = ...,
+    ) -> Iterator[Document]: ...
 
-    def _run(self, texts: list[str]) -> list[Document]:
-        quoted = [marks.find_quoted(t) for t in texts]
-        views = [marks.typographic(t, q) for t, q in zip(texts, quoted, strict=True)]
-        sents = [segment(v) for v in views]
-        every = [s for doc in sents for s in doc]
-        nlp.tag_morph(every)
-        found = [[cues.find(s) for s in doc] for doc in sents]
-        nlp.parse_syntax(
-            [
-                s
-                for doc, doc_cues in zip(sents, found, strict=True)
-                for s, c in zip(doc, doc_cues, strict=True)
-                if c or _has_marks(s)
-            ]
-        )
-        names = _ner(views, sents)
-        docs = []
-        for text, view, q, doc_sents, doc_cues, doc_names in zip(
-            texts, views, quoted, sents, found, names, strict=True
-        ):
-            outer = [x for x in q if x.depth == 0]
-            ctx = Context(text, view, doc_sents, outer, doc_names, doc_cues)
-            docs.append(_document(ctx))
-        return docs
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[str],
+        batch_size: int | None = ...,
+        *,
+        n_process: int = ...,
+        as_tuples: Literal[False] = ...,
+        errors: Literal["record"],
+    ) -> Iterator[Document | Failure]: ...
+
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, C]],
+        batch_size: int | None = ...,
+        *,
+        n_process: int = ...,
+        as_tuples: Literal[True],
+        errors: Literal["raise"] = ...,
+    ) -> Iterator[tuple[Document, C]]: ...
+
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, C]],
+        batch_size: int | None = ...,
+        *,
+        n_process: int = ...,
+        as_tuples: Literal[True],
+        errors: Literal["record"],
+    ) -> Iterator[tuple[Document | Failure, C]]: ...
+
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        batch_size: int | None = None,
+        *,
+        n_process: int = 1,
+        as_tuples: bool = False,
+        errors: Errors = "raise",
+    ) -> Iterator[Any]:
+        """Documents for `texts`, in input order, `batch_size` texts at a time.
+
+        ``as_tuples=True`` takes ``(text, context)`` pairs and yields
+        ``(Document, context)``, so that ids travel with their texts.
+        ``n_process > 1`` (or -1: one per core) runs batches in that many
+        worker processes, each loading the models once; results still come
+        in input order. ``errors="raise"`` (the default) lets a failing
+        document's exception end the run, as `analyze` would;
+        ``errors="record"`` yields a `Failure` in its place and goes on.
+        """
+        size = self.batch_size if batch_size is None else batch_size
+        workers = _workers(n_process)
+        if size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if errors not in _ERRORS:
+            raise ValueError(f"errors must be one of {_ERRORS}, not {errors!r}")
+        if as_tuples:
+            return self._pairs(texts, size, workers, errors)
+        return self._results(texts, size, workers, errors)
+
+    def _pairs(
+        self, pairs: Iterable[tuple[object, C]], size: int, workers: int, errors: Errors
+    ) -> Iterator[tuple[Result, C]]:
+        # The contexts wait here, in order, while their texts are in flight.
+        contexts: collections.deque[C] = collections.deque()
+
+        def texts() -> Iterator[object]:
+            for text, context in pairs:
+                contexts.append(context)
+                yield text
+
+        for result in self._results(texts(), size, workers, errors):
+            yield result, contexts.popleft()
+
+    def _results(
+        self, texts: Iterable[object], size: int, workers: int, errors: Errors
+    ) -> Iterator[Result]:
+        if workers > 1:
+            yield from _parallel(texts, size, workers, errors)
+            return
+        for batch in _batches(texts, size):
+            yield from self._batch(batch, errors)
+
+    def _batch(self, texts: list[object], errors: Errors) -> list[Result]:
+        """One batch's results; non-str texts are a TypeError or a Failure."""
+        if errors == "raise":
+            return _run([_checked(t) for t in texts], _unguarded)
+        results: list[Result | None] = [None] * len(texts)
+        strs = []
+        for i, text in enumerate(texts):
+            try:
+                strs.append((i, _checked(text)))
+            except TypeError as exc:
+                results[i] = Failure.of(text, exc)
+        for (i, _), result in zip(strs, _recorded([t for _, t in strs]), strict=True):
+            results[i] = result
+        return [r for r in results if r is not None]
+
+
+def _workers(n_process: int) -> int:
+    if n_process == -1:
+        return os.cpu_count() or 1
+    if n_process < 1:
+        raise ValueError("n_process must be at least 1, or -1 for one per core")
+    return n_process
+
+
+def _batches(items: Iterable[object], size: int) -> Iterator[list[object]]:
+    batch: list[object] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- the stages ----------------------------------------------------------------
+
+
+@attrs.define(slots=True, eq=False)
+class _Doc:
+    """One document between the stages."""
+
+    text: str
+    view: str  # same length as text: typographic marks, for the models
+    quoted: list[Quoted]  # outermost pairs
+    sents: list[Sentence]
+    cues: list[list[Cue]] = attrs.field(factory=list)
+    names: list[list[tuple[int, int, str]]] = attrs.field(factory=list)
+
+
+Guard = Callable[[str, Callable[[Any], Any], Any], Any]
+
+
+def _unguarded(text: str, stage: Callable[[Any], Any], arg: Any) -> Any:
+    return stage(arg)
+
+
+def _guarded(text: str, stage: Callable[[Any], Any], arg: Any) -> Any:
+    try:
+        return stage(arg)
+    except Exception as exc:
+        return Failure.of(text, exc)
+
+
+def _run(texts: list[str], guard: Guard) -> list[Result]:
+    """Every stage over a batch; `guard` runs each per-document stage."""
+    items = [guard(text, _prepare, text) for text in texts]
+    live = _live(items)
+    nlp.tag_morph([s for doc in live for s in doc.sents])
+    items = [_then(guard, _find_cues, item) for item in items]
+    live = _live(items)
+    nlp.parse_syntax([s for doc in live for s in _needing_syntax(doc)])
+    for doc, names in zip(live, nlp.tag_ner([doc.sents for doc in live]), strict=True):
+        doc.names = names
+    return [_then(guard, _document, item) for item in items]
+
+
+def _recorded(texts: list[str]) -> list[Result]:
+    """`_run` with every failure recorded; a batch that fails as a whole is split."""
+    try:
+        return _run(texts, _guarded)
+    except Exception as exc:
+        if len(texts) == 1:
+            return [Failure.of(texts[0], exc)]
+    # A model stage failed: which document caused it is unknown, so each goes
+    # alone. The taggers do not depend on batch-mates, so results are the same.
+    return [_recorded([text])[0] for text in texts]
+
+
+def _live(items: list[Any]) -> list[_Doc]:
+    return [item for item in items if isinstance(item, _Doc)]
+
+
+def _then(guard: Guard, stage: Callable[[_Doc], Any], item: Any) -> Any:
+    return item if isinstance(item, Failure) else guard(item.text, stage, item)
+
+
+def _prepare(text: str) -> _Doc:
+    quoted = marks.find_quoted(text)
+    view = marks.typographic(text, quoted)
+    return _Doc(text, view, [q for q in quoted if q.depth == 0], segment(view))
+
+
+def _find_cues(doc: _Doc) -> _Doc:
+    doc.cues = [cues.find(s) for s in doc.sents]
+    return doc
+
+
+def _needing_syntax(doc: _Doc) -> Iterator[Sentence]:
+    """Sentences whose parse a later stage may read: a cue or a mark is in them."""
+    for sent, found in zip(doc.sents, doc.cues, strict=True):
+        if found or _has_marks(sent):
+            yield sent
 
 
 def _has_marks(sent: Sentence) -> bool:
     return any(t.text in _QUOTE_MARKS or t.text == ":" or t.text in "—–" for t in sent.tokens)
 
 
-def _ner(views: list[str], sents: list[list[Sentence]]) -> list[list[list[tuple[int, int, str]]]]:
-    out = []
-    for view, doc in zip(views, sents, strict=True):
-        out.append(nlp.tag_ner(view, doc) if doc else [])
-    return out
-
-
-def _document(ctx: Context) -> Document:
+def _document(doc: _Doc) -> Document:
+    ctx = Context(doc.text, doc.view, doc.sents, doc.quoted, doc.names, doc.cues)
     claims = extract(ctx)
     speakers = coref.resolve(ctx, claims)
     text = ctx.text
@@ -109,6 +323,84 @@ def _checked(text: object) -> str:
     return text
 
 
+# --- worker processes ------------------------------------------------------------
+
+# Batches in flight per worker: enough to keep each busy while the parent
+# collects, few enough that a huge input is read only as fast as it is used.
+_AHEAD = 2
+
+
+def _parallel(texts: Iterable[object], size: int, workers: int, errors: Errors) -> Iterator[Result]:
+    # spawn, not fork: a forked child inherits the parent's threads' locks
+    # (a progress bar, a Dask worker) mid-state; the models load anew anyway.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(workers,)
+    )
+    pending: collections.deque[_Sent] = collections.deque()
+    try:
+        for batch in _batches(texts, size):
+            pending.append(_send(pool, batch, errors))
+            if len(pending) >= _AHEAD * workers:
+                yield from pending.popleft().results()
+        while pending:
+            yield from pending.popleft().results()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@attrs.define(slots=True)
+class _Sent:
+    """A batch handed to a worker: its str texts went, the rest failed here."""
+
+    size: int
+    places: list[int]  # where the worker's results go in the batch
+    future: Future[list[Result]]
+    local: dict[int, Failure]
+
+    def results(self) -> list[Result]:
+        out: list[Result | None] = [None] * self.size
+        for i, failure in self.local.items():
+            out[i] = failure
+        for i, result in zip(self.places, self.future.result(), strict=True):
+            out[i] = result
+        return [r for r in out if r is not None]
+
+
+def _send(pool: ProcessPoolExecutor, batch: list[object], errors: Errors) -> _Sent:
+    # Type errors are found here, so a non-str value (which may not even
+    # pickle) never travels, and "raise" raises in the caller as without workers.
+    places, local, texts = [], {}, []
+    for i, text in enumerate(batch):
+        try:
+            texts.append(_checked(text))
+            places.append(i)
+        except TypeError as exc:
+            if errors == "raise":
+                raise
+            local[i] = Failure.of(text, exc)
+    return _Sent(len(batch), places, pool.submit(_work, texts, errors), local)
+
+
+def _start_worker(workers: int) -> None:
+    # Each worker gets its share of the cores for BLAS: n workers each
+    # running a core-count thread pool would only fight over the cores.
+    # The variables count only before numpy loads, which spawn allows.
+    if "numpy" not in sys.modules:
+        threads = str(max(1, (os.cpu_count() or 1) // workers))
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, threads)
+    nlp.model("morph")  # load the models now, in every worker at once
+
+
+def _work(texts: list[str], errors: Errors) -> list[Result]:
+    if errors == "raise":
+        return _run(texts, _unguarded)
+    return _recorded(texts)
+
+
+# --- the shared default ----------------------------------------------------------
+
 _default: Pipeline | None = None
 _lock = threading.Lock()
 
@@ -127,6 +419,59 @@ def analyze(text: str) -> Document:
     return default()(text)
 
 
-def pipe(texts: Iterable[str], batch_size: int | None = None) -> Iterator[Document]:
-    """`analyze` over many texts, batched through the taggers."""
-    return default().pipe(texts, batch_size=batch_size)
+@overload
+def pipe(
+    texts: Iterable[str],
+    batch_size: int | None = ...,
+    *,
+    n_process: int = ...,
+    as_tuples: Literal[False] = ...,
+    errors: Literal["raise"] = ...,
+) -> Iterator[Document]: ...
+
+
+@overload
+def pipe(
+    texts: Iterable[str],
+    batch_size: int | None = ...,
+    *,
+    n_process: int = ...,
+    as_tuples: Literal[False] = ...,
+    errors: Literal["record"],
+) -> Iterator[Document | Failure]: ...
+
+
+@overload
+def pipe(
+    texts: Iterable[tuple[str, C]],
+    batch_size: int | None = ...,
+    *,
+    n_process: int = ...,
+    as_tuples: Literal[True],
+    errors: Literal["raise"] = ...,
+) -> Iterator[tuple[Document, C]]: ...
+
+
+@overload
+def pipe(
+    texts: Iterable[tuple[str, C]],
+    batch_size: int | None = ...,
+    *,
+    n_process: int = ...,
+    as_tuples: Literal[True],
+    errors: Literal["record"],
+) -> Iterator[tuple[Document | Failure, C]]: ...
+
+
+def pipe(
+    texts: Iterable[Any],
+    batch_size: int | None = None,
+    *,
+    n_process: int = 1,
+    as_tuples: bool = False,
+    errors: Errors = "raise",
+) -> Iterator[Any]:
+    """`analyze` over many texts, batched through the taggers: see `Pipeline.pipe`."""
+    return default().pipe(
+        texts, batch_size, n_process=n_process, as_tuples=as_tuples, errors=errors
+    )

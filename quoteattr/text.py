@@ -12,10 +12,15 @@ from collections.abc import Iterator
 
 from razdel import sentenize, tokenize
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# Lines end where str.splitlines ends them, as in marks.paragraphs.
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # razdel keeps a sentence going after a closing quote mark; a dash-led
 # author remark is not a new sentence, so only hard stops split here.
 _MAX_SENT = 2000
+# The syntax parser scores every pair of a sentence's tokens, padded to the
+# longest sentence of a batch: 2000 characters of `«««…` would be 2000 tokens
+# and gigabytes. A real news sentence has at most about 100 tokens.
+_MAX_TOKENS = 250
 
 
 class Token:
@@ -51,7 +56,7 @@ class Token:
 
 
 class Sentence:
-    __slots__ = ("index", "paragraph", "parsed", "start", "stop", "tokens")
+    __slots__ = ("codes", "index", "paragraph", "parsed", "start", "stop", "tokens")
 
     def __init__(self, start: int, stop: int, paragraph: int, index: int) -> None:
         self.start = start
@@ -60,6 +65,9 @@ class Sentence:
         self.index = index
         self.tokens: list[Token] = []
         self.parsed = False
+        # The words as the taggers' vocabularies number them (nlp.py): the
+        # three models share one vocabulary, so a sentence is encoded once.
+        self.codes: tuple[list[int], list[int]] | None = None
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.stop}, {len(self.tokens)} tokens)"
@@ -118,9 +126,17 @@ def segment(text: str) -> list[Sentence]:
     sents: list[Sentence] = []
     for p, (pstart, pstop) in enumerate(paragraphs(text)):
         for start, stop in _chunks(text, pstart, pstop):
-            sent = Sentence(start, stop, p, len(sents))
-            for i, tok in enumerate(tokenize(text[start:stop])):
-                sent.tokens.append(Token(start + tok.start, start + tok.stop, tok.text, i, sent))
-            if sent.tokens:
+            toks = list(tokenize(text[start:stop]))
+            # Pieces of at most _MAX_TOKENS tokens; the first starts and the
+            # last stops where the chunk does, so no character is lost.
+            for k in range(0, len(toks), _MAX_TOKENS):
+                piece = toks[k : k + _MAX_TOKENS]
+                a = start if k == 0 else start + piece[0].start
+                b = stop if k + _MAX_TOKENS >= len(toks) else start + piece[-1].stop
+                sent = Sentence(a, b, p, len(sents))
+                sent.tokens = [
+                    Token(start + tok.start, start + tok.stop, tok.text, i, sent)
+                    for i, tok in enumerate(piece)
+                ]
                 sents.append(sent)
     return sents

@@ -1,0 +1,294 @@
+"""Throughput of quoteattr against bare natasha, side by side, on a corpus of articles.
+
+    python benchmarks/throughput.py [CORPUS] [--limit N] [--blas-threads N]
+
+CORPUS is a folder of *.txt articles (default: ../shared/corpus beside the
+project). Four configurations, each in a fresh process so that its memory
+and load time are its own:
+
+    (a) natasha    bare natasha per document: segment, morph, syntax, NER (the floor)
+    (b) analyze    quoteattr.analyze per document
+    (c) pipe       quoteattr.pipe, one process
+    (d) pipe x2    quoteattr.pipe with n_process=2
+
+For each: wall and CPU seconds over the whole corpus (after one warm-up
+document), chars/s, docs/s, the ratio of its throughput to (a)'s, peak RSS,
+model load time and cold start (interpreter start to the first result).
+Then the check that (c) and (d) give exactly (b)'s documents.
+
+BLAS is pinned to one thread per process (``--blas-threads``) in every
+configuration: all four then compare like for like, and (d)'s two workers do
+not oversubscribe a two-core machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+_STARTED = time.perf_counter()  # before any import: cold start counts from here
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIGS = {
+    "natasha": "(a) natasha per doc",
+    "analyze": "(b) analyze per doc",
+    "pipe": "(c) pipe",
+    "pipe2": "(d) pipe n_process=2",
+}
+BARS = {"analyze": 0.85, "pipe": 1.5}
+RSS_BAR_MB = 600
+COLD_BAR_S = 3.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.child:
+        return child(args)
+    return compare(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    p.add_argument("--blas-threads", type=int, default=1, help="BLAS threads per process")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per pipe batch")
+    p.add_argument(
+        "--only", default=",".join(CONFIGS), help="configurations to run, comma-separated"
+    )
+    p.add_argument("--child", choices=list(CONFIGS), help=argparse.SUPPRESS)
+    p.add_argument("--out", help=argparse.SUPPRESS)
+    return p
+
+
+def load_corpus(folder: str, limit: int | None) -> list[str]:
+    paths = sorted(Path(folder).glob("*.txt"))[:limit]
+    if not paths:
+        raise SystemExit(f"no *.txt articles in {folder}")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+# --- one configuration, in its own process ---------------------------------------
+
+
+def child(args: argparse.Namespace) -> int:
+    texts = load_corpus(args.corpus, args.limit)
+    run = {"natasha": natasha_run, "analyze": analyze_run, "pipe": pipe_run, "pipe2": pipe_run}
+    stats, docs = run[args.child](texts, args)
+    stats["peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_SELF)
+    stats["workers_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN)
+    if docs is not None:
+        with open(args.out, "w", encoding="utf-8") as out:
+            json.dump(docs, out, ensure_ascii=False)
+    print(json.dumps(stats))
+    return 0
+
+
+def timed(work: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of `work()`, the CPU of finished child processes included."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    work()
+    return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def natasha_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any], None]:
+    imported = time.perf_counter()
+    from natasha import (
+        Doc,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    load = time.perf_counter()
+    segmenter, emb = Segmenter(), NewsEmbedding()
+    morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    loaded = time.perf_counter()
+
+    def one(text: str) -> None:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+
+    one(texts[0])
+    cold = time.perf_counter() - _STARTED
+    wall, cpu = timed(lambda: [one(t) for t in texts])
+    return stats(texts, wall, cpu, loaded - load, cold, load - imported), None
+
+
+def analyze_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any], list]:
+    imported = time.perf_counter()
+    import quoteattr
+    from quoteattr import nlp
+
+    load = time.perf_counter()
+    nlp.model("morph")
+    loaded = time.perf_counter()
+    quoteattr.analyze(texts[0])
+    cold = time.perf_counter() - _STARTED
+    docs: list[Any] = []
+    wall, cpu = timed(lambda: docs.extend(quoteattr.analyze(t) for t in texts))
+    result = stats(texts, wall, cpu, loaded - load, cold, load - imported)
+    return result, [d.to_dict() for d in docs]
+
+
+def pipe_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any], list]:
+    imported = time.perf_counter()
+    import quoteattr
+    from quoteattr import nlp
+
+    workers = 2 if args.child == "pipe2" else 1
+    load = time.perf_counter()
+    if workers == 1:
+        nlp.model("morph")
+    loaded = time.perf_counter()  # with workers, each loads its own: inside the run
+    next(iter(quoteattr.pipe(texts[:1], n_process=workers)))
+    cold = time.perf_counter() - _STARTED
+    docs: list[Any] = []
+    run = lambda: docs.extend(  # noqa: E731
+        quoteattr.pipe(texts, batch_size=args.batch_size, n_process=workers)
+    )
+    wall, cpu = timed(run)
+    result = stats(texts, wall, cpu, loaded - load if workers == 1 else None, cold, load - imported)
+    return result, [d.to_dict() for d in docs]
+
+
+def stats(
+    texts: list[str], wall: float, cpu: float, load: float | None, cold: float, imports: float
+) -> dict[str, Any]:
+    return {
+        "docs": len(texts),
+        "chars": sum(len(t) for t in texts),
+        "wall": wall,
+        "cpu": cpu,
+        "load": load,
+        "cold": cold,
+        "import": imports,
+    }
+
+
+# --- the side-by-side run ----------------------------------------------------------
+
+
+def compare(args: argparse.Namespace) -> int:
+    only = [c for c in args.only.split(",") if c]
+    unknown = set(only) - set(CONFIGS)
+    if unknown:
+        raise SystemExit(f"unknown configurations: {', '.join(sorted(unknown))}")
+    texts = load_corpus(args.corpus, args.limit)
+    print(
+        f"corpus {args.corpus}: {len(texts)} documents, {sum(map(len, texts)):,} chars; "
+        f"BLAS threads {args.blas_threads}; load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in only:
+            results[name] = run_child(name, args, Path(tmp) / f"{name}.json")
+            print(f"  {CONFIGS[name]}: done, load average {os.getloadavg()[0]:.2f}", flush=True)
+        table(results)
+        ok = check(results, Path(tmp))
+    bars(results)
+    return 0 if ok else 1
+
+
+def run_child(name: str, args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    env = dict(os.environ)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = str(args.blas_threads)
+    command = [sys.executable, __file__, args.corpus, "--child", name, "--out", str(out)]
+    command += ["--batch-size", str(args.batch_size)]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["out"] = str(out) if out.exists() else None
+    return result
+
+
+def table(results: dict[str, dict[str, Any]]) -> None:
+    base = results.get("natasha")
+    head = ("config", "wall s", "cpu s", "chars/s", "docs/s", "x(a) wall", "x(a) cpu")
+    head += ("peak RSS MB", "load s", "cold s")
+    print("\n" + "  ".join(f"{h:>11}" if i else f"{h:<22}" for i, h in enumerate(head)))
+    for name, r in results.items():
+        rss_text = f"{r['peak_rss_mb']:.0f}"
+        if name == "pipe2":
+            rss_text += f"+{r['workers_peak_rss_mb']:.0f}w"
+        cells = [
+            f"{r['wall']:.2f}",
+            f"{r['cpu']:.2f}",
+            f"{r['chars'] / r['wall']:,.0f}",
+            f"{r['docs'] / r['wall']:.1f}",
+            f"{base['wall'] / r['wall']:.2f}" if base else "-",
+            f"{base['cpu'] / r['cpu']:.2f}" if base else "-",
+            rss_text,
+            f"{r['load']:.2f}" if r["load"] is not None else "in workers",
+            f"{r['cold']:.2f}",
+        ]
+        print(f"{CONFIGS[name]:<22}  " + "  ".join(f"{c:>11}" for c in cells))
+    print("x(a): throughput relative to (a); cpu counts worker processes too.")
+
+
+def check(results: dict[str, dict[str, Any]], tmp: Path) -> bool:
+    """(c) and (d) give exactly (b)'s documents."""
+    if "analyze" not in results:
+        return True
+    with open(results["analyze"]["out"], encoding="utf-8") as file:
+        reference = json.load(file)
+    ok = True
+    for name in ("pipe", "pipe2"):
+        if name not in results:
+            continue
+        with open(results[name]["out"], encoding="utf-8") as file:
+            docs = json.load(file)
+        same = sum(a == b for a, b in zip(reference, docs, strict=True))
+        ok = ok and same == len(reference)
+        print(f"check: {CONFIGS[name]} equals (b) on {same}/{len(reference)} documents")
+    return ok
+
+
+def bars(results: dict[str, dict[str, Any]]) -> None:
+    base = results.get("natasha")
+    lines = []
+    for name, bar in BARS.items():
+        if base and name in results:
+            wall = base["wall"] / results[name]["wall"]
+            cpu = base["cpu"] / results[name]["cpu"]
+            lines.append(f"{CONFIGS[name]}/(a) >= {bar}: wall {wall:.2f}, cpu {cpu:.2f}")
+    if "pipe" in results:
+        lines.append(f"(c) peak RSS <= {RSS_BAR_MB} MB: {results['pipe']['peak_rss_mb']:.0f} MB")
+    for name in ("analyze", "pipe"):
+        if name in results:
+            cold = results[name]["cold"]
+            lines.append(f"{CONFIGS[name]} cold start <= {COLD_BAR_S} s: {cold:.2f} s")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -23,16 +23,20 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
 from . import coref, cues, marks, nlp
+from . import upstream as _upstream
 from .content import Context, extract
 from .cues import Cue
 from .marks import Quoted
 from .records import Document, Quote, Span
 from .text import Sentence, segment
+
+if TYPE_CHECKING:
+    from natasha.doc import Doc as NatashaDoc
 
 __all__ = ["Errors", "Failure", "Pipeline", "analyze", "default", "pipe"]
 
@@ -56,7 +60,9 @@ class Failure:
 
     @classmethod
     def of(cls, text: object, exc: BaseException) -> Failure:
-        return cls(text if isinstance(text, str) else None, f"{type(exc).__name__}: {exc}")
+        if not isinstance(text, str):
+            text = getattr(text, "text", None) if _upstream.is_natasha_doc(text) else None
+        return cls(text, f"{type(exc).__name__}: {exc}")
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "error": self.error}
@@ -73,7 +79,9 @@ class Pipeline:
             raise ValueError("batch_size must be at least 1")
         self.batch_size = batch_size
 
-    def __call__(self, text: str) -> Document:
+    def __call__(self, text: str | NatashaDoc) -> Document:
+        """Attributions of one text, or of a natasha `Doc` an upstream pipeline
+        has already tagged (its tokens, tags, parse and names are reused)."""
         result = self._batch([_checked(text)], "raise")[0]
         assert isinstance(result, Document)
         return result
@@ -221,7 +229,7 @@ class _Doc:
     quoted: list[Quoted]  # outermost pairs
     sents: list[Sentence]
     cues: list[list[Cue]] = attrs.field(factory=list)
-    names: list[list[tuple[int, int, str]]] = attrs.field(factory=list)
+    names: list[list[tuple[int, int, str]]] | None = None  # None: NER still to run
 
 
 Guard = Callable[[str, Callable[[Any], Any], Any], Any]
@@ -238,17 +246,41 @@ def _guarded(text: str, stage: Callable[[Any], Any], arg: Any) -> Any:
         return Failure.of(text, exc)
 
 
-def _run(texts: list[str], guard: Guard) -> list[Result]:
-    """Every stage over a batch; `guard` runs each per-document stage."""
-    items = [guard(text, _prepare, text) for text in texts]
+def _run(texts: list[Any], guard: Guard) -> list[Result]:
+    """Every stage over a batch; `guard` runs each per-document stage.
+
+    A text is a str or an upstream natasha Doc, whose annotations stand: the
+    taggers see only the sentences that still lack theirs.
+    """
+    items = [guard(_text_of(text), _prepare, text) for text in texts]
     live = _live(items)
-    nlp.tag_morph([s for doc in live for s in doc.sents])
+    _tag_morph([s for doc in live for s in doc.sents if _untagged(s)])
     items = [_then(guard, _find_cues, item) for item in items]
     live = _live(items)
-    nlp.parse_syntax([s for doc in live for s in _needing_syntax(doc)])
-    for doc, names in zip(live, nlp.tag_ner([doc.sents for doc in live]), strict=True):
-        doc.names = names
+    _parse_syntax([s for doc in live for s in _needing_syntax(doc) if not s.parsed])
+    unnamed = [doc for doc in live if doc.names is None]
+    if unnamed:
+        for doc, names in zip(unnamed, nlp.tag_ner([d.sents for d in unnamed]), strict=True):
+            doc.names = names
     return [_then(guard, _document, item) for item in items]
+
+
+def _tag_morph(sents: list[Sentence]) -> None:
+    if sents:
+        nlp.tag_morph(sents)
+
+
+def _parse_syntax(sents: list[Sentence]) -> None:
+    if sents:
+        nlp.parse_syntax(sents)
+
+
+def _untagged(sent: Sentence) -> bool:
+    return any(t.pos is None for t in sent.tokens)
+
+
+def _text_of(text: Any) -> str:
+    return text if isinstance(text, str) else text.text
 
 
 def _recorded(texts: list[str]) -> list[Result]:
@@ -271,10 +303,18 @@ def _then(guard: Guard, stage: Callable[[_Doc], Any], item: Any) -> Any:
     return item if isinstance(item, Failure) else guard(item.text, stage, item)
 
 
-def _prepare(text: str) -> _Doc:
+def _prepare(text: Any) -> _Doc:
+    if isinstance(text, str):
+        upstream = None
+    else:
+        upstream, text = text, text.text
     quoted = marks.find_quoted(text)
     view = marks.typographic(text, quoted)
-    return _Doc(text, view, [q for q in quoted if q.depth == 0], segment(view))
+    outer = [q for q in quoted if q.depth == 0]
+    sents = _upstream.sentences(upstream, view) if upstream is not None else None
+    if sents is None:
+        return _Doc(text, view, outer, segment(view))
+    return _Doc(text, view, outer, sents, names=_upstream.spans(upstream, sents))
 
 
 def _find_cues(doc: _Doc) -> _Doc:
@@ -317,10 +357,14 @@ def _document(doc: _Doc) -> Document:
     return Document(text, quotes)
 
 
-def _checked(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"quoteattr expects text as str, got {type(text).__name__}")
-    return text
+def _checked(text: object) -> Any:
+    if isinstance(text, str):
+        return text
+    if _upstream.is_natasha_doc(text):
+        if not isinstance(getattr(text, "text", None), str):
+            raise TypeError("quoteattr expects a natasha Doc with its text")
+        return text
+    raise TypeError(f"quoteattr expects text as str (or a natasha Doc), got {type(text).__name__}")
 
 
 # --- worker processes ------------------------------------------------------------
@@ -414,8 +458,13 @@ def default() -> Pipeline:
     return _default
 
 
-def analyze(text: str) -> Document:
-    """Find every quote and reported claim in `text` and who made it."""
+def analyze(text: str | NatashaDoc) -> Document:
+    """Find every quote and reported claim in `text` and who made it.
+
+    `text` may also be a natasha `Doc`: what an upstream pipeline has already
+    segmented, tagged, parsed or named is reused, and only what is missing is
+    computed.
+    """
     return default()(text)
 
 

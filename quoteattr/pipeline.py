@@ -364,7 +364,8 @@ def _checked(text: object) -> Any:
         if not isinstance(getattr(text, "text", None), str):
             raise TypeError("quoteattr expects a natasha Doc with its text")
         return text
-    raise TypeError(f"quoteattr expects text as str (or a natasha Doc), got {type(text).__name__}")
+    # A str, or a natasha Doc (above); the message names the common case.
+    raise TypeError(f"quoteattr expects text as str, got {type(text).__name__}")
 
 
 # --- worker processes ------------------------------------------------------------

@@ -29,7 +29,9 @@ from typing import IO, Any, Protocol
 
 from tqdm import tqdm
 
+from quoteattr import frame
 from quoteattr.evaluate import evaluate
+from quoteattr.pipeline import batches
 from quoteattr.records import Document, Quote
 
 Analyze = Callable[[str], Document]
@@ -38,22 +40,8 @@ Analyze = Callable[[str], Document]
 Runner = Callable[[list[str]], Iterable[Document]]
 
 FORMATS = ("jsonl", "json", "csv", "html", "text")
-CSV_COLUMNS = (
-    "path",
-    "kind",
-    "start",
-    "stop",
-    "text",
-    "cue",
-    "cue_start",
-    "cue_stop",
-    "speaker",
-    "speaker_type",
-    "mention",
-    "mention_start",
-    "mention_stop",
-    "confidence",
-)
+# The dataframe's columns, the document's path in place of its id.
+CSV_COLUMNS = ("path", *frame.COLUMNS[1:])
 # Exit statuses besides 0 (all went well) and 2 (usage, argparse's own).
 FAILED = 1
 USAGE = 2
@@ -326,7 +314,7 @@ def runner(analyze: Analyze | None, batch_size: int) -> tuple[Runner, int]:
 
 def analysed(inputs: Iterable[Input], run: Runner, size: int) -> Iterator[Result]:
     """The results of the inputs, in input order, a batch at a time."""
-    for batch in batched(inputs, size):
+    for batch in batches(inputs, size):
         texts = [item.text for item in batch if item.text is not None]
         done = iter(analyse_batch(texts, run))
         for item in batch:
@@ -338,17 +326,6 @@ def analysed(inputs: Iterable[Input], run: Runner, size: int) -> Iterator[Result
                 yield Result(item.id, error=f"{type(outcome).__name__}: {outcome}")
             else:
                 yield Result(item.id, doc=outcome)
-
-
-def batched(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
-    batch: list[Input] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def analyse_batch(texts: list[str], run: Runner) -> list[Document | Exception]:
@@ -483,24 +460,9 @@ def csv_rows(rows: list[dict[str, Any]]) -> str:
 
 
 def csv_row(path: str, quote: Quote) -> dict[str, Any]:
-    cue, speaker = quote.cue, quote.speaker
-    mention = speaker.mention if speaker else None
-    return {
-        "path": path,
-        "kind": quote.kind.value,
-        "start": quote.start,
-        "stop": quote.stop,
-        "text": quote.text,
-        "cue": cue.text if cue else "",
-        "cue_start": cue.start if cue else "",
-        "cue_stop": cue.stop if cue else "",
-        "speaker": speaker.name if speaker else "",
-        "speaker_type": speaker.type.value if speaker else "",
-        "mention": mention.text if mention else "",
-        "mention_start": mention.start if mention else "",
-        "mention_stop": mention.stop if mention else "",
-        "confidence": quote.confidence,
-    }
+    row = frame.row(path, quote)
+    row["path"] = row.pop("doc_id")
+    return {key: "" if value is None else value for key, value in row.items()}
 
 
 def summary(quote: Quote) -> str:

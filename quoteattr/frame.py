@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .records import Document
+from .records import Document, Quote
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "rows", "to_dataframe"]
+__all__ = ["COLUMNS", "row", "rows", "to_dataframe"]
 
 COLUMNS = (
     "doc_id",
@@ -65,24 +65,29 @@ def rows(
         raise ValueError(f"{len(names)} ids for {len(docs)} documents")
     for doc_id, doc in zip(names, docs, strict=True):
         for q in doc.quotes:
-            cue, speaker = q.cue, q.speaker
-            mention = speaker.mention if speaker else None
-            yield {
-                "doc_id": doc_id,
-                "kind": q.kind.value,
-                "text": q.text,
-                "start": q.start,
-                "stop": q.stop,
-                "cue": cue.text if cue else None,
-                "cue_start": cue.start if cue else None,
-                "cue_stop": cue.stop if cue else None,
-                "speaker": speaker.name if speaker else None,
-                "speaker_type": speaker.type.value if speaker else None,
-                "mention": mention.text if mention else None,
-                "mention_start": mention.start if mention else None,
-                "mention_stop": mention.stop if mention else None,
-                "confidence": q.confidence,
-            }
+            yield row(doc_id, q)
+
+
+def row(doc_id: Hashable, q: Quote) -> dict[str, Any]:
+    """One attribution as a flat dict keyed by ``COLUMNS``; what it lacks is None."""
+    cue, speaker = q.cue, q.speaker
+    mention = speaker.mention if speaker else None
+    return {
+        "doc_id": doc_id,
+        "kind": q.kind.value,
+        "text": q.text,
+        "start": q.start,
+        "stop": q.stop,
+        "cue": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_stop": cue.stop if cue else None,
+        "speaker": speaker.name if speaker else None,
+        "speaker_type": speaker.type.value if speaker else None,
+        "mention": mention.text if mention else None,
+        "mention_start": mention.start if mention else None,
+        "mention_stop": mention.stop if mention else None,
+        "confidence": q.confidence,
+    }
 
 
 def to_dataframe(

@@ -45,6 +45,7 @@ _QUOTE_MARKS = set("«»„“”\"'‘’")
 Errors = Literal["raise", "record"]
 _ERRORS = ("raise", "record")
 C = TypeVar("C")
+T = TypeVar("T")
 
 
 @attrs.frozen(slots=True)
@@ -179,7 +180,7 @@ class Pipeline:
         if workers > 1:
             yield from _parallel(texts, size, workers, errors)
             return
-        for batch in _batches(texts, size):
+        for batch in batches(texts, size):
             yield from self._batch(batch, errors)
 
     def _batch(self, texts: list[object], errors: Errors) -> list[Result]:
@@ -206,8 +207,9 @@ def _workers(n_process: int) -> int:
     return n_process
 
 
-def _batches(items: Iterable[object], size: int) -> Iterator[list[object]]:
-    batch: list[object] = []
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last may be shorter), lazily."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -384,7 +386,7 @@ def _parallel(texts: Iterable[object], size: int, workers: int, errors: Errors) 
     )
     pending: collections.deque[_Sent] = collections.deque()
     try:
-        for batch in _batches(texts, size):
+        for batch in batches(texts, size):
             pending.append(_send(pool, batch, errors))
             if len(pending) >= _AHEAD * workers:
                 yield from pending.popleft().results()

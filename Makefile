@@ -20,7 +20,7 @@ test: $(BIN)/python
 	$(BIN)/python -m pytest -q
 
 lint: $(BIN)/python
-	$(BIN)/ruff check quoteattr tests examples
+	$(BIN)/ruff check quoteattr tests examples benchmarks
 
 # Score against the shared dev gold (needs ../shared beside the project).
 dev-score: $(BIN)/python

@@ -466,6 +466,8 @@ def find_quoted(text: str) -> list[Quoted]:
 # ``,- ``), or glued between a comma and a lower-case author remark
 # (``",-сказал``). ``северо- и юго-западный`` and ``кто-то`` keep theirs.
 _DASH_HYPHEN = re.compile(r"(?<![\w-])-(?=\s)|(?<=,)(?<!\d,)-(?=[a-zа-яё])")
+_UNREADABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]+")
 
 
 def typographic(text: str, quoted: list[Quoted] | None = None) -> str:
@@ -475,7 +477,10 @@ def typographic(text: str, quoted: list[Quoted] | None = None) -> str:
     if given) becomes ``«``/``»``, or ``„``/``“`` inside another quotation
     mark; that includes the marks repeated at the start of each paragraph of
     a quote over several and the opening mark of a quote whose closing mark
-    was lost. A hyphen used as a dash becomes ``—``. Nothing else changes:
+    was lost. A hyphen used as a dash becomes ``—``, a lone surrogate
+    (which no codec can encode) U+FFFD, a control character that is not
+    white space (NUL, DEL) a space, and so does a zero-width space or joiner
+    that is not inside a word. Nothing else changes:
     ``len(result) == len(text)``.
     """
     if quoted is None:
@@ -500,6 +505,19 @@ def typographic(text: str, quoted: list[Quoted] | None = None) -> str:
             i += 1
     for m in _DASH_HYPHEN.finditer(text):
         swaps[m.start()] = "—"
+    # A lone surrogate (a bad decoder's leftover) cannot be encoded, and the
+    # morphology dictionaries encode every word they look up; a control
+    # character (NUL from a C string) glued to a word hides it from the taggers.
+    for m in _UNREADABLE.finditer(text):
+        swaps[m.start()] = "\ufffd" if m.group() >= "\ud800" else " "
+    # Zero-width characters are white space to a reader but not to razdel,
+    # which glues them to the next word (` \u200bготовы`); inside a word
+    # (`пе\u200bреговоры`) they stay, so that the word stays one.
+    for m in _ZERO_WIDTH.finditer(text):
+        a, b = m.span()
+        if not (a > 0 and b < len(text) and text[a - 1].isalnum() and text[b].isalnum()):
+            for i in range(a, b):
+                swaps[i] = " "
     if not swaps:
         return text
     pieces: list[str] = []

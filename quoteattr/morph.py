@@ -18,7 +18,7 @@ from pymorphy3.analyzer import Parse
 __all__ = ["Parse", "analyzer", "is_known", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNREADABLE = re.compile("[\ud800-\udfff\U00017000-\U00018d08]")
 
 _lock = threading.Lock()
 _analyzer: pymorphy3.MorphAnalyzer | None = None
@@ -42,10 +42,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 def _parse_lower(word: str) -> tuple[Parse, ...]:
     try:
         return tuple(analyzer().parse(word))
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, ValueError):
         # A lone surrogate (a bad decoder's leftover) cannot be looked up in
-        # the UTF-8 dictionary: read it as an unknown character instead.
-        return tuple(analyzer().parse(_SURROGATE.sub("\ufffd", word)))
+        # the UTF-8 dictionary, and a letter with no Unicode name (Tangut,
+        # U+17000-U+18D08) breaks pymorphy3's shape check: read them as
+        # unknown characters instead.
+        return tuple(analyzer().parse(_UNREADABLE.sub("\ufffd", word)))
 
 
 def parse(word: str) -> tuple[Parse, ...]:
@@ -62,8 +64,8 @@ def parse(word: str) -> tuple[Parse, ...]:
 def _is_known_lower(word: str) -> bool:
     try:
         return analyzer().word_is_known(word)
-    except UnicodeEncodeError:
-        return False  # a lone surrogate is in no dictionary word
+    except (UnicodeEncodeError, ValueError):
+        return False  # no dictionary word holds a surrogate or a nameless letter
 
 
 def is_known(word: str) -> bool:

@@ -257,6 +257,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 return min(i + 2, len(tokens) - 1)
             if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли":
                 return i + 1
+            if i + 1 == len(tokens):
+                return None  # `Путин заявил,` at a line's end: nothing follows here
             if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
                 return None
         elif (

@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from . import lexicon
+from . import lexicon, morph
 from .morph import lemmas
 from .text import Sentence, Token
 
@@ -40,8 +40,9 @@ class Cue:
 
 
 def norm(word: str) -> str:
-    # Web text carries zero-width spaces inside words (`этом\u200b`).
-    return word.lower().replace("ё", "е").replace("\u200b", "")
+    # Web text carries zero-width spaces inside words (`этом\u200b`) and
+    # stress marks (`заяви́л`); neither is a letter of the word.
+    return morph.key(word).replace("ё", "е")
 
 
 @functools.cache

@@ -15,7 +15,7 @@ import threading
 import pymorphy3
 from pymorphy3.analyzer import Parse
 
-__all__ = ["Parse", "analyzer", "is_known", "lemma", "lemmas", "parse"]
+__all__ = ["Parse", "analyzer", "is_known", "key", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
 _UNREADABLE = re.compile("[\ud800-\udfff\U00017000-\U00018d08]")
@@ -50,6 +50,15 @@ def _parse_lower(word: str) -> tuple[Parse, ...]:
         return tuple(analyzer().parse(_UNREADABLE.sub("\ufffd", word)))
 
 
+# Stress marks (`заяви́л`) and zero-width spaces are not letters of the word.
+_INVISIBLE = str.maketrans("", "", "\u0301\u0300\u200b\u200c\u200d\u2060")
+
+
+def key(word: str) -> str:
+    """The word as the dictionary is keyed: lower case, no stress or zero-width marks."""
+    return word.lower().translate(_INVISIBLE)
+
+
 def parse(word: str) -> tuple[Parse, ...]:
     """All pymorphy3 analyses of ``word``, best first.
 
@@ -57,7 +66,7 @@ def parse(word: str) -> tuple[Parse, ...]:
     word: ``Путина`` and ``путина`` share one entry.  The returned parses are
     shared between callers and must not be mutated.
     """
-    return _parse_lower(word.lower())
+    return _parse_lower(key(word))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -74,7 +83,7 @@ def is_known(word: str) -> bool:
     Prefer this to ``Parse.is_known``, which looks the word up again on
     every call and is the same for all parses of one word.
     """
-    return _is_known_lower(word.lower())
+    return _is_known_lower(key(word))
 
 
 def _norm(text: str) -> str:
@@ -89,7 +98,7 @@ def _lemma_lower(word: str) -> str:
 
 def lemma(word: str) -> str:
     """The most likely dictionary form, lower-cased, with ``ё`` spelt ``е``."""
-    return _lemma_lower(word.lower())
+    return _lemma_lower(key(word))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -104,4 +113,4 @@ def lemmas(word: str) -> frozenset[str]:
     Use this for cue look-up: ``заявили`` must match ``заявить`` even where
     the first analysis is a different lemma.
     """
-    return _lemmas_lower(word.lower())
+    return _lemmas_lower(key(word))

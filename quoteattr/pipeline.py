@@ -150,6 +150,12 @@ class Pipeline:
         document's exception end the run, as `analyze` would;
         ``errors="record"`` yields a `Failure` in its place and goes on.
         """
+        if isinstance(texts, (str, bytes, bytearray)):
+            # A str is iterable, one Document per character: never what was meant.
+            raise TypeError(
+                f"pipe takes an iterable of texts, got one {type(texts).__name__}; "
+                "for a single text use analyze()"
+            )
         size = self.batch_size if batch_size is None else batch_size
         workers = _workers(n_process)
         if size < 1:

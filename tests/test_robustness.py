@@ -59,12 +59,6 @@ def test_wrong_type_is_a_type_error_naming_str(nlp, value, name):
         list(nlp.pipe(["Путин заявил, что готов.", value]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.pipe iterates a str it is given by mistake, one Document per "
-    "character; it should refuse a str or bytes in place of an iterable of texts "
-    "(`if isinstance(texts, (str, bytes)): raise TypeError(...)` at the top of pipe)",
-)
 def test_pipe_refuses_one_text_in_place_of_many(nlp):
     with pytest.raises(TypeError, match=r"\bstr\b"):
         nlp.pipe("Путин заявил, что готов.")
@@ -194,12 +188,6 @@ GARBLED = [
             .replace("отметил", "отме\u0301тил")
         ),
         id="stress-marks",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a combining acute (U+0301) in a cue verb hides it from the cue "
-            "lexicon: cues.norm and morph look-ups keep it (fix: drop U+0301 there, "
-            "as cues.norm drops U+200B)",
-        ),
     ),
 ]
 
@@ -291,16 +279,13 @@ CUE_COMMA_AT_LINE_END = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IndexError,
-    reason="content._clause_after reads tokens[i + 1].pos after a ',' that ends the "
-    "sentence (`if nxt not in {...} and tokens[i + 1].pos ...`): guard it with "
-    "`i + 1 < len(tokens)`; then drop this mark and fuzz.KNOWN_CRASH",
-)
 @pytest.mark.parametrize("text", CUE_COMMA_AT_LINE_END)
 def test_a_cue_and_a_comma_at_a_line_end(analyze, text):
-    analyze(text)
+    # Once an IndexError in content._clause_after (a comma that ends the line).
+    doc = analyze(text)
+    assert doc.text == text
+    for q in doc.quotes:
+        assert text[q.start : q.stop] == q.text
 
 
 # --- pathological quote marks: work grows linearly ---------------------------

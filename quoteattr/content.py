@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Any
 
 import attrs
 
@@ -63,15 +64,47 @@ class Context:
     names: list[list[tuple[int, int, str]]]  # NER spans per sentence
     cues: list[list[Cue]]
     starts: list[int] = attrs.field(init=False)
+    closed: list[Quoted] = attrs.field(init=False)  # quotes with a closing mark
+    closes: list[int] = attrs.field(init=False)  # their closing offsets, ascending
+    chains: dict[int, tuple[Cue, str] | None] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [s.start for s in self.sents]
+        self.closed = sorted((q for q in self.quoted if q.close is not None), key=_close)
+        self.closes = [_close(q) for q in self.closed]
+
+    def quote_before(self, offset: int) -> Quoted | None:
+        """The last quote closed before `offset`."""
+        i = bisect.bisect_left(self.closes, offset)
+        return self.closed[i - 1] if i else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.sents[i].stop:
             return self.sents[i]
         return None
+
+
+def _close(q: Quoted) -> int:
+    assert q.close is not None
+    return q.close
+
+
+class Spans:
+    """Claims (or anything with `start` and `stop`) sorted by start, so that
+    the ones over a stretch are found without reading them all: a document
+    with thousands of claims stays linear."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+        self.longest = max((x.stop - x.start for x in self.items), default=0)
+
+    def over(self, start: int, stop: int) -> list[Any]:
+        """The items that overlap [start, stop)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, max(stop, start + 1))
+        return [x for x in self.items[lo:hi] if x.stop > start and x.start < max(stop, start + 1)]
 
 
 @functools.cache
@@ -1067,11 +1100,31 @@ def _passive_agent(sent: Sentence, noun: int, blocked: set[int]) -> Mention | No
 
 
 def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
-    """`«…», говорит X, «…»` and `требования: «…», «…»`: the previous quote's cue."""
-    previous = [p for p in ctx.quoted if p.close is not None and p.close < q.open]
-    if not previous:
+    """`«…», говорит X, «…»` and `требования: «…», «…»`: the previous quote's cue.
+
+    A list of quotes leads back to the cue before its first; the walk is a
+    loop, and each quote's answer is kept, so a list of thousands of quotes
+    costs no more than their number.
+    """
+    walked = []
+    while q.open not in ctx.chains:
+        step = _chain_step(ctx, q)
+        if not isinstance(step, Quoted):
+            ctx.chains[q.open] = step
+            break
+        walked.append(q)
+        q = step
+    found = ctx.chains[q.open]
+    for w in walked:
+        ctx.chains[w.open] = found
+    return found
+
+
+def _chain_step(ctx: Context, q: Quoted) -> tuple[Cue, str] | Quoted | None:
+    """The chained cue of `q`, or the quote before it whose cue it shares."""
+    prev = ctx.quote_before(q.open)
+    if prev is None or prev.close is None:
         return None
-    prev = previous[-1]
     gap = ctx.view[prev.close + 1 : q.open]
     if "\n" in gap or len(gap) > 80:
         return None
@@ -1086,7 +1139,7 @@ def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
         if cue is None:
             cue, how = _message_cue(ctx, prev)
         if cue is None:
-            return _chained(ctx, prev)
+            return prev
         return cue, how
     cue = _cue_in(ctx, prev.close + 1, q.open)
     if cue is not None and gap.rstrip().endswith(","):
@@ -1166,10 +1219,11 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
     in marks after a colon (`Лавров: «…»`) is a direct claim found elsewhere.
     """
     found = []
+    index = Spans(taken)
     for sent in ctx.sents:
         if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue  # not the start of a line
-        if ctx.cues[sent.index] or any(c.start < sent.stop and sent.start < c.stop for c in taken):
+        if ctx.cues[sent.index] or index.over(sent.start, sent.stop):
             continue
         colon = next((t.index for t in sent.tokens[: _HEADLINE_WORDS + 2] if t.text == ":"), None)
         if colon is None:
@@ -1271,10 +1325,10 @@ def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:
     A quoted paragraph or sentence continuing a speaker's words is direct
     speech; a few words in marks inside a sentence are a name or a term.
     """
-    taken = [(c.start, c.stop) for c in linked]
+    taken = Spans(linked)
     found: list[Claim] = []
     for q in ctx.quoted:
-        if any(s <= q.start < e or q.start <= s < q.stop for s, e in taken):
+        if taken.over(q.start, q.stop):
             continue
         if not _speech_like(ctx, q):
             continue
@@ -1332,11 +1386,14 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     (`…, сообщает агентство`) is not a second attribution."""
     # Cues inside someone's quoted words go first, so that they cannot knock
     # out a claim of the text itself.
-    indirect = [c for c in indirect if not _cue_within(c, direct)]
+    quoted = Spans(direct)
+    indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
     indirect = _drop_relays(indirect)
+    index = Spans(indirect)
     kept = []
     for claim in indirect:
-        outer = [o for o in indirect if o is not claim and _cue_within(claim, [o])]
+        near = index.over(claim.cue.start, claim.cue.stop)
+        outer = [o for o in near if o is not claim and _cue_within(claim, [o])]
         if any(not _cue_within(o, [claim]) or _frames(o, claim) for o in outer):
             continue
         kept.append(claim)
@@ -1446,9 +1503,15 @@ def _after_name_noun(ctx: Context, q: Quoted) -> bool:
 def _one_per_span(claims: list[Claim]) -> list[Claim]:
     """Two shapes may find the same claim; keep the more confident."""
     kept: list[Claim] = []
+    longest = 0
     for claim in claims:
         clash = None
-        for other in kept:
+        # Claims come sorted by start: only the last few kept, those that may
+        # reach this one, can clash with it.
+        lo = len(kept)
+        while lo > 0 and kept[lo - 1].start >= claim.start - longest:
+            lo -= 1
+        for other in kept[lo:]:
             s = max(claim.start, other.start)
             e = min(claim.stop, other.stop)
             union = max(claim.stop, other.stop) - min(claim.start, other.start)
@@ -1458,5 +1521,6 @@ def _one_per_span(claims: list[Claim]) -> list[Claim]:
         if clash is None:
             kept.append(claim)
         elif claim.confidence > clash.confidence:
-            kept[kept.index(clash)] = claim
+            kept[kept.index(clash, lo)] = claim
+        longest = max(longest, claim.stop - claim.start)
     return kept

@@ -315,14 +315,9 @@ def _calls(text: str) -> tuple[int, dict[str, int]]:
     return stats.total_calls, by_function  # type: ignore[attr-defined]
 
 
-# Offenders in content.py, which another change owns: each row turns from
-# xfail into a failure (strict) once the loop is fixed, so the mark goes.
-_QUADRATIC_CLAIMS = (
-    "content.py: loops over all claims or all quotes for each claim or quote "
-    "(_drop_reported_within via _cue_within, direct_claims_loose, fragment_claims, "
-    "_one_per_span, _merge_marked, _drop_relays, headline_claims); index them by "
-    "sentence or bisect sorted offsets"
-)
+# Each family once had a superlinear loop somewhere (claims against claims
+# in content.py, a list of quotes walked back per quote); the counts keep
+# them out.
 
 FAMILIES = [
     pytest.param(lambda n: _repeat("Он сказал «", n), 1000, id="unbalanced-open"),
@@ -333,37 +328,26 @@ FAMILIES = [
         lambda n: _repeat(_corpus() + "\n\n", n),
         1500,
         id="news",
-        marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC_CLAIMS),
     ),
     pytest.param(
         lambda n: _repeat('"Мы готовы" ', n),
         400,
         id="alternating-ascii",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="content._chained: a list of adjacent quotes recurses back through "
-            "the whole list, and each call scans all quotes for the previous one: "
-            "O(quotes^3), and past ~1000 quotes in a row a RecursionError; memoise "
-            "the chain's cue per quote and find the previous quote by bisect",
-        ),
     ),
     pytest.param(
         lambda n: _repeat("Путин заявил что мы готовы к переговорам ", n),
         1000,
         id="one-paragraph-of-cues",
-        marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC_CLAIMS),
     ),
     pytest.param(
         lambda n: _repeat("Он заявил: «Мы готовы». ", n),
         1000,
         id="many-quotes",
-        marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC_CLAIMS),
     ),
     pytest.param(
         lambda n: _repeat("— Да, — сказал он. — Нет.\n", n),
         1000,
         id="dialogue",
-        marks=pytest.mark.xfail(strict=True, reason=_QUADRATIC_CLAIMS),
     ),
 ]
 

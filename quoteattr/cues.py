@@ -66,20 +66,27 @@ def _sources() -> dict[str, frozenset[str]]:
     return lexicon.load("source_nouns")
 
 
-def _lemmas(token: Token) -> frozenset[str]:
-    return lemmas(token.text)
+@attrs.frozen(slots=True)
+class _Words:
+    """A sentence's words, normalised and lemmatised once for all look-ups."""
+
+    norms: list[str]
+    lemmas: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, sent: Sentence) -> _Words:
+        return cls([norm(t.text) for t in sent.tokens], [lemmas(t.text) for t in sent.tokens])
 
 
-def _negated(sent: Sentence, index: int) -> bool:
-    prev = sent.tokens[index - 1] if index > 0 else None
-    return prev is not None and norm(prev.text) == "не"
+def _negated(words: _Words, index: int) -> bool:
+    return index > 0 and words.norms[index - 1] == "не"
 
 
-def _verb_cue(sent: Sentence, i: int) -> Cue | None:
+def _verb_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     token = sent.tokens[i]
     if token.pos not in _VERBAL and token.pos is not None:
         return None
-    forms = _lemmas(token)
+    forms = words.lemmas[i]
     verbs = _verbs()
     for lemma in forms:
         if lemma in verbs:
@@ -90,17 +97,18 @@ def _verb_cue(sent: Sentence, i: int) -> Cue | None:
     return None
 
 
-def _phrase_cue(sent: Sentence, i: int) -> Cue | None:
+def _phrase_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     tokens = sent.tokens
-    for lemma in _lemmas(tokens[i]):
-        for parts, tags in _phrases().get(lemma, ()):
+    index = _phrases()
+    for lemma in words.lemmas[i]:
+        for parts, tags in index.get(lemma, ()):
             j, last = 1, i
             matched = [i]
             # The words of a phrase may be split by a pronoun or an adverb
             # (`выразил свое мнение`, `не исключил`); allow two in between.
             k = i + 1
             while j < len(parts) and k < len(tokens) and k <= last + 3:
-                if parts[j] in _lemmas(tokens[k]) or norm(tokens[k].text) == parts[j]:
+                if parts[j] in words.lemmas[k] or words.norms[k] == parts[j]:
                     last, j = k, j + 1
                     matched.append(k)
                 k += 1
@@ -120,13 +128,13 @@ def _head_of(tags: frozenset[str], matched: list[int]) -> int:
     return matched[0]
 
 
-def _source_cue(sent: Sentence, i: int) -> Cue | None:
+def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     """`по словам`, `по его мнению`, `по официальным данным`, `согласно отчету`."""
     tokens = sent.tokens
-    word = norm(tokens[i].text)
+    word = words.norms[i]
     sources = _sources()
     for j in range(i + 1, min(i + 4, len(tokens))):
-        found = [lemma for lemma in _lemmas(tokens[j]) if lemma in sources]
+        found = [lemma for lemma in words.lemmas[j] if lemma in sources]
         if found:
             if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
                 return None
@@ -140,19 +148,20 @@ def find(sent: Sentence) -> list[Cue]:
     """Every cue of a sentence, in text order."""
     found: list[Cue] = []
     tokens = sent.tokens
+    words = _Words.of(sent)
     i = 0
     while i < len(tokens):
-        word = norm(tokens[i].text)
+        word = words.norms[i]
         cue = None
         if word in ("по", "согласно"):
-            cue = _source_cue(sent, i)
+            cue = _source_cue(sent, i, words)
         else:
-            cue = _phrase_cue(sent, i)
-            if cue is None and not _negated(sent, i):
+            cue = _phrase_cue(sent, i, words)
+            if cue is None and not _negated(words, i):
                 # A negated cue reports nothing (`не уточняют, когда …`).
-                cue = _verb_cue(sent, i)
+                cue = _verb_cue(sent, i, words)
         if cue:
-            if cue.type == VERB and i > 0 and norm(tokens[i - 1].text) in _LINKING_AS:
+            if cue.type == VERB and i > 0 and words.norms[i - 1] in _LINKING_AS:
                 cue.first = i - 1
             found.append(cue)
             i = cue.last + 1

@@ -268,9 +268,28 @@ def _run(texts: list[Any], guard: Guard) -> list[Result]:
     _parse_syntax([s for doc in live for s in _needing_syntax(doc) if not s.parsed])
     unnamed = [doc for doc in live if doc.names is None]
     if unnamed:
-        for doc, names in zip(unnamed, nlp.tag_ner([d.sents for d in unnamed]), strict=True):
-            doc.names = names
+        _tag_ner(unnamed)
     return [_then(guard, _document, item) for item in items]
+
+
+def _tag_ner(docs: list[_Doc]) -> None:
+    """Names, sought only in sentences that may hold one: a sentence with no
+    proper noun, no capital past its first word and no Latin letter has none
+    (about a quarter of news sentences)."""
+    chosen = [[s for s in doc.sents if _may_name(s)] for doc in docs]
+    for doc, sents, names in zip(docs, chosen, nlp.tag_ner(chosen), strict=True):
+        found = {s.index: n for s, n in zip(sents, names, strict=True)}
+        doc.names = [found.get(s.index, []) for s in doc.sents]
+
+
+def _may_name(sent: Sentence) -> bool:
+    for i, token in enumerate(sent.tokens):
+        text = token.text
+        if token.pos == "PROPN" or (i > 0 and any(c.isupper() for c in text)):
+            return True  # (`аль-Моджеб`: the capital need not come first)
+        if any("a" <= c <= "z" or "A" <= c <= "Z" for c in text):
+            return True
+    return False
 
 
 def _tag_morph(sents: list[Sentence]) -> None:

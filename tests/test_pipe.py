@@ -163,8 +163,10 @@ def test_a_batch_goes_through_each_tagger_in_one_call(nlp, monkeypatch):
     list(quoteattr.Pipeline(batch_size=32).pipe(ARTICLES))
     total = sum(len(pipeline._prepare(t).sents) for t in ARTICLES)
     assert [len(a) for a in calls["tag_morph"]] == [total]
-    assert [sum(len(doc) for doc in a) for a in calls["tag_ner"]] == [total]
-    # Sentences with no cue and no quote mark skip the parser.
+    # Sentences that cannot hold a name (no proper noun, no capital past the
+    # first word) skip NER; those with no cue and no quote mark skip the parser.
+    assert len(calls["tag_ner"]) == 1
+    assert 0 < sum(len(doc) for doc in calls["tag_ner"][0]) < total
     assert 0 < len(calls["parse_syntax"][0]) < total
 
 

@@ -488,4 +488,3 @@ def _can_speak(token: Token) -> bool:
         or token.feats.get("Animacy") == "Anim"
         or bool(lemmas(token.text) & lexicon.words("institutions"))
     )
-

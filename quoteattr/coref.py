@@ -69,11 +69,6 @@ def _drop_patronymic(form: str) -> str:
 
 
 @functools.cache
-def _descriptors() -> dict[str, frozenset[str]]:
-    return lexicon.load("person_descriptors")
-
-
-@functools.cache
 def _institutions() -> dict[str, frozenset[str]]:
     return lexicon.load("institutions")
 
@@ -81,6 +76,12 @@ def _institutions() -> dict[str, frozenset[str]]:
 @functools.cache
 def _anonymous() -> frozenset[str]:
     return lexicon.words("anonymous")
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    """Nouns of a role or title: a person's description or an unnamed source."""
+    return lexicon.words("person_descriptors") | _anonymous()
 
 
 class Resolver:
@@ -279,7 +280,7 @@ def _title_word(word: str) -> bool:
     first name that is also a word (`Роман`, `Вера`, `Хорхе`)."""
     if not _common_word([word]):
         return False
-    return bool(lemmas(word) & (set(_descriptors()) | _anonymous()))
+    return bool(lemmas(word) & _roles())
 
 
 def _common_word(words: list[str]) -> bool:
@@ -529,7 +530,7 @@ def _resolve_mention(
         m.place
         or head.pos in {"PROPN", "X"}
         or _org_like(ctx, m)
-        or head_lemmas & set(_institutions())
+        or head_lemmas & lexicon.words("institutions")
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
@@ -546,7 +547,7 @@ def _resolve_mention(
             name = names.person_name(words, case=_case_at(m.sent, m.stop))
             return Speaker(name, PERSON, mention)
         return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
-    if head_lemmas & set(_descriptors()) and head.feats.get("Number") != "Plur":
+    if head_lemmas & lexicon.words("person_descriptors") and head.feats.get("Number") != "Plur":
         # `Лидеры двух стран`, `девушки` are several people, never one named.
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
@@ -586,7 +587,7 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
 def _role(r: Resolver, m: Mention) -> Speaker | None:
     """A role noun as an anonymous speaker, when the text gives it to no one."""
     lem = lemmas(m.head_token.text)
-    if lem & set(_descriptors()) and not lem & _anonymous():
+    if lem & lexicon.words("person_descriptors") and not lem & _anonymous():
         return None  # `президент Франции`: a title, resolved as such
     words = _mention_words(r.ctx, m)
     name = names.nominative_phrase(words, case=_mention_case(m))
@@ -674,7 +675,7 @@ def _body_name(name: str) -> bool:
     from .morph import is_known, parse
 
     first = name.split()[0].strip('«»"')
-    if lemmas(first) & set(_institutions()):
+    if lemmas(first) & lexicon.words("institutions"):
         return True
     if not is_known(first.lower()):
         return True

@@ -184,9 +184,9 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         token = sent.tokens[c]
         if c in blocked or token.rel != "obl":
             continue
-        cases = {norm(sent.tokens[k].text) for k in token.children if sent.tokens[k].rel == "case"}
         if token.pos not in {"NOUN", "PROPN"}:
             continue
+        cases = _prepositions(sent, c)
         if cases & {"в", "во", "на"} and is_document(token):
             # `говорится в заявлении Кремля`, `сообщается на сайте министерства`
             return document_author(sent, c, blocked)
@@ -197,6 +197,12 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         ):
             return with_preposition(phrase(sent, c, blocked))
     return None
+
+
+def _prepositions(sent: Sentence, i: int) -> set[str]:
+    """The prepositions a noun takes: `в` in `в заявлении`."""
+    tokens = sent.tokens
+    return {norm(tokens[k].text) for k in tokens[i].children if tokens[k].rel == "case"}
 
 
 def is_institution(token: Token) -> bool:
@@ -398,8 +404,7 @@ def _stray_document(sent: Sentence, blocked: set[int]) -> Mention | None:
     for t in tokens:
         if t.index in blocked or t.pos != "NOUN" or not is_document(t):
             continue
-        cases = {norm(tokens[k].text) for k in t.children if tokens[k].rel == "case"}
-        if cases & {"в", "во", "на"}:
+        if _prepositions(sent, t.index) & {"в", "во", "на"}:
             found = document_author(sent, t.index, blocked)
             if found is not None:
                 return found

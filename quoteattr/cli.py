@@ -661,7 +661,10 @@ def evaluate_parser() -> argparse.ArgumentParser:
         help="analyse the texts with ASCII quote marks and dashes, as scrapers hand them",
     )
     parser.add_argument(
-        "--errors", action="store_true", help="list misses, false hits and wrong speakers"
+        "--errors",
+        action="store_true",
+        help="count the errors by class and kind (miss, false hit, boundary, wrong kind,"
+        " wrong speaker, speaker missing), then list them class by class",
     )
     return parser
 
@@ -672,7 +675,8 @@ def run_evaluate(args: argparse.Namespace, analyze: Analyze | None) -> int:
     except OSError as error:
         print(f"quoteattr: {error}", file=sys.stderr)
         return 1
-    # Errors first: the last lines must be the table, which tools read with tail.
+    # Errors first (their counts, then the listing): the last lines must be the
+    # table, which tools read with tail.
     if args.errors:
         print(report.errors_text())
         print()

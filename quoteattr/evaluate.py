@@ -6,13 +6,28 @@ of their union (character Jaccard >= 0.5). Matching is one-to-one. A matched
 quote is *attributed* when the predicted speaker is the gold one (see
 ``same_speaker``).
 
-Figures are given overall and for two groups, ``direct`` and
-``indirect+mixed``. A quote belongs to a group by its own kind: gold quotes
-by their gold kind, predictions by their predicted kind. So a gold direct
-quote found as an indirect one counts as found for the recall of ``direct``
-(gold side) and as correct for the precision of ``indirect+mixed``
-(prediction side). Attribution accuracy of a group is taken over the matches
-whose gold quote is in the group. A ratio with nothing to count (0/0) is 0.
+Figures are given overall and for two groups of kinds, ``direct`` and
+``indirect+mixed``. The overall row matches all gold quotes against all
+predictions, whatever their kinds. A group's row matches the group's gold
+quotes against the group's predictions only, so a gold direct quote found as
+an indirect one is a miss for ``direct`` and a false hit for
+``indirect+mixed`` (and a match overall). Attribution accuracy of a row is
+taken over that row's matches. A ratio with nothing to count (0/0) is 0.
+
+Errors are classed on the overall matching, each listed once:
+
+- ``miss``: a gold quote no prediction touches;
+- ``false hit``: a prediction that touches no gold quote;
+- ``boundary``: an unmatched gold quote and an unmatched prediction that
+  overlap, but by less than the match threshold (one error, not a miss and
+  a false hit);
+- ``wrong speaker``: matched, but the predicted speaker is not acceptable;
+- ``speaker missing``: matched, the gold names a speaker, the prediction none;
+- ``wrong kind``: matched, but one is direct and the other indirect or mixed
+  (the per-group rows count it as a miss and a false hit). A pair can be of
+  the wrong kind and have a wrong or missing speaker too: two errors.
+
+An error's group is the gold quote's, or the prediction's for a false hit.
 """
 
 from __future__ import annotations
@@ -26,12 +41,21 @@ from typing import Any
 
 import attrs
 
-from quoteattr.records import Document, Kind, Quote, Span, Speaker, SpeakerType
+from quoteattr.records import (
+    Document,
+    Kind,
+    Quote,
+    Span,
+    Speaker,
+    SpeakerType,
+    normalize,
+)
 
 OVERALL = "overall"
 DIRECT = "direct"
 INDIRECT = "indirect+mixed"
 GROUPS = (OVERALL, DIRECT, INDIRECT)
+KINDS = (DIRECT, INDIRECT)
 
 CONTEXT = 60
 
@@ -85,12 +109,29 @@ def match(
     """
     gold_spans = [_trimmed(as_quote(q)) for q in gold]
     pred_spans = [_trimmed(as_quote(q)) for q in predicted]
+    return _assign(gold_spans, pred_spans, _half)
+
+
+def _half(inter: int, union: int) -> bool:
+    # Integers, so that exactly one half passes whatever the float rounding.
+    return 2 * inter >= union
+
+
+def _touching(inter: int, union: int) -> bool:
+    return inter > 0
+
+
+def _assign(
+    gold_spans: Sequence[tuple[int, int]],
+    pred_spans: Sequence[tuple[int, int]],
+    accept: Callable[[int, int], bool],
+) -> list[tuple[int, int]]:
+    """The greedy one-to-one pairing of ``match``, over pairs that ``accept`` takes."""
     candidates = []
     for i, g in enumerate(gold_spans):
         for j, p in enumerate(pred_spans):
             inter, union = overlap(g, p)
-            # Integers, so that exactly one half passes whatever the float rounding.
-            if union and 2 * inter >= union:
+            if union and accept(inter, union):
                 candidates.append((-inter / union, g, p, i, j))
     candidates.sort()
     pairs = []
@@ -104,19 +145,23 @@ def match(
     return sorted(pairs)
 
 
+def _match_within(
+    gold_spans: Sequence[tuple[int, int]],
+    pred_spans: Sequence[tuple[int, int]],
+    gold_ids: Sequence[int],
+    pred_ids: Sequence[int],
+    accept: Callable[[int, int], bool] = _half,
+) -> list[tuple[int, int]]:
+    """``_assign`` over a subset of each side, in the indexes of the whole."""
+    pairs = _assign([gold_spans[i] for i in gold_ids], [pred_spans[j] for j in pred_ids], accept)
+    return [(gold_ids[i], pred_ids[j]) for i, j in pairs]
+
+
 def _trimmed(quote: Quote) -> tuple[int, int]:
     return trim(quote.start, quote.stop, quote.text)
 
 
 # Speakers
-
-
-def normalize(name: str) -> str:
-    """Lower case, ё→е, punctuation to spaces, white space collapsed."""
-    name = name.lower().replace("ё", "е")
-    # A space rather than nothing, so that "Д.Медведев" keeps its surname apart.
-    name = "".join(" " if unicodedata.category(c).startswith("P") else c for c in name)
-    return " ".join(name.split())
 
 
 def same_speaker(pred_name: str | None, gold: Speaker | Mapping[str, Any] | None) -> bool:
@@ -209,11 +254,13 @@ def _f1(p: float, r: float) -> float:
 
 @attrs.frozen
 class Scores:
-    """Counts of one group and the figures computed from them.
+    """Counts of one row and the figures computed from them.
 
-    ``gold_found`` and ``gold_right`` count gold quotes of the group that are
-    matched, and matched and attributed; ``pred_found`` and ``pred_right``
-    the same for predictions of the group.
+    ``gold_found`` and ``gold_right`` count the row's gold quotes that are
+    matched (within the row), and matched and attributed; ``pred_found`` and
+    ``pred_right`` the same for the row's predictions. Matching is one-to-one
+    within a row, so each pair of counts is equal; both are kept for the
+    formulas to read as the figures' definitions.
     """
 
     gold: int = 0
@@ -273,15 +320,26 @@ COLUMNS = ("gold", "pred", "det P", "det R", "det F1", "attr acc", "e2e P", "e2e
 
 MISS = "miss"
 FALSE_HIT = "false hit"
+BOUNDARY = "boundary"
 WRONG_SPEAKER = "wrong speaker"
+SPEAKER_MISSING = "speaker missing"
+WRONG_KIND = "wrong kind"
+# Error classes in the order they are counted and listed: detection first.
+CLASSES = (MISS, FALSE_HIT, BOUNDARY, WRONG_KIND, WRONG_SPEAKER, SPEAKER_MISSING)
 
 
 @attrs.frozen
 class Error:
-    """One miss, false hit or wrong speaker, with the text around it.
+    """One error of a class in ``CLASSES``, with the text around it.
 
-    ``kind`` is the gold kind, or the predicted one for a false hit; the span
-    is the gold one, or the predicted one for a false hit.
+    ``kind`` is the gold quote's kind, or the prediction's for a false hit;
+    ``start``, ``stop`` and ``text`` are the gold span, or the predicted one
+    for a false hit. For the errors that involve a prediction and a gold
+    quote (boundary, wrong kind, wrong speaker, speaker missing),
+    ``pred_kind``, ``pred_start`` and ``pred_stop`` give the prediction. The
+    context, ``left`` and ``right``, is around both spans; ``shown`` is what
+    lies between: the gold span in ``[[…]]`` and the predicted one, where it
+    is another, in ``{{…}}``.
     """
 
     doc_id: str
@@ -294,14 +352,31 @@ class Error:
     pred_speaker: str | None
     left: str
     right: str
+    pred_kind: str | None = None
+    pred_start: int | None = None
+    pred_stop: int | None = None
+    shown: str = ""
+
+    @property
+    def group(self) -> str:
+        """``DIRECT`` or ``INDIRECT``: the row of the table the error counts in."""
+        return _group(Kind(self.kind))
 
     def format(self) -> str:
         gold = self.gold_speaker or "-"
         pred = self.pred_speaker or "-"
+        where = f"[{self.start}:{self.stop}]"
+        kind = self.kind
+        if self.pred_start is not None and (self.pred_start, self.pred_stop) != (
+            self.start,
+            self.stop,
+        ):
+            where += f" pred [{self.pred_start}:{self.pred_stop}]"
+        if self.pred_kind is not None and self.pred_kind != self.kind:
+            kind += f"→{self.pred_kind}"
         return (
-            f"  {self.type:<13} {self.kind:<8} [{self.start}:{self.stop}]"
-            f"  gold: {gold}  pred: {pred}\n"
-            f"    {self.left}[[{self.text}]]{self.right}"
+            f"  {self.type:<15} {kind:<8} {where}  gold: {gold}  pred: {pred}\n"
+            f"    {self.left}{self.shown or f'[[{self.text}]]'}{self.right}"
         )
 
 
@@ -320,7 +395,7 @@ class Report:
         return ((OVERALL, self.overall), (DIRECT, self.direct), (INDIRECT, self.indirect))
 
     def errors_of(self, what: str) -> tuple[Error, ...]:
-        """The errors of one type: ``MISS``, ``FALSE_HIT`` or ``WRONG_SPEAKER``."""
+        """The errors of one class of ``CLASSES``: ``MISS``, ``BOUNDARY``, …"""
         return tuple(e for e in self.errors if e.type == what)
 
     @property
@@ -332,8 +407,31 @@ class Report:
         return self.errors_of(FALSE_HIT)
 
     @property
+    def boundaries(self) -> tuple[Error, ...]:
+        return self.errors_of(BOUNDARY)
+
+    @property
     def wrong_speakers(self) -> tuple[Error, ...]:
         return self.errors_of(WRONG_SPEAKER)
+
+    @property
+    def missing_speakers(self) -> tuple[Error, ...]:
+        return self.errors_of(SPEAKER_MISSING)
+
+    @property
+    def wrong_kinds(self) -> tuple[Error, ...]:
+        return self.errors_of(WRONG_KIND)
+
+    def error_counts(self) -> dict[tuple[str, str], int]:
+        """``{(class, group): n}`` for every class of ``CLASSES`` and group of ``KINDS``.
+
+        Zeros included, in the order of ``CLASSES`` then ``KINDS``, so that a
+        caller can print them as they come.
+        """
+        counts = {(c, g): 0 for c in CLASSES for g in KINDS}
+        for e in self.errors:
+            counts[e.type, e.group] += 1
+        return counts
 
     def table(self) -> str:
         lines = [f"{'':<14}" + "".join(f"{h:>9}" for h in COLUMNS)]
@@ -342,18 +440,32 @@ class Report:
             lines.append(f"{name:<14}" + "".join(f"{c:>9}" for c in cells))
         return "\n".join(lines)
 
+    def counts_table(self) -> str:
+        """The error counts, a class a line, a column per group and a total."""
+        counts = self.error_counts()
+        header = ("class", *KINDS, "total")
+        lines = [f"{header[0]:<16}" + "".join(f"{h:>15}" for h in header[1:])]
+        for c in CLASSES:
+            row = [counts[c, g] for g in KINDS]
+            lines.append(f"{c:<16}" + "".join(f"{n:>15}" for n in (*row, sum(row))))
+        return "\n".join(lines)
+
     def errors_text(self) -> str:
-        lines = []
-        doc_id = None
-        for error in self.errors:
-            if error.doc_id != doc_id:
-                doc_id = error.doc_id
-                lines.append(f"== {doc_id}")
-            lines.append(error.format())
-        counts = ", ".join(
-            f"{len(self.errors_of(t))} {t}" for t in (MISS, FALSE_HIT, WRONG_SPEAKER)
-        )
-        lines.append(f"errors: {counts}")
+        """Counts by class and group, then the errors class by class, by document."""
+        summary = ", ".join(f"{len(self.errors_of(c))} {c}" for c in CLASSES)
+        lines = [f"errors: {summary}", self.counts_table()]
+        for c in CLASSES:
+            errors = self.errors_of(c)
+            if not errors:
+                continue
+            lines.append("")
+            lines.append(f"## {c}: {len(errors)}")
+            doc_id = None
+            for error in errors:
+                if error.doc_id != doc_id:
+                    doc_id = error.doc_id
+                    lines.append(f"== {doc_id}")
+                lines.append(error.format())
         return "\n".join(lines)
 
 
@@ -370,6 +482,28 @@ def _context(text: str, start: int, stop: int) -> tuple[str, str]:
     return left, right
 
 
+def _shown(text: str, spans: Sequence[tuple[int, int, str, str]]) -> tuple[int, int, str]:
+    """The stretch of ``text`` over ``spans`` with each wrapped in its brackets.
+
+    ``spans`` are ``(start, stop, open, close)``; returns the stretch's
+    offsets and its one-line text with the brackets in.
+    """
+    start = min(s[0] for s in spans)
+    stop = max(s[1] for s in spans)
+    # At one offset: closings before openings, so that touching spans read apart.
+    marks = sorted(
+        [(a, 1, o) for a, _, o, _ in spans] + [(b, 0, c) for _, b, _, c in spans],
+        key=lambda m: (m[0], m[1]),
+    )
+    out, at = [], start
+    for offset, _, mark in marks:
+        out.append(text[at:offset])
+        out.append(mark)
+        at = offset
+    out.append(text[at:stop])
+    return start, stop, re.sub(r"\s+", " ", "".join(out))
+
+
 def _name(speaker: Speaker | None) -> str | None:
     return speaker.name if speaker else None
 
@@ -377,21 +511,42 @@ def _name(speaker: Speaker | None) -> str | None:
 def score_document(
     gold_doc: Mapping[str, Any], predicted: Document | Mapping[str, Any] | Iterable[Any]
 ) -> tuple[dict[str, Scores], list[Error]]:
-    """Counts by group and errors of one gold document against its prediction."""
+    """Counts by row and errors of one gold document against its prediction."""
     text = gold_doc["text"]
     doc_id = str(gold_doc.get("id", ""))
     gold = quotes_of(gold_doc)
     pred = quotes_of(predicted)
-    pairs = match(gold, pred)
+    gold_spans = [_trimmed(q) for q in gold]
+    pred_spans = [_trimmed(q) for q in pred]
 
-    counts = {name: Scores() for name in GROUPS}
+    def attributed(i: int, j: int) -> int:
+        return int(same_speaker(_name(pred[j].speaker), gold[i].speaker))
 
-    def add(group: str, **fields: int) -> None:
-        for name in (OVERALL, group):
-            counts[name] = counts[name] + Scores(**fields)
+    def row(pairs: list[tuple[int, int]], n_gold: int, n_pred: int) -> Scores:
+        found = len(pairs)
+        right = sum(attributed(i, j) for i, j in pairs)
+        return Scores(n_gold, n_pred, found, right, found, right)
 
-    def error(what: str, q: Quote, gold_name: str | None, pred_name: str | None) -> Error:
-        left, right = _context(text, q.start, q.stop)
+    # The overall row matches across kinds; each group's row within the group.
+    all_gold, all_pred = range(len(gold)), range(len(pred))
+    pairs = _match_within(gold_spans, pred_spans, all_gold, all_pred)
+    counts = {OVERALL: row(pairs, len(gold), len(pred))}
+    for group in KINDS:
+        gold_ids = [i for i, q in enumerate(gold) if _group(q.kind) == group]
+        pred_ids = [j for j, q in enumerate(pred) if _group(q.kind) == group]
+        group_pairs = _match_within(gold_spans, pred_spans, gold_ids, pred_ids)
+        counts[group] = row(group_pairs, len(gold_ids), len(pred_ids))
+
+    def error(what: str, g: Quote | None, p: Quote | None) -> Error:
+        q = g if g is not None else p
+        assert q is not None
+        spans = [(q.start, q.stop, "[[", "]]")]
+        if g is not None and p is not None and (p.start, p.stop) != (g.start, g.stop):
+            spans.append((p.start, p.stop, "{{", "}}"))
+        start, stop, shown = _shown(text, spans)
+        left, right = _context(text, start, stop)
+        # The prediction beside a gold quote; not for a false hit, where it is ``q``.
+        other = p if g is not None else None
         return Error(
             doc_id=doc_id,
             type=what,
@@ -399,33 +554,36 @@ def score_document(
             start=q.start,
             stop=q.stop,
             text=text[q.start : q.stop],
-            gold_speaker=gold_name,
-            pred_speaker=pred_name,
+            gold_speaker=_name(g.speaker) if g is not None else None,
+            pred_speaker=_name(p.speaker) if p is not None else None,
             left=left,
             right=right,
+            pred_kind=other.kind.value if other is not None else None,
+            pred_start=other.start if other is not None else None,
+            pred_stop=other.stop if other is not None else None,
+            shown=shown,
         )
 
     errors = []
-    for q in gold:
-        add(_group(q.kind), gold=1)
-    for q in pred:
-        add(_group(q.kind), pred=1)
-    matched_gold = {i for i, _ in pairs}
-    matched_pred = {j for _, j in pairs}
     for i, j in pairs:
         g, p = gold[i], pred[j]
-        right = int(same_speaker(_name(p.speaker), g.speaker))
-        add(_group(g.kind), gold_found=1, gold_right=right)
-        add(_group(p.kind), pred_found=1, pred_right=right)
-        if not right:
-            errors.append(error(WRONG_SPEAKER, g, _name(g.speaker), _name(p.speaker)))
-    for i, g in enumerate(gold):
-        if i not in matched_gold:
-            errors.append(error(MISS, g, _name(g.speaker), None))
-    for j, p in enumerate(pred):
-        if j not in matched_pred:
-            errors.append(error(FALSE_HIT, p, None, _name(p.speaker)))
-    errors.sort(key=lambda e: (e.start, e.stop, e.type))
+        if _group(g.kind) != _group(p.kind):
+            errors.append(error(WRONG_KIND, g, p))
+        if not attributed(i, j):
+            missing = g.speaker is not None and p.speaker is None
+            errors.append(error(SPEAKER_MISSING if missing else WRONG_SPEAKER, g, p))
+    # What the matching left: overlapping pairs are boundary errors, the rest
+    # misses and false hits.
+    lone_gold = sorted(set(all_gold) - {i for i, _ in pairs})
+    lone_pred = sorted(set(all_pred) - {j for _, j in pairs})
+    near = _match_within(gold_spans, pred_spans, lone_gold, lone_pred, _touching)
+    for i, j in near:
+        errors.append(error(BOUNDARY, gold[i], pred[j]))
+    for i in sorted(set(lone_gold) - {i for i, _ in near}):
+        errors.append(error(MISS, gold[i], None))
+    for j in sorted(set(lone_pred) - {j for _, j in near}):
+        errors.append(error(FALSE_HIT, None, pred[j]))
+    errors.sort(key=lambda e: (e.start, e.stop, CLASSES.index(e.type)))
     return counts, errors
 
 

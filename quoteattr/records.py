@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Hashable, Mapping
 from typing import Any
 
 import attrs
+
+
+def normalize(name: str) -> str:
+    """Lower case, ё→е, punctuation to spaces, white space collapsed.
+
+    The form in which speaker names are compared (scoring) and grouped
+    (rendering). Here, at the bottom of the package, so that both can use it
+    without importing each other.
+    """
+    name = name.lower().replace("ё", "е")
+    # A space rather than nothing, so that "Д.Медведев" keeps its surname apart.
+    name = "".join(" " if unicodedata.category(c).startswith("P") else c for c in name)
+    return " ".join(name.split())
 
 
 class Kind(str, enum.Enum):

@@ -24,8 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .evaluate import normalize
-from .records import Document, Quote
+from .records import Document, Quote, normalize
 
 __all__ = ["CSS", "article", "document", "report", "table"]
 

@@ -17,7 +17,7 @@ import pytest
 
 import quoteattr
 from quoteattr.cli import CSV_COLUMNS, interrupts_deferred, main
-from quoteattr.evaluate import as_quote, load_gold
+from quoteattr.evaluate import CLASSES, MISS, WRONG_KIND, as_quote, load_gold
 from quoteattr.records import Document, Quote, Span, Speaker
 
 ROOT = Path(__file__).parent.parent
@@ -60,9 +60,30 @@ def test_evaluate_prints_the_table(capsys):
 def test_evaluate_errors_come_before_the_table(capsys):
     assert main(["evaluate", "--errors", str(DEV)], analyze=empty_analyzer) == 0
     out = capsys.readouterr().out
-    assert "miss" in out.split("errors:")[0]
+    gold = sum(len(doc["quotes"]) for doc in load_gold(DEV))
+    lines = out.splitlines()
+    assert lines[0].startswith(f"errors: {gold} miss, 0 false hit, 0 boundary")
+    # counts, then the listing, then the figures
+    assert out.index("class ") < out.index(f"## miss: {gold}") < out.index("det P")
     overall = table_of(out)[1]
     assert overall[0] == "overall" and overall[3:] == ["0.000"] * 7
+
+
+def test_evaluate_errors_are_grouped_by_class(capsys):
+    assert main(["evaluate", "--errors", str(DEV)], analyze=marks_analyzer) == 0
+    out = capsys.readouterr().out
+    counts = dict.fromkeys(CLASSES, 0)
+    for line in out.splitlines()[2:8]:
+        *name, direct, indirect, total = line.split()
+        assert int(direct) + int(indirect) == int(total)
+        counts[" ".join(name)] = int(total)
+    sections = [line[3:].split(":")[0] for line in out.splitlines() if line.startswith("## ")]
+    assert sections == [c for c in CLASSES if counts[c]]
+    assert counts[MISS] and counts[WRONG_KIND]
+    for c in CLASSES:
+        listed = out.split(f"## {c}:")[1].split("\n## ")[0] if counts[c] else ""
+        assert listed.count(f"  {c} ") == counts[c]
+    assert out.splitlines()[-4].split()[:2] == ["gold", "pred"]
 
 
 def test_evaluate_ascii_hands_over_ascii_text(capsys):

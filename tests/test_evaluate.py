@@ -1,13 +1,25 @@
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from pathlib import Path
 
 import attrs
 import pytest
 
+import quoteattr
 from quoteattr.evaluate import (
+    BOUNDARY,
+    CLASSES,
     COLUMNS,
+    DIRECT,
+    FALSE_HIT,
+    INDIRECT,
+    MISS,
+    OVERALL,
+    SPEAKER_MISSING,
+    WRONG_KIND,
+    WRONG_SPEAKER,
     Scores,
     as_quote,
     evaluate,
@@ -269,34 +281,33 @@ def test_score_by_hand():
     assert s.e2e_recall == pytest.approx(2 / 4)
     assert s.e2e_f1 == pytest.approx(1 / 2)
 
-    # direct: gold "Мы готовы" (found, as indirect) and "Это важно" (missed);
-    # predicted only "Путин заявил" (false hit)
+    # direct: gold "Мы готовы" (found only as indirect) and "Это важно" (missed);
+    # predicted only "Путин заявил" (false hit). Matched within the kind: nothing.
     s = report.direct
     assert (s.gold, s.pred) == (2, 1)
-    assert s.det_precision == 0
-    assert s.det_recall == pytest.approx(1 / 2)
-    assert s.det_f1 == 0
-    assert s.attr_accuracy == 1
-    assert s.e2e_precision == 0
-    assert s.e2e_recall == pytest.approx(1 / 2)
-    assert s.e2e_f1 == 0
+    assert (s.gold_found, s.pred_found) == (0, 0)
+    assert s.figures() == (0.0,) * 7
 
     # indirect+mixed: gold "переговоры идут" (wrong speaker), "визит состоится";
-    # predicted those two and "Мы готовы", all three matched, two attributed
+    # predicted those two and "Мы готовы", which has no indirect gold: a false hit
     s = report.indirect
     assert (s.gold, s.pred) == (2, 3)
-    assert s.det_precision == 1
+    assert s.det_precision == pytest.approx(2 / 3)
     assert s.det_recall == 1
-    assert s.det_f1 == 1
+    assert s.det_f1 == pytest.approx(4 / 5)
     assert s.attr_accuracy == pytest.approx(1 / 2)
-    assert s.e2e_precision == pytest.approx(2 / 3)
+    assert s.e2e_precision == pytest.approx(1 / 3)
     assert s.e2e_recall == pytest.approx(1 / 2)
-    assert s.e2e_f1 == pytest.approx(4 / 7)  # 2PR/(P+R) = (2/3)/(7/6)
+    assert s.e2e_f1 == pytest.approx(2 / 5)  # 2PR/(P+R) = (1/3)/(5/6)
 
     assert [(e.doc_id, e.text) for e in report.misses] == [("b", "Это важно")]
     assert [(e.doc_id, e.text, e.kind) for e in report.false_hits] == [
         ("a", "Путин заявил", "direct")
     ]
+    assert [(e.doc_id, e.text, e.kind, e.pred_kind) for e in report.wrong_kinds] == [
+        ("a", "Мы готовы", "direct", "indirect")
+    ]
+    assert report.boundaries == report.missing_speakers == ()
     [wrong] = report.wrong_speakers
     assert (wrong.doc_id, wrong.text, wrong.gold_speaker, wrong.pred_speaker) == (
         "a",
@@ -332,17 +343,279 @@ def test_table():
     assert " ".join(lines[0].split()) == " ".join(COLUMNS)
     assert [" ".join(line.split()) for line in lines[1:]] == [
         "overall 4 4 0.750 0.750 0.750 0.667 0.500 0.500 0.500",
-        "direct 2 1 0.000 0.500 0.000 1.000 0.000 0.500 0.000",
-        "indirect+mixed 2 3 1.000 1.000 1.000 0.500 0.667 0.500 0.571",
+        "direct 2 1 0.000 0.000 0.000 0.000 0.000 0.000 0.000",
+        "indirect+mixed 2 3 0.667 1.000 0.800 0.500 0.333 0.500 0.400",
     ]
 
 
 def test_errors_text():
-    text = score(GOLD, PRED).errors_text()
-    assert text.index("== a") < text.index("== b")
-    assert "[[Это важно]]" in text
+    report = score(GOLD, PRED)
+    text = report.errors_text()
+    lines = text.splitlines()
+    assert lines[0] == (
+        "errors: 1 miss, 1 false hit, 0 boundary, 1 wrong kind, 1 wrong speaker, 0 speaker missing"
+    )
+    # The counts, a class a line, before any listing.
+    assert lines[1].split() == ["class", "direct", "indirect+mixed", "total"]
+    assert [line.split() for line in lines[2:8]] == [
+        ["miss", "1", "0", "1"],
+        ["false", "hit", "1", "0", "1"],
+        ["boundary", "0", "0", "0"],
+        ["wrong", "kind", "1", "0", "1"],
+        ["wrong", "speaker", "0", "1", "1"],
+        ["speaker", "missing", "0", "0", "0"],
+    ]
+    # Then the listing, class by class in the order of CLASSES, empty ones left out.
+    sections = [line for line in lines if line.startswith("## ")]
+    assert sections == ["## miss: 1", "## false hit: 1", "## wrong kind: 1", "## wrong speaker: 1"]
+    assert text.index("## miss") < text.index("== b") < text.index("[[Это важно]]")
+    assert text.index("## false hit") < text.index("== a") < text.index("[[Путин заявил]]")
+    assert "direct→indirect" in text
     assert "Сергей Лавров" in text and "министр" in text
-    assert text.splitlines()[-1] == "errors: 1 miss, 1 false hit, 1 wrong speaker"
+
+
+# Per-kind matching and error classes, on small hand-made documents
+
+T = "Путин заявил: «Мы готовы к переговорам». Лавров сказал, что переговоры идут успешно."
+PUTIN_SAID = "Мы готовы к переговорам"
+LAVROV_SAID = "переговоры идут успешно"
+# Overlaps PUTIN_SAID by 13 chars of a 39-char union: Jaccard 1/3, no match.
+ACROSS = "к переговорам». Лавров сказал"
+# Inside PUTIN_SAID: Jaccard 20/23, a match.
+MOST = "готовы к переговорам"
+
+
+def g(content, kind, name="Владимир Путин"):
+    """A gold quote of ``T`` in the jsonl form."""
+    quote = gold_quote(T, content, kind, name or "-")
+    if name is None:
+        quote["speaker"] = None
+    return quote
+
+
+def p(content, kind, name="Путин"):
+    return pred_quote(T, content, kind, name)
+
+
+# (overall, direct, indirect+mixed) as (gold, pred, matched, attributed)
+ROWS = [
+    (
+        "right",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "direct")],
+        ((1, 1, 1, 1), (1, 1, 1, 1), (0, 0, 0, 0)),
+        {},
+    ),
+    (
+        "direct found as indirect: a match overall, a miss and a false hit by kind",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "indirect")],
+        ((1, 1, 1, 1), (1, 0, 0, 0), (0, 1, 0, 0)),
+        {(WRONG_KIND, DIRECT): 1},
+    ),
+    (
+        "indirect found as direct",
+        [g(LAVROV_SAID, "indirect", "Сергей Лавров")],
+        [p(LAVROV_SAID, "direct", "Лавров")],
+        ((1, 1, 1, 1), (0, 1, 0, 0), (1, 0, 0, 0)),
+        {(WRONG_KIND, INDIRECT): 1},
+    ),
+    (
+        "indirect found as mixed: one group, no error",
+        [g(LAVROV_SAID, "indirect", "Сергей Лавров")],
+        [p(LAVROV_SAID, "mixed", "Лавров")],
+        ((1, 1, 1, 1), (0, 0, 0, 0), (1, 1, 1, 1)),
+        {},
+    ),
+    (
+        "kind wrong and speaker missing: two errors",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "indirect", None)],
+        ((1, 1, 1, 0), (1, 0, 0, 0), (0, 1, 0, 0)),
+        {(WRONG_KIND, DIRECT): 1, (SPEAKER_MISSING, DIRECT): 1},
+    ),
+    (
+        "within the kind, the direct prediction matches the direct gold",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "indirect"), p(MOST, "direct")],
+        ((1, 2, 1, 1), (1, 1, 1, 1), (0, 1, 0, 0)),
+        # Errors are classed on the overall matching, where the exact span wins.
+        {(WRONG_KIND, DIRECT): 1, (FALSE_HIT, DIRECT): 1},
+    ),
+    (
+        "boundary: one error, not a miss and a false hit",
+        [g(PUTIN_SAID, "direct")],
+        [p(ACROSS, "direct")],
+        ((1, 1, 0, 0), (1, 1, 0, 0), (0, 0, 0, 0)),
+        {(BOUNDARY, DIRECT): 1},
+    ),
+    (
+        "boundary across kinds counts in the gold kind",
+        [g(PUTIN_SAID, "direct")],
+        [p(ACROSS, "indirect")],
+        ((1, 1, 0, 0), (1, 0, 0, 0), (0, 1, 0, 0)),
+        {(BOUNDARY, DIRECT): 1},
+    ),
+    (
+        "a gold quote taken by a match leaves an overlapping prediction a false hit",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "direct"), p(ACROSS, "direct")],
+        ((1, 2, 1, 1), (1, 2, 1, 1), (0, 0, 0, 0)),
+        {(FALSE_HIT, DIRECT): 1},
+    ),
+    (
+        "no overlap: a miss and a false hit",
+        [g(PUTIN_SAID, "direct")],
+        [p(LAVROV_SAID, "indirect", "Лавров")],
+        ((1, 1, 0, 0), (1, 0, 0, 0), (0, 1, 0, 0)),
+        {(MISS, DIRECT): 1, (FALSE_HIT, INDIRECT): 1},
+    ),
+    (
+        "speaker missing",
+        [g(PUTIN_SAID, "direct")],
+        [p(PUTIN_SAID, "direct", None)],
+        ((1, 1, 1, 0), (1, 1, 1, 0), (0, 0, 0, 0)),
+        {(SPEAKER_MISSING, DIRECT): 1},
+    ),
+    (
+        "wrong speaker",
+        [g(LAVROV_SAID, "indirect", "Сергей Лавров")],
+        [p(LAVROV_SAID, "indirect", "Песков")],
+        ((1, 1, 1, 0), (0, 0, 0, 0), (1, 1, 1, 0)),
+        {(WRONG_SPEAKER, INDIRECT): 1},
+    ),
+    (
+        "a speaker where the gold has none is a wrong speaker",
+        [g(LAVROV_SAID, "indirect", None)],
+        [p(LAVROV_SAID, "indirect", "Лавров")],
+        ((1, 1, 1, 0), (0, 0, 0, 0), (1, 1, 1, 0)),
+        {(WRONG_SPEAKER, INDIRECT): 1},
+    ),
+    (
+        "no speaker on either side is right",
+        [g(LAVROV_SAID, "indirect", None)],
+        [p(LAVROV_SAID, "indirect", None)],
+        ((1, 1, 1, 1), (0, 0, 0, 0), (1, 1, 1, 1)),
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "gold, pred, rows, errors", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS]
+)
+def test_rows_and_error_classes(gold, pred, rows, errors):
+    report = score([{"id": "t", "text": T, "quotes": gold}], [pred])
+    for (name, s), (n_gold, n_pred, found, right) in zip(report.groups, rows, strict=True):
+        assert (s.gold, s.pred, s.gold_found, s.gold_right) == (n_gold, n_pred, found, right), name
+        # one-to-one within each row
+        assert (s.pred_found, s.pred_right) == (found, right), name
+    counts = report.error_counts()
+    assert {key: n for key, n in counts.items() if n} == errors
+    assert len(report.errors) == sum(errors.values())
+
+
+@pytest.mark.parametrize(
+    "gold, pred, expected",
+    [
+        # a direct gold quote found as indirect
+        (
+            [g(PUTIN_SAID, "direct")],
+            [p(PUTIN_SAID, "indirect")],
+            {
+                OVERALL: (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                DIRECT: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+                INDIRECT: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+            },
+        ),
+        # one direct right, one direct found as indirect, one indirect right
+        (
+            [g(PUTIN_SAID, "direct"), g(LAVROV_SAID, "indirect", "Сергей Лавров")],
+            [p(PUTIN_SAID, "indirect"), p(LAVROV_SAID, "indirect", "Лавров")],
+            {
+                OVERALL: (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                DIRECT: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+                INDIRECT: (0.5, 1.0, 2 / 3, 1.0, 0.5, 1.0, 2 / 3),
+            },
+        ),
+    ],
+)
+def test_figures_by_kind(gold, pred, expected):
+    report = score([{"id": "t", "text": T, "quotes": gold}], [pred])
+    for name, s in report.groups:
+        assert s.figures() == pytest.approx(expected[name]), name
+
+
+def test_error_counts_cover_every_class_and_kind():
+    counts = score(GOLD, PRED).error_counts()
+    assert list(counts) == [(c, k) for c in CLASSES for k in (DIRECT, INDIRECT)]
+    assert counts[MISS, DIRECT] == 1 and counts[WRONG_SPEAKER, INDIRECT] == 1
+
+
+def test_error_counts_add_up_to_the_overall_row():
+    gold_docs = [{"id": r[0], "text": T, "quotes": r[1]} for r in ROWS]
+    report = score(gold_docs, [r[2] for r in ROWS])
+    counts = Counter()
+    for (what, _), n in report.error_counts().items():
+        counts[what] += n
+    s = report.overall
+    assert s.gold - s.gold_found == counts[MISS] + counts[BOUNDARY]
+    assert s.pred - s.pred_found == counts[FALSE_HIT] + counts[BOUNDARY]
+    assert s.gold_found - s.gold_right == counts[WRONG_SPEAKER] + counts[SPEAKER_MISSING]
+
+
+def test_boundary_error_shows_both_spans():
+    report = score(
+        [{"id": "t", "text": T, "quotes": [g(PUTIN_SAID, "direct")]}], [[p(ACROSS, "direct")]]
+    )
+    [error] = report.boundaries
+    assert (error.start, error.stop) == (T.index(PUTIN_SAID), T.index(PUTIN_SAID) + 23)
+    assert (error.pred_start, error.pred_stop) == (T.index(ACROSS), T.index(ACROSS) + 29)
+    assert error.shown == "[[Мы готовы {{к переговорам]]». Лавров сказал}}"
+    assert error.left == "Путин заявил: «"
+    assert "[[Мы готовы {{к переговорам]]». Лавров сказал}}" in error.format()
+
+
+# Layers: records at the bottom
+
+
+LAYERS = ("records", "frame", "render", "evaluate")
+
+
+def quoteattr_imports(module):
+    """The quoteattr modules that ``module`` imports at its top level."""
+    source = (Path(quoteattr.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    found = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level == 1:
+                found.update(a.name for a in node.names)
+            elif node.module and node.module.startswith("quoteattr."):
+                found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if "." in a.name)
+    return found
+
+
+@pytest.mark.parametrize(
+    "module, allowed",
+    [
+        ("records", set()),
+        ("frame", {"records"}),
+        ("render", {"records"}),
+        ("evaluate", {"records"}),
+    ],
+)
+def test_layers_import_only_below(module, allowed):
+    assert quoteattr_imports(module) & set(LAYERS) <= allowed
+
+
+def test_normalize_lives_in_records():
+    import quoteattr.records
+
+    assert normalize is quoteattr.records.normalize
 
 
 # The real gold file

@@ -423,9 +423,11 @@ def _span(ctx: Context, start: int, stop: int) -> Span:
     return Span(start, stop, ctx.text[start:stop])
 
 
-def resolve(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
+def resolve(
+    ctx: Context, claims: Sequence[Claim], resolver: Resolver | None = None
+) -> list[Speaker | None]:
     """A speaker for each claim, in order; claims must be in text order."""
-    resolver = Resolver(ctx)
+    resolver = resolver or Resolver(ctx)
     result: list[Speaker | None] = []
     previous: list[tuple[Claim, Speaker]] = []
     # Claims that share a cue share its speaker: `«…», сказал Симони: «…»`
@@ -505,7 +507,7 @@ def _resolve_mention(
                 named = None
     if named is not None:
         (s, e), entity = named
-        return Speaker(entity.name, PERSON, _span(ctx, s, e), _aliases(entity))
+        return Speaker(entity.name, PERSON, _span(ctx, s, e), aliases(entity))
     head = m.head_token
     word = norm(head.text)
     if m.pronoun:
@@ -525,7 +527,7 @@ def _resolve_mention(
         # still belongs to the person named in full elsewhere.
         entity = r.person_named(words)
         if entity is not None:
-            return Speaker(entity.name, PERSON, mention, _aliases(entity))
+            return Speaker(entity.name, PERSON, mention, aliases(entity))
     if (
         m.place
         or head.pos in {"PROPN", "X"}
@@ -551,7 +553,7 @@ def _resolve_mention(
         # `Лидеры двух стран`, `девушки` are several people, never one named.
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
-            return Speaker(entity.name, PERSON, mention, _aliases(entity))
+            return Speaker(entity.name, PERSON, mention, aliases(entity))
     if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous() or _one_of(m):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
@@ -683,7 +685,7 @@ def _body_name(name: str) -> bool:
     return best.POS != "NOUN" or bool({"Orgn", "Geox", "Abbr", "Name"} & best.grammemes)
 
 
-def _aliases(entity: Entity) -> tuple[str, ...]:
+def aliases(entity: Entity) -> tuple[str, ...]:
     return tuple(sorted({f for f in entity.forms if f != entity.name}))
 
 
@@ -724,7 +726,7 @@ def _antecedent(
     nearest = sent_of(candidates[0][0])
     same = [c for c in candidates if sent_of(c[0]) is nearest]
     entity = _subject_first(r, same)
-    return Speaker(entity.name, PERSON, mention, _aliases(entity))
+    return Speaker(entity.name, PERSON, mention, aliases(entity))
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import coref, cues, marks, nlp
+from . import cues, decide, marks, nlp
 from . import upstream as _upstream
-from .content import Context, extract
+from .content import Claim, Context, extract
 from .cues import Cue
 from .marks import Quoted
-from .records import Document, Quote, Span
+from .records import Document, Quote, Span, Speaker
 from .text import Sentence, segment
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def _guarded(text: str, stage: Callable[[Any], Any], arg: Any) -> Any:
         return Failure.of(text, exc)
 
 
-def _run(texts: list[Any], guard: Guard) -> list[Result]:
+def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = None) -> list[Any]:
     """Every stage over a batch; `guard` runs each per-document stage.
 
     A text is a str or an upstream natasha Doc, whose annotations stand: the
@@ -269,7 +269,13 @@ def _run(texts: list[Any], guard: Guard) -> list[Result]:
     unnamed = [doc for doc in live if doc.names is None]
     if unnamed:
         _tag_ner(unnamed)
-    return [_then(guard, _document, item) for item in items]
+    return [_then(guard, final or _document, item) for item in items]
+
+
+def drafts(texts: list[str]) -> list[tuple[Context, list[Claim]]]:
+    """Each text's claims before any speaker is chosen, with their context:
+    what `quoteattr.train` fits the decisions on."""
+    return _run([_checked(t) for t in texts], _unguarded, _draft)
 
 
 def _tag_ner(docs: list[_Doc]) -> None:
@@ -360,10 +366,18 @@ def _has_marks(sent: Sentence) -> bool:
     return any(t.text in _QUOTE_MARKS or t.text == ":" or t.text in "—–" for t in sent.tokens)
 
 
-def _document(doc: _Doc) -> Document:
+def _draft(doc: _Doc) -> tuple[Context, list[Claim]]:
     ctx = Context(doc.text, doc.view, doc.sents, doc.quoted, doc.names, doc.cues)
-    claims = extract(ctx)
-    speakers = coref.resolve(ctx, claims)
+    return ctx, extract(ctx)
+
+
+def _document(doc: _Doc) -> Document:
+    ctx, claims = _draft(doc)
+    return assemble(ctx, claims, decide.speakers(ctx, claims))
+
+
+def assemble(ctx: Context, claims: list[Claim], speakers: list[Speaker | None]) -> Document:
+    """The result records of a document's claims and their chosen speakers."""
     text = ctx.text
     quotes = []
     for claim, speaker in zip(claims, speakers, strict=True):

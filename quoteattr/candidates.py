@@ -1,0 +1,428 @@
+"""Who may have said it: competing speaker candidates for each claim, with features.
+
+The rule chain (`speakers` → `coref`) proposes one speaker per claim; it is
+one candidate among several. The others come from the text around the claim:
+the people and organisations named in its sentence and the three before it,
+the speakers of the claims just before, the people the document keeps
+returning to, and nobody (`None`). Each candidate carries named features that
+describe it (where it is named, how it stands to the cue, whether it agrees
+with the cue verb, how salient it is), so that `decide` can weigh them with
+weights fitted to the gold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from collections.abc import Sequence
+
+import attrs
+
+from . import coref, lexicon, names
+from .content import Claim, Context
+from .cues import VERB, norm
+from .morph import lemmas, parse
+from .records import Span, Speaker
+from .speakers import PRONOUNS
+from .text import Sentence
+
+_WINDOW = 3  # sentences before the claim's whose names compete
+_RECENT = 3  # earlier speakers that compete
+_SUBJECT = {"nsubj", "nsubj:pass"}
+_NAME_RELS = {"appos", "flat:name", "flat"}
+
+
+@attrs.define(slots=True)
+class Candidate:
+    """One possible speaker of a claim; ``speaker`` None is "nobody"."""
+
+    speaker: Speaker | None
+    features: dict[str, float] = attrs.Factory(dict)
+
+    @property
+    def key(self) -> str:
+        return key_of(self.speaker)
+
+
+def key_of(speaker: Speaker | None) -> str:
+    """Candidates that name one speaker share a key: a person by surname."""
+    if speaker is None:
+        return ""
+    words = _normal(speaker.name).split()
+    if not words:
+        return ""
+    if speaker.type.value == "person":
+        return "p:" + " ".join(words)
+    return "o:" + " ".join(words)
+
+
+def _normal(name: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in norm(name)).split())
+
+
+@attrs.define(slots=True)
+class _Named:
+    """A person or organisation mention: where, and as what speaker."""
+
+    start: int
+    stop: int
+    sent: Sentence
+    speaker: Speaker
+    entity: coref.Entity | None = None
+
+
+def collect(
+    ctx: Context,
+    claims: Sequence[Claim],
+    rule: Sequence[Speaker | None],
+    resolver: coref.Resolver,
+) -> list[list[Candidate]]:
+    """The candidates of every claim, in claim order."""
+    mentions = _mentions(ctx, resolver)
+    starts = [m.start for m in mentions]
+    counts: dict[str, list[int]] = {}
+    latest: dict[str, list[_Named]] = {}
+    for m in mentions:
+        counts.setdefault(key_of(m.speaker), []).append(m.start)
+        latest.setdefault(key_of(m.speaker), []).append(m)
+    spoke: dict[str, list[int]] = {}
+    result = []
+    for i, claim in enumerate(claims):
+        pool: dict[str, Candidate] = {}
+        ranks: dict[str, tuple[bool, int, int]] = {}
+        anchor = claim.cue.start if claim.cue is not None else claim.start
+        # Nobody.
+        pool[""] = Candidate(None, {"null": 1.0})
+        # The rule chain's choice.
+        if rule[i] is not None:
+            _add(pool, rule[i], {"rule": 1.0, **_rule_kind(rule[i])})
+            if rule[i].mention is not None:
+                span = rule[i].mention
+                _describe(pool[key_of(rule[i])], ranks, ctx, claim, span.start, span.stop)
+        # Names in the window: the claim's sentence and the ones before it.
+        first = max(0, claim.sent.index - _WINDOW)
+        lo = bisect.bisect_left(starts, ctx.sents[first].start)
+        hi = bisect.bisect_left(starts, claim.sent.stop)
+        for m in mentions[lo:hi]:
+            cand = _add(pool, m.speaker, {"named": 1.0})
+            _describe(cand, ranks, ctx, claim, m.start, m.stop)
+        # Speakers of the claims just before.
+        seen = 0
+        for j in range(i - 1, -1, -1):
+            if rule[j] is None or seen >= _RECENT:
+                continue
+            k = key_of(rule[j])
+            cand = _add(pool, rule[j], {})
+            if seen == 0:
+                cand.features["last_speaker"] = 1.0
+                gap = claim.sent.paragraph - claims[j].sent.paragraph
+                cand.features["last_gap_para"] = min(gap, 3) / 3
+            cand.features["recent_speaker"] = 1.0
+            seen += 1 if k else 0
+            if seen >= _RECENT:
+                break
+        # The people the document names most, wherever they are.
+        for k, where in counts.items():
+            if k in pool or not k.startswith("p:"):
+                continue
+            before = bisect.bisect_left(where, anchor)
+            if before >= 2:
+                _add(pool, latest[k][before - 1].speaker, {"salient": 1.0})
+        _recency(pool, latest, claim, anchor, rule[i])
+        for k, cand in pool.items():
+            f = cand.features
+            if not k:
+                continue
+            where = counts.get(k, [])
+            before = bisect.bisect_left(where, anchor)
+            f["mentions_before"] = math.log1p(before) / 3
+            f["mentions_all"] = math.log1p(len(where)) / 3
+            f["spoke_before"] = math.log1p(len(spoke.get(k, ()))) / 2
+            if not where:
+                f["never_named"] = 1.0  # no name the tagger found: a phrase
+            _agreement(f, claim, cand.speaker)
+        _claim_context(pool, claim, rule[i])
+        result.append(_merge_surnames(pool))
+        if rule[i] is not None:
+            spoke.setdefault(key_of(rule[i]), []).append(claim.start)
+    return result
+
+
+def _merge_surnames(pool: dict[str, Candidate]) -> list[Candidate]:
+    """A lone surname (`Путин`) and the one full name that ends in it are one
+    candidate, under the full name; with two such names (a family) it stays."""
+    full: dict[str, list[str]] = {}
+    for k in pool:
+        words = k[2:].split()
+        if k.startswith("p:") and len(words) > 1:
+            full.setdefault(coref.surname_key(words[-1]), []).append(k)
+    for k in list(pool):
+        words = k[2:].split()
+        if not k.startswith("p:") or len(words) != 1:
+            continue
+        owners = full.get(coref.surname_key(words[0]), [])
+        if len(owners) == 1:
+            lone, target = pool.pop(k).features, pool[owners[0]].features
+            for name, value in lone.items():
+                target[name] = max(target.get(name, 0.0), value)
+    return list(pool.values())
+
+
+def _recency(
+    pool: dict[str, Candidate],
+    latest: dict[str, list[_Named]],
+    claim: Claim,
+    anchor: int,
+    rule: Speaker | None,
+) -> None:
+    """Which person was named last before the cue (outside the content), and
+    which of those agrees with the gender the cue or the pronoun asks for; and
+    whether a person carries the title the rule chain's description gives."""
+    wanted = _wanted_gender(claim, rule)
+    described = _description_lemmas(rule)
+    order = []
+    for k, cand in pool.items():
+        if not k.startswith("p:"):
+            continue
+        named = latest.get(k, [])
+        last = -1
+        for m in reversed(named):
+            if m.start < anchor and not claim.start <= m.start < claim.stop:
+                last = m.start
+                break
+        if last >= 0:
+            order.append((last, k))
+        entity = named[0].entity if named else None
+        if entity is not None and described and entity.titles & described:
+            cand.features["title_match"] = 1.0
+        gender = entity.gender if entity is not None else None
+        if wanted and gender:
+            cand.features["gender_agrees" if gender == wanted else "gender_clashes"] = 1.0
+    order.sort(reverse=True)
+    if order:
+        pool[order[0][1]].features["nearest_person"] = 1.0
+    for _last, k in order:
+        if not pool[k].features.get("gender_clashes"):
+            pool[k].features["nearest_agreeing"] = 1.0
+            break
+
+
+def _wanted_gender(claim: Claim, rule: Speaker | None) -> str | None:
+    """The gender the cue verb (`рассказала`) or the pronoun (`по ее словам`) asks for."""
+    if rule is not None and rule.mention is not None:
+        words = rule.mention.text.split()
+        if len(words) == 1 and norm(words[0]) in PRONOUNS:
+            return PRONOUNS[norm(words[0])][0]
+    cue = claim.cue
+    if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
+        return _GENDERS.get(cue.token.feats.get("Gender", ""))
+    return None
+
+
+def _description_lemmas(rule: Speaker | None) -> frozenset[str]:
+    if (
+        rule is None
+        or rule.mention is None
+        or not {"rule_description", "rule_role"} & set(_rule_kind(rule))
+    ):
+        return frozenset()
+    found: set[str] = set()
+    for word in rule.mention.text.split():
+        found |= lemmas(word)
+    return frozenset(found)
+
+
+def _add(pool: dict[str, Candidate], speaker: Speaker, features: dict[str, float]) -> Candidate:
+    k = key_of(speaker)
+    cand = pool.get(k)
+    if cand is None:
+        cand = pool[k] = Candidate(speaker, {})
+    elif speaker.type.value == "person" and len(speaker.name) > len(cand.speaker.name):
+        # The fuller name of the same person wins: `Путин` → `Владимир Путин`.
+        cand.speaker = attrs.evolve(speaker, mention=cand.speaker.mention)
+    for name, value in features.items():
+        cand.features[name] = max(cand.features.get(name, 0.0), value)
+    cand.features["type_" + speaker.type.value] = 1.0
+    return cand
+
+
+def _rule_kind(speaker: Speaker) -> dict[str, float]:
+    """How the rule chain found its speaker: by name, pronoun or description."""
+    mention = speaker.mention
+    if mention is None:
+        return {"rule_inherited": 1.0}
+    words = mention.text.split()
+    if len(words) == 1 and norm(words[0]) in PRONOUNS:
+        return {"rule_pronoun": 1.0}
+    if speaker.type.value == "anonymous":
+        # `певица`, `87-летний политик`: one person the text named before,
+        # unlike `источник` or `эксперты`.
+        if any(_one_person(w) for w in words) and not any(lemmas(w) & _anonymous() for w in words):
+            return {"rule_role": 1.0}
+        return {"rule_anonymous": 1.0}
+    if words and not words[-1][:1].isupper() and not words[0][:1].isupper():
+        return {"rule_description": 1.0}
+    return {"rule_named": 1.0}
+
+
+def _one_person(word: str) -> bool:
+    best = parse(word)[:1]
+    return bool(best) and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
+
+
+@functools.cache
+def _anonymous() -> frozenset[str]:
+    return lexicon.words("anonymous")
+
+
+def _mentions(ctx: Context, resolver: coref.Resolver) -> list[_Named]:
+    """Every person and organisation mention, in text order."""
+    found = []
+    for (start, stop), entity in resolver.by_span.items():
+        sent = ctx.sentence_at(start)
+        if sent is None:
+            continue
+        speaker = Speaker(entity.name, "person", Span(start, stop, ctx.text[start:stop]),
+                          coref.aliases(entity))  # fmt: skip
+        found.append(_Named(start, stop, sent, speaker, entity))
+    for sent, spans in zip(ctx.sents, ctx.names, strict=True):
+        for start, stop, type_ in spans:
+            if type_ != "ORG":
+                continue
+            words = ctx.text[start:stop].replace("«", "").replace("»", "").split()
+            if not words:
+                continue
+            speaker = Speaker(names.org_name(words), "organization",
+                              Span(start, stop, ctx.text[start:stop]))  # fmt: skip
+            found.append(_Named(start, stop, sent, speaker))
+    found.sort(key=lambda m: (m.start, m.stop))
+    return found
+
+
+def _describe(
+    cand: Candidate,
+    ranks: dict[str, tuple[bool, int, int]],
+    ctx: Context,
+    claim: Claim,
+    start: int,
+    stop: int,
+) -> None:
+    """Features of one mention of the candidate; the nearest mention counts."""
+    f = cand.features
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return
+    inside = claim.start <= start < claim.stop
+    dist = claim.sent.index - sent.index
+    if dist < 0:
+        return
+    # A mention outside the content beats one inside; nearer beats farther.
+    rank = (inside, dist, _token_gap(claim, start))
+    if cand.key in ranks and ranks[cand.key] <= rank:
+        return
+    for name in list(f):
+        if name.startswith("m_"):
+            del f[name]
+    ranks[cand.key] = rank
+    f["m_in_content"] = float(inside)
+    f[f"m_sent_{min(dist, 3)}"] = 1.0
+    f["m_same_paragraph"] = float(sent.paragraph == claim.sent.paragraph)
+    cue = claim.cue
+    if dist == 0 and cue is not None:
+        f["m_before_cue" if start < cue.start else "m_after_cue"] = 1.0
+        f["m_token_gap"] = math.log1p(rank[2]) / 4
+        head = _token_at(sent, start, stop)
+        if head is not None:
+            tok = sent.tokens[head]
+            if sent.parsed and tok.rel in _SUBJECT and tok.head == cue.head:
+                f["m_subject_of_cue"] = 1.0
+            elif sent.parsed and tok.head == cue.head:
+                f["m_dependent_of_cue"] = 1.0
+    if sent.parsed or dist > 0:
+        head = _token_at(sent, start, stop)
+        if head is not None and sent.tokens[head].rel in _SUBJECT:
+            f["m_subject"] = 1.0
+    head = _token_at(sent, start, stop)
+    if head is not None and sent.tokens[head].feats.get("Case") == "Nom":
+        f["m_nominative"] = 1.0
+
+
+def _token_gap(claim: Claim, start: int) -> int:
+    cue = claim.cue
+    if cue is None or cue.sent is not claim.sent:
+        return 50
+    for tok in claim.sent.tokens:
+        if tok.start >= start:
+            return abs(tok.index - cue.head)
+    return 50
+
+
+def _token_at(sent: Sentence, start: int, stop: int) -> int | None:
+    """The head token of a mention: the one whose parse head lies outside it."""
+    inside = [t for t in sent.tokens if start <= t.start < stop]
+    if not inside:
+        return None
+    head = next(
+        (t for t in inside if t.head < 0 or not start <= sent.tokens[t.head].start < stop),
+        inside[0],
+    )
+    for _ in range(3):
+        # A name in apposition to its title stands where the title stands:
+        # `Депутат <- Иван Иванов` is the subject when `Депутат` is.
+        if head.rel not in _NAME_RELS or head.head < 0:
+            break
+        head = sent.tokens[head.head]
+    return head.index
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> None:
+    """Does the cue verb agree with the candidate (`рассказала` wants a woman)?"""
+    cue = claim.cue
+    if cue is None or speaker is None or cue.type != VERB:
+        return
+    feats = cue.token.feats
+    plural = feats.get("Number") == "Plur"
+    gender = _GENDERS.get(feats.get("Gender", ""))
+    if speaker.type.value == "person":
+        if plural:
+            f["verb_plural_person"] = 1.0
+        elif gender is not None:
+            sure = names.gender_number(speaker.name.split())[0]
+            if sure is not None:
+                f["verb_agrees" if sure == gender else "verb_clashes"] = 1.0
+    elif speaker.type.value == "organization" and gender == "masc":
+        f["verb_masc_org"] = 1.0
+
+
+_ROLES = ("null", "rule", "last_speaker", "recent_speaker", "named", "salient", "nearest_person",
+          "nearest_agreeing", "title_match")  # fmt: skip
+
+
+def _claim_context(pool: dict[str, Candidate], claim: Claim, rule: Speaker | None) -> None:
+    """What kind of claim it is, crossed with the candidate's source, so that
+    one weight can say "a quote with no cue goes to the last speaker"."""
+    ctx = ["kind_" + claim.kind]
+    cue = claim.cue
+    if cue is None:
+        ctx.append("no_cue")
+    else:
+        ctx.append("cue_" + cue.type)
+        if "impersonal" in cue.tags:
+            ctx.append("impersonal")
+        if claim.document:
+            ctx.append("document")
+    if rule is None:
+        ctx.append("rule_none")
+    else:
+        ctx += list(_rule_kind(rule))
+    for cand in pool.values():
+        f = cand.features
+        roles = [r for r in _ROLES if f.get(r)]
+        for role in roles:
+            for c in ctx:
+                f[f"{role}&{c}"] = 1.0
+        f["bias"] = 1.0

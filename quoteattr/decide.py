@@ -1,0 +1,71 @@
+"""The decisions, in one place: weights fitted to the gold, applied in plain Python.
+
+Rules propose (`content` the claims, `candidates` the speakers); this module
+chooses. Each decision is a logistic model over named features: its weights
+live in ``data/decide.json``, written by ``python -m quoteattr.train`` and
+read once. A feature the file has no weight for counts zero, so the features
+can grow before the weights are refitted.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from . import candidates, coref
+from .candidates import Candidate
+from .content import Claim, Context
+from .records import Speaker
+
+WEIGHTS = "decide.json"
+
+
+@functools.cache
+def weights() -> dict[str, Any]:
+    """The shipped weights; empty when none were fitted (the rules decide alone)."""
+    path = resources.files("quoteattr") / "data" / WEIGHTS
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def linear(features: Mapping[str, float], w: Mapping[str, float]) -> float:
+    return sum(w.get(name, 0.0) * value for name, value in features.items())
+
+
+def probability(z: float) -> float:
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def proposals(ctx: Context, claims: Sequence[Claim]) -> list[list[Candidate]]:
+    """The speaker candidates of every claim; the rule chain's choice is one of them."""
+    resolver = coref.Resolver(ctx)
+    rule = coref.resolve(ctx, claims, resolver)
+    return candidates.collect(ctx, claims, rule, resolver)
+
+
+def choose(cands: Sequence[Candidate], w: Mapping[str, float]) -> Candidate:
+    """The candidate with the highest score; the first of equals (the null one
+    comes first, then the rule chain's)."""
+    best, best_score = cands[0], linear(cands[0].features, w)
+    for cand in cands[1:]:
+        score = linear(cand.features, w)
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def speakers(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
+    """A speaker for each claim, chosen among its candidates."""
+    if not claims:
+        return []
+    w = weights().get("speaker")
+    if not w:
+        return coref.resolve(ctx, claims)
+    return [choose(cands, w).speaker for cands in proposals(ctx, claims)]

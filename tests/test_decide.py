@@ -1,0 +1,135 @@
+"""The decision layer: speaker candidates, their features, the fitted weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quoteattr import decide, pipeline, train
+from quoteattr.candidates import Candidate
+from quoteattr.evaluate import load_gold
+
+DEV = Path(__file__).parent / "data" / "dev.jsonl"
+
+
+def candidates_of(text: str) -> list[list[Candidate]]:
+    ctx, claims = pipeline.drafts([text])[0]
+    return decide.proposals(ctx, claims)
+
+
+def by_name(cands: list[Candidate]) -> dict[str | None, Candidate]:
+    return {c.speaker.name if c.speaker else None: c for c in cands}
+
+
+# (text, the speaker chosen for its one claim): the rules propose, the weights choose.
+SPEAKERS = [
+    # A description points back to the person just named with that title.
+    (
+        "Министр финансов Антон Силуанов выступил на форуме в Москве. "
+        "Глава ведомства подчеркнул, что дефицит сократится.",
+        "Антон Силуанов",
+    ),
+    # The cue verb's gender picks the woman of two people named.
+    (
+        "Анна Петрова и Иван Сидоров встретились в Москве. "
+        "Она рассказала, что переговоры прошли успешно.",
+        "Анна Петрова",
+    ),
+    (
+        "Анна Петрова и Иван Сидоров встретились в Москве. "
+        "Он рассказал, что переговоры прошли успешно.",
+        "Иван Сидоров",
+    ),
+    # The cue's subject, not a person inside the content.
+    ("Депутат Иван Иванов заявил, что министр Петр Сидоров ввёл всех в обман.", "Иван Иванов"),
+    ("Как рассказал главный врач Сергей Орлов, медики сделали всё возможное.", "Сергей Орлов"),
+    # A relaying outlet is not the speaker.
+    ("«Мы ждём ответа», — сказал Сергей Лавров, передаёт ТАСС.", "Сергей Лавров"),
+    # Oblique names come out in the nominative.
+    ("По данным Росстата, инфляция замедлилась.", "Росстат"),
+    ("По словам Джона Смита, сделка сорвалась.", "Джон Смит"),
+    # An impersonal cue with no document named: nobody.
+    ("Отмечается, что переговоры продолжатся.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_speaker_chosen(text: str, expected: str | None) -> None:
+    quotes = pipeline.analyze(text).quotes
+    assert len(quotes) == 1
+    speaker = quotes[0].speaker
+    assert (speaker.name if speaker else None) == expected
+
+
+def test_every_claim_has_nobody_and_the_rules_choice_among_its_candidates() -> None:
+    (cands,) = candidates_of("Депутат Иван Иванов заявил, что министр Петр Сидоров ошибся.")
+    named = by_name(cands)
+    assert None in named
+    assert named["Иван Иванов"].features.get("rule") == 1.0
+    # A person named inside the content competes, and says where he stands.
+    assert named["Петр Сидоров"].features.get("m_in_content") == 1.0
+    assert named["Иван Иванов"].features.get("m_subject_of_cue") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "agrees", "clashes"),
+    [("Она рассказала", "Анна Петрова", "Иван Сидоров"),
+     ("Он рассказал", "Иван Сидоров", "Анна Петрова")],
+)  # fmt: skip
+def test_gender_of_the_cue_against_each_person(pronoun: str, agrees: str, clashes: str) -> None:
+    text = f"Анна Петрова и Иван Сидоров встретились. {pronoun}, что всё прошло хорошо."
+    (cands,) = candidates_of(text)
+    named = by_name(cands)
+    assert named[agrees].features.get("gender_agrees") == 1.0
+    assert named[clashes].features.get("gender_clashes") == 1.0
+    assert named[agrees].features.get("nearest_agreeing") == 1.0
+
+
+def test_a_lone_surname_joins_the_full_name() -> None:
+    text = (
+        "Президент Владимир Путин прилетел в Казань. Путин осмотрел завод. "
+        "Путин заявил, что работа продолжится."
+    )
+    cands = candidates_of(text)[-1]
+    people = [c.speaker.name for c in cands if c.speaker and c.speaker.type.value == "person"]
+    assert people == ["Владимир Путин"]
+
+
+def test_the_last_speaker_competes_for_a_quote_with_no_cue() -> None:
+    text = (
+        "Министр Антон Силуанов выступил в Думе.\n\n"
+        "«Бюджет будет исполнен», — заявил он.\n\n"
+        "«Дефицит сократится, а доходы вырастут»."
+    )
+    cands = candidates_of(text)
+    last = by_name(cands[-1])
+    assert last["Антон Силуанов"].features.get("last_speaker") == 1.0
+
+
+def test_choose_takes_the_highest_score_and_the_first_of_equals() -> None:
+    a, b = Candidate(None, {"x": 1.0}), Candidate(None, {"y": 1.0})
+    assert decide.choose([a, b], {"x": 1.0, "y": 2.0}) is b
+    assert decide.choose([a, b], {}) is a
+
+
+def test_folds_keep_articles_whole_and_follow_the_seed() -> None:
+    gold = load_gold(DEV)[:20]
+    arts = [train.Article(g, None, [], [], []) for g in gold]  # type: ignore[arg-type]
+    first = train.folds(arts, 5, 13)
+    assert first == train.folds(arts, 5, 13)
+    assert sorted(set(first)) == [0, 1, 2, 3, 4]
+    assert first != train.folds(arts, 5, 14)
+
+
+def test_shipped_weights_are_what_training_gives_on_the_bundled_dev() -> None:
+    """The weights file is the training command's output on this dev copy:
+    refit when the rules change (`python -m quoteattr.train tests/data/dev.jsonl`)."""
+    pytest.importorskip("scipy")
+    shipped = decide.weights()
+    assert shipped["meta"]["articles"] == len(load_gold(DEV))
+    fitted = train.fit(train.prepare(load_gold(DEV)), shipped["meta"]["C"])
+    expected = shipped["speaker"]
+    names = set(fitted) | set(expected)
+    worst = max(abs(fitted.get(n, 0.0) - expected.get(n, 0.0)) for n in names)
+    assert worst < 0.02, f"weights differ by up to {worst:.3f}: retrain"

@@ -1,6 +1,10 @@
 """The chain of stages, top to bottom.
 
-    text ─ marks ─ segment ─ morph ─ cues ─ syntax ─ NER ─ claims ─ speakers ─ Document
+    text ─ marks ─ segment ─ morph ─ cues ─ syntax ─ NER ─ claims ─ candidates ─ decide ─ Document
+
+The rules propose: `content` the claims, `speakers` and `coref` one speaker
+each, `candidates` the speakers that compete with it; `decide` chooses with
+weights fitted to the gold (`python -m quoteattr.train`).
 
 Every model stage works on the sentences of a whole batch of documents, so
 that natasha's taggers see many sentences per call; a sentence with no cue

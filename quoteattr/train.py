@@ -222,6 +222,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, keep in groups:
             print(_row(f"rules alone, {name} ({len(keep)})", _report(articles, rules, keep)))
             print(_row(f"{args.folds}-fold CV, {name} ({len(keep)})", _report(articles, cv, keep)))
+        print("\nerrors by class, rules alone → cross-validated:")
+        before, after = (_report(articles, d, every).error_counts() for d in (rules, cv))
+        for (what, group), n in before.items():
+            if n or after[what, group]:
+                print(f"  {what:<16} {group:<15} {n:5d} → {after[what, group]:5d}")
 
     weights = {"speaker": fit(articles, args.C),
                "meta": {"articles": len(articles), "C": args.C, "seed": args.seed}}  # fmt: skip

@@ -188,6 +188,13 @@ _W_ADJ_GUESSED = 0.2
 _W_NOUN_KNOWN = 0.1  # a common noun that happens to be capitalised
 _W_NOUN_GUESSED = 0.03
 _W_PRON = 0.05
+# In a two-word name the first name comes first: there a dictionary reading
+# that is only a surname (Аделина as the genitive of the surname Аделин) is
+# unlikely.  Longer names may be East Asian, surname first (Кима Чен Ира).
+_W_SURNAME_FIRST = 0.3
+# An indeclinable foreign name (Марку) that is also a case form of a
+# declinable first name (Марку <- Марк) is far more often that case form.
+_W_FIXD_SHADOWED = 0.3
 
 # Readings from the model of name declension.
 _W_MASC_NOM = 0.5  # consonant-final: Стармер, Байден
@@ -212,6 +219,7 @@ _W_FEMN_INDECL = 0.2  # Мэй, Меркель, Харрис: a woman's consonan
 # Vowel-final foreign names do not decline; how likely that is depends on the
 # vowel, since -у, -е, -ю are also ordinary case endings.
 _W_INDECL_HUSHING_I = 0.2  # Глинки, Ольги: mostly the genitive of an a-stem
+_W_INDECL_J_I = 0.05  # Арайи, Майи: -йи is the genitive of -йя, hardly a name
 _W_INDECL = {"о": 0.5, "и": 0.45, "э": 0.5, "е": 0.3, "у": 0.1, "ю": 0.15}
 
 # A non-final word may stay in the nominative while the last one declines:
@@ -235,6 +243,8 @@ _CASE_PRIOR = {"nomn": 1.0, "gent": 0.8, "accs": 0.6, "datv": 0.5, "ablt": 0.5, 
 _CASE_HINT_MISS = 0.05
 # gender_number() names no gender when the other one scores this close.
 _GENDER_UNDECIDED = 0.8
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 # Short lower-case words inside a name are particles: фон, де, ван, ибн, аль.
 _PARTICLE_MAX_LEN = 3
@@ -263,13 +273,27 @@ def _add(
                 readings[key] = (weight, nominative)
 
 
-def _dictionary_readings(word: str, title: bool, readings: _Readings) -> None:
+def _dictionary_readings(word: str, title: bool, first: bool, readings: _Readings) -> None:
     # Scores of one class are normalised within the class: a capitalised
     # Ангелы should be read as the name Ангела, however much more often the
     # corpus behind pymorphy saw the plural of ангел.
     groups: dict[tuple[str, str, str, str], list] = {}
     known = morph.is_known(word)
-    for p in morph.parse(word):
+    parses = morph.parse(word)
+    # Марку is listed as an indeclinable name, but it is far more often the
+    # dative of Марк: the dative of a consonant-stem first name shadows the
+    # indeclinable reading.  Only the dative: Симоне is a woman's name far
+    # more often than the locative of Симон, and Абу, Али, Анне are no case
+    # forms of a man's name at all.
+    shadowed = any(
+        "Name" in p.tag.grammemes
+        and "Fixd" not in p.tag.grammemes
+        and p.tag.gender == "masc"
+        and p.normal_form[-1:] in _CONSONANTS
+        and word == p.normal_form + "у"
+        for p in parses
+    )
+    for p in parses:
         tag = p.tag
         pos = tag.POS
         if pos not in ("NOUN", "ADJF", "NPRO") or "Apro" in tag.grammemes:
@@ -289,7 +313,7 @@ def _dictionary_readings(word: str, title: bool, readings: _Readings) -> None:
             continue  # a person is never neuter
         if pos == "NPRO":
             cls = "pron"
-        elif {"Name", "Surn", "Patr"} & tag.grammemes:
+        elif _NAME_TAGS & tag.grammemes:
             cls = "name"
         elif pos == "ADJF":
             cls = "adj"
@@ -298,11 +322,20 @@ def _dictionary_readings(word: str, title: bool, readings: _Readings) -> None:
         nominative = _inflect(p, {"nomn"})
         if nominative is None:
             continue
+        score = p.score
+        if cls == "name":
+            # Relative to the word's other readings only: the scores are
+            # normalised below, so a word read only as a surname (Ким Чен
+            # Ына) or only as an indeclinable name keeps its weight.
+            if first and "Surn" in tag.grammemes and not {"Name", "Patr"} & tag.grammemes:
+                score *= _W_SURNAME_FIRST
+            if shadowed and "Fixd" in tag.grammemes:
+                score *= _W_FIXD_SHADOWED
         key = (cls, nominative, gender, number)
         entry = groups.setdefault(key, [0.0, set()])
         # max, not sum: a lexeme whose form fits two cases (gent and accs)
         # is no likelier for it than one whose form fits one.
-        entry[0] = max(entry[0], p.score)
+        entry[0] = max(entry[0], score)
         entry[1].add(case)
     best_in_class: dict[str, float] = {}
     for (cls, *_), (score, _) in groups.items():
@@ -397,6 +430,8 @@ def _model_readings(s: str, readings: _Readings) -> None:
         weight = _W_INDECL[last]
         if last == "и" and prev in _HUSHING:
             weight = _W_INDECL_HUSHING_I
+        elif last == "и" and prev == "й":
+            weight = _W_INDECL_J_I
         _add(readings, "any", "sing", _CASES, weight, s)
     if last == "а" and prev in _CONSONANTS:
         _add(readings, "femn", "sing", ("nomn",), _W_FEMN_A_NOM, s)
@@ -437,6 +472,8 @@ def _model_readings(s: str, readings: _Readings) -> None:
                 continue  # ... and never in -ие: Марзие is a name as it stands
             if ending == "я" and stem[-1] == "а" and len(s) >= 5:
                 continue  # -ая is the feminine adjective ending: Липницкая
+            if ending == "ю" and stem[-1] == "у":
+                continue  # ... and -ую its accusative: Навальную is no Навальнуй
             _add(readings, "masc", "sing", cases, _W_MASC_OBL, stem + "й")
 
     # Russian possessive surnames: Сабиров, Сабирова, Сабировой, Сабировым.
@@ -507,32 +544,38 @@ def _feminine_a_stem_readings(s: str, readings: _Readings) -> None:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _word_readings(word: str, title: bool) -> _Readings:
+def _word_readings(word: str, title: bool, first: bool) -> _Readings:
+    """Readings of one word; ``first`` for the first of a two-word name."""
     readings: _Readings = {}
-    _dictionary_readings(word, title, readings)
+    _dictionary_readings(word, title, first, readings)
     if title:
         modelled: _Readings = {}
         _model_readings(word, modelled)
-        damping = _MODEL_DAMPING_FOR_KNOWN_NAMES if _is_declinable_first_name(word) else 1.0
+        named = _is_declinable_first_name(word, first)
+        damping = _MODEL_DAMPING_FOR_KNOWN_NAMES if named else 1.0
         for (g, n, c), (weight, nominative) in modelled.items():
             _add(readings, g, n, (c,), weight * damping, nominative)
     return readings
 
 
 @functools.lru_cache(maxsize=50_000)
-def _is_declinable_first_name(word: str) -> bool:
+def _is_declinable_first_name(word: str, first_of_two: bool = False) -> bool:
     # Mostly a first name, that is: Ким is listed as a (Soviet) first name
-    # too, but far more often it is the Korean surname.
+    # too, but far more often it is the Korean surname.  At the head of a
+    # two-word name a surname reading counts for less, as in the readings.
     if not morph.is_known(word):
         return False
     first = named = 0.0
     for p in morph.parse(word):
         grammemes = p.tag.grammemes
-        if not {"Name", "Patr", "Surn"} & grammemes:
+        if not _NAME_TAGS & grammemes:
             continue
-        named += p.score
+        score = p.score
+        if "Surn" in grammemes and not {"Name", "Patr"} & grammemes and first_of_two:
+            score *= _W_SURNAME_FIRST
+        named += score
         if "Surn" not in grammemes and "Fixd" not in grammemes:
-            first += p.score
+            first += score
     return named > 0 and first >= 0.5 * named
 
 
@@ -555,6 +598,11 @@ def _frozen_weights(written: str, readings: _Readings, hyphen_part: bool) -> dic
     return weights
 
 
+def _is_name_word(core: str) -> bool:
+    """A capitalised Cyrillic word: a first name, patronymic or surname."""
+    return len(core) > 1 and core[:1].isupper() and not core.isupper() and _is_cyrillic(core)
+
+
 def _is_pronoun(word: str) -> bool:
     parses = morph.parse(word)
     return bool(parses) and str(parses[0].tag.POS) == "NPRO"
@@ -575,6 +623,8 @@ def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
     parts: list[list[str]] = []
     slots: list[_Slot] = []
     slot_of: dict[tuple[int, int], int] = {}
+    name_words = [ti for ti, token in enumerate(tokens) if _is_name_word(token.core)]
+    first_of_two = name_words[0] if len(name_words) == 2 else -1
     for ti, token in enumerate(tokens):
         core = token.core
         token_parts = core.split("-") if core else []
@@ -590,7 +640,7 @@ def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
             # Он at the start of a sentence is still the pronoun, but Нам
             # in Ким Чон Нам is not.
             title = part[:1].isupper() and not (len(tokens) == 1 and _is_pronoun(part))
-            readings = _word_readings(part.lower(), title)
+            readings = _word_readings(part.lower(), title, ti == first_of_two)
             slot_of[(ti, pi)] = len(slots)
             frozen = _frozen_weights(part, readings, len(token_parts) > 1)
             slots.append(_Slot(part, readings, frozen))

@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from . import lexicon, speakers
+from . import lexicon, marks, speakers
 from .cues import SOURCE, VERB, Cue, norm
-from .marks import Quoted
+from .marks import Part, Quoted
 from .morph import lemmas
 from .speakers import Mention
 from .text import Sentence, Token
@@ -693,55 +693,39 @@ def _confidence(how: str, mention: Mention | None) -> float:
 
 
 def direct_claims(ctx: Context) -> list[Claim]:
-    """Quotes in marks and dialogue speech, with the cue that introduces them."""
+    """Quotes in marks and dialogue speech, with the cue that introduces them.
+
+    A quote the narrator interrupts (`«Мы готовы, — сказал он. — Но не
+    сейчас»`) gives one claim per part (marks.quoted_parts), each with the
+    remark's cue.
+    """
     claims: list[Claim] = []
+    parts = _parts(ctx)
     for q in ctx.quoted:
         if q.stop <= q.start:
             continue
-        for part in _split_interrupted(ctx, q):
-            claim = _direct(ctx, q, part)
+        for part in parts.get(q) or [Part(q.start, q.stop, q)]:
+            cue = None
+            if part.remark is not None:
+                cue = _cue_in(ctx, part.remark[0], part.remark[1], limit=_REMARK_LEAD)
+            claim = _direct(ctx, q, (part.start, part.stop, cue))
             if claim is not None:
                 claims.append(claim)
     return claims
 
 
-def _split_interrupted(ctx: Context, q: Quoted) -> list[tuple[int, int, Cue | None]]:
-    """`«Мы готовы, — сказал он. — Но не сейчас»`: two parts, one cue.
+def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
+    """The parts of each quote, split where the narrator's remark interrupts it.
 
-    The narrator's remark starts with its cue (`— сказала она`, `– говорит
-    Тэплин`); a dash inside the speech (`втроём — с дочкой, — прийти в суд`)
-    is followed by other words and does not split.
+    Split on the whole of find_quoted's result, so that a dash inside a
+    nested pair stays that pair's.
     """
-    parts: list[tuple[int, int, Cue | None]] = []
-    start = q.start
-    view = ctx.view
-    for m in _INNER_DASH.finditer(view, q.start, q.stop):
-        i = m.start()
-        if i < start:
-            continue
-        before = view[start:i].rstrip()
-        if not before or before[-1] not in ",!?…":
-            continue
-        cue = _cue_in(ctx, m.end(), min(q.stop, i + 80), limit=_REMARK_LEAD)
-        if cue is None:
-            continue
-        resume = _INNER_DASH.search(view, cue.stop, q.stop)
-        between = view[cue.stop : resume.start()] if resume else ""
-        if resume and "\n" not in between and between.strip()[-1:] in {",", "."}:
-            parts.append((start, start + len(before.rstrip(",")), cue))
-            start = resume.end()
-            while start < q.stop and view[start].isspace():
-                start += 1
-    parts.append((start, q.stop, None))
-    if len(parts) > 1:
-        cue = parts[0][2]
-        parts = [(s, e, cue) for s, e, _ in parts]
-    return parts
+    found: dict[Quoted, list[Part]] = {}
+    for part in marks.quoted_parts(ctx.text):
+        found.setdefault(part.quote, []).append(part)
+    return found
 
 
-# A dash set off by spaces inside a quote: em or en dash (a hyphen used as a
-# dash is an em dash in the view).
-_INNER_DASH = re.compile(r"[—–](?=\s)")
 # Words allowed before the cue of a narrator's remark (`— Путин сказал`).
 _REMARK_LEAD = 2
 

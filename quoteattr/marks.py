@@ -42,9 +42,27 @@ Rules for the ambiguous cases:
   ``?``, ``…`` when a lower-case word follows; speech resumes at a dash after
   ``.``, ``:``, ``,``, ``!``, ``?`` or ``…`` ending the remark. Dashes inside
   paired marks do not count.
+* A sentence-opening mark left open at its paragraph's end (not anchored)
+  whose words reach a postposed remark, ``, — <speech verb> …``, lost its
+  closing mark there: ``. «Пока не будем подписывать, — заявлял он`` gives
+  ``Пока не будем подписывать``, ``close=None``. This is also how a closing
+  mark merged into a nested one reads (``"Я "за", они "жмутся", - заметил
+  он``: one ``"`` closes both).
 * ``depth`` is how many other returned quotes contain this one, so a
   ``«…»`` inside dialogue speech has depth 1, and a pair inside an unclosed
   (dropped) quote has depth 0.
+
+:func:`quoted_parts` splits a quote interrupted by the narrator's remark:
+``«Мы готовы, — сказал он. — Но не сейчас»`` is two parts, ``Мы готовы``
+and ``Но не сейчас``. The remark starts at a dash after ``,`` (or after ``.``,
+``!``, ``?``, ``…`` when a lower-case word follows), holds a speech verb among
+its first two words (``— сказала она``, ``– говорит Тэплин``, ``— Путин
+сказал``, ``. — заявил Каприлес``) and ends with ``,`` or ``.`` before a dash
+that resumes the speech in the same paragraph (``, — пояснила она, — но …``).
+A dash followed by other words (``втроём — с дочкой, — прийти в суд``) does
+not split. The comma before the remark and a single full stop belong to the
+sentence, not to the words. Only dashes at the quote's own level count, not
+those inside a pair nested in it.
 
 Everything runs in linear time: marks and dashes are found by regular
 expressions, paired with a stack that never rescans, and "is there a letter
@@ -55,12 +73,15 @@ between consecutive marks that hold one.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Quoted", "find_quoted", "paragraphs", "typographic"]
+from . import lexicon, morph
+
+__all__ = ["Part", "Quoted", "find_quoted", "paragraphs", "quoted_parts", "typographic"]
 
 
 @attrs.frozen(slots=True)
@@ -80,6 +101,23 @@ class Quoted:
     close: int | None
     style: str
     depth: int
+
+
+@attrs.frozen(slots=True)
+class Part:
+    """The words of one quote, or one part of a quote the narrator interrupts.
+
+    ``text[start:stop]`` is the part; ``quote`` is the whole :class:`Quoted`.
+    ``remark`` is ``(start, stop)`` of the narrator's remark that interrupts
+    the quote (``сказал он`` in ``«Мы готовы, — сказал он. — Но не
+    сейчас»``), the one after the part, or before it for the last part;
+    ``None`` when the quote is not interrupted.
+    """
+
+    start: int
+    stop: int
+    quote: Quoted
+    remark: tuple[int, int] | None = None
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -121,6 +159,23 @@ _OPENED, _CLOSED, _IGNORED = range(3)
 _REMARK_AFTER = ",!?…"
 _SPEECH_AFTER = ".:,!?…"
 _FINAL = ".!?…»\"”“’')"
+
+# Interrupted quotes: a dash that may start or end a narrator's remark (a
+# hyphen only with white space after it and no word before it, or glued
+# between a comma and a lower-case word, as in typographic()), the
+# punctuation before a remark, and how many words may precede its speech
+# verb (`— Путин сказал`).
+_REMARK_DASH = re.compile(r"[—–―](?=\s)|(?<![\w-])-(?=\s)|(?<=,)(?<!\d,)-(?=[a-zа-яё])")
+_REMARK_AFTER_SPEECH = ",.!?…"
+_RESUME_AFTER = ",."
+_REMARK_LEAD = 2
+# A mark left open up to a postposed remark: `, — сказал` (or `,-сказал`).
+_POSTPOSED = re.compile(r",[^\S\n\r]*(?:[—–―]|(?<![\w-])-)(?=[^\S\n\r]|[a-zа-яё])")
+_SENTENCE_END = ".!?…"
+_VERB_POS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+_PREDICATIVE_POS = frozenset({"ADJS", "PRTS"})
+_LONGEST_WORD = 40
+_WORD_EDGE = "\"'«»„“”‘’()[]{}<>.,:;!?…—–-"
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -196,6 +251,7 @@ class _Pairer:
 
     def _paragraph(self, cs: int, ce: int) -> None:
         text = self.text
+        before = len(self.found)
         self.stack = []
         self.counts = {}
         carry, self.carry = self.carry, None
@@ -230,6 +286,35 @@ class _Pairer:
                 else:
                     bottom.links.append((bottom.open, bottom.start, ce))
                 self.carry = bottom
+            elif not bottom.links:
+                self._cut_at_remark(bottom, cs, ce, before)
+
+    def _cut_at_remark(self, entry: _Open, cs: int, ce: int, before: int) -> None:
+        """A sentence-opening mark never closed whose words reach `, — сказал`:
+        its closing mark got lost before the remark."""
+        text = self.text
+        if entry.mark not in _ANCHORABLE:
+            return
+        i = entry.open - 1
+        while i >= cs and text[i].isspace():
+            i -= 1
+        if i >= cs and text[i] not in _SENTENCE_END:
+            return
+        # Pairs nested in it, closed in this paragraph, hide their commas.
+        inside = [(o, st + 1) for o, _, st, c, _ in self.found[before:] if c is not None]
+        nested = _merge((o, e) for o, e in inside if o > entry.open)
+        k = 0
+        for m in _POSTPOSED.finditer(text, entry.start, ce):
+            comma = m.start()
+            while k < len(nested) and nested[k][1] <= comma:
+                k += 1
+            if k < len(nested) and nested[k][0] <= comma:
+                continue
+            if _remark_cue(text, m.end(), ce, lower_first=False) is None:
+                continue
+            if _ALNUM.search(text, entry.start, comma) is not None:
+                self.found.append((entry.open, entry.start, comma, None, entry.mark))
+            return
 
     def _continues(self, pos: int, ch: str) -> bool:
         if ch not in _NEXT_BOTH:
@@ -459,6 +544,144 @@ def find_quoted(text: str) -> list[Quoted]:
     ]
     quoted.sort(key=lambda q: (q.start, -q.stop))
     return quoted
+
+
+def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part]:
+    """The words of every quote, an interrupted quote split into its parts.
+
+    ``quoted`` is :func:`find_quoted`'s result for ``text`` (computed if not
+    given); pass all of it, nested quotes included, for a dash inside a
+    nested pair is not the outer quote's. Dialogue speech is already split
+    and stays as it is. Sorted by ``(start, -stop)``. See the module
+    docstring for the rule.
+    """
+    if quoted is None:
+        quoted = find_quoted(text)
+    marked = sorted(
+        (q for q in quoted if q.style != "—"),
+        key=lambda q: (q.open, -_extent(q.open, q.stop, q.close)[1]),
+    )
+    ends = [_extent(q.open, q.stop, q.close)[1] for q in marked]
+    # Each dash goes to the innermost quote around it: one pass, a stack.
+    owned: dict[int, list[int]] = {}
+    stack: list[int] = []
+    i = 0
+    for m in _REMARK_DASH.finditer(text):
+        d = m.start()
+        while i < len(marked) and marked[i].open < d:
+            while stack and ends[stack[-1]] <= marked[i].open:
+                stack.pop()
+            stack.append(i)
+            i += 1
+        while stack and ends[stack[-1]] <= d:
+            stack.pop()
+        if stack and marked[stack[-1]].start <= d < marked[stack[-1]].stop:
+            owned.setdefault(stack[-1], []).append(d)
+    parts: list[Part] = []
+    for j, q in enumerate(marked):
+        if j in owned:
+            parts += _interrupted(text, q, owned[j])
+        else:
+            parts.append(Part(q.start, q.stop, q))
+    parts += [Part(q.start, q.stop, q) for q in quoted if q.style == "—"]
+    parts.sort(key=lambda p: (p.start, -p.stop))
+    return parts
+
+
+def _interrupted(text: str, q: Quoted, dashes: list[int]) -> list[Part]:
+    """The parts of ``q`` split at its narrator's remarks; ``dashes`` are the
+    candidate dashes at its own level, in order."""
+    cuts: list[tuple[int, int, tuple[int, int]]] = []  # part start, stop, remark
+    start = q.start
+    k = 0
+    while k < len(dashes):
+        d = dashes[k]
+        k += 1
+        if d < start:
+            continue
+        q_end = d
+        while q_end > start and text[q_end - 1].isspace():
+            q_end -= 1
+        if q_end <= start:
+            continue
+        p = text[q_end - 1]
+        if p not in _REMARK_AFTER_SPEECH:
+            continue
+        cue_end = _remark_cue(text, d + 1, q.stop, lower_first=p != ",")
+        if cue_end is None:
+            continue
+        # The dash that resumes the speech: the next one, after `,` or `.`,
+        # in the same paragraph.
+        while k < len(dashes) and dashes[k] < cue_end:
+            k += 1
+        if k == len(dashes):
+            break
+        resume = dashes[k]
+        r_end = resume
+        while r_end > cue_end and text[r_end - 1].isspace():
+            r_end -= 1
+        if text[r_end - 1] not in _RESUME_AFTER or _LINE_BREAK.search(text, d, resume):
+            continue
+        k += 1
+        nxt = _skip_space(text, resume + 1, q.stop)
+        if _ALNUM.search(text, nxt, q.stop) is None:
+            break
+        stop = q_end
+        if p == "," or (p == "." and text[stop - 2 : stop] != ".."):
+            stop -= 1
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+        remark = (_skip_space(text, d + 1, r_end), r_end - 1)
+        cuts.append((start, stop, remark))
+        start = nxt
+    if not cuts:
+        return [Part(q.start, q.stop, q)]
+    parts = [Part(a, b, q, r) for a, b, r in cuts]
+    parts.append(Part(start, q.stop, q, cuts[-1][2]))
+    return [p for p in parts if _ALNUM.search(text, p.start, p.stop) is not None]
+
+
+def _remark_cue(text: str, pos: int, end: int, *, lower_first: bool) -> int | None:
+    """End of a speech verb among the first words from ``pos`` (a remark's
+    start after its dash), or ``None``. ``lower_first``: the remark's first
+    word must be lower-case (after ``.``, ``!``, ``?``)."""
+    i = pos
+    for n in range(_REMARK_LEAD):
+        while i < end and text[i] in " \t\u00a0\u2009\u202f":
+            i += 1
+        j = i
+        # A word longer than any speech verb is not one: stop reading it, so
+        # that a run with no space (`,-а,-а,-а…`) is not read once per dash.
+        limit = min(end, i + _LONGEST_WORD)
+        while j < limit and not text[j].isspace():
+            j += 1
+        if j == limit < end and not text[j].isspace():
+            return None
+        word = text[i:j].strip(_WORD_EDGE)
+        if not word or (n == 0 and lower_first and not word[0].islower()):
+            return None
+        if _speech_verb(word):
+            return j
+        i = j
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _speech_verb(word: str) -> bool:
+    """A lower-case form of a speech verb (`сказал`, `говорит`, `пояснила`)
+    or a predicative cue (`уверен`)."""
+    if not word[:1].islower():
+        return False
+    verbs = lexicon.load("speech_verbs")
+    phrases = lexicon.load("speech_phrases")
+    for parse in morph.parse(word):
+        lemma = parse.normal_form.replace("ё", "е")
+        pos = parse.tag.POS
+        if pos in _VERB_POS and lemma in verbs:
+            return True
+        if pos in _PREDICATIVE_POS and "predicative" in phrases.get(lemma, ()):
+            return True
+    return False
 
 
 # A hyphen standing for a dash: with white space after it and no word

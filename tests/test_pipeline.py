@@ -9,6 +9,7 @@ A row marked xfail records a gap in the library, not in the test.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -336,6 +337,81 @@ def test_interrupted_quote_is_two_with_same_speaker_and_cue(analyze, text, parts
     assert second.speaker is not None and second.speaker.name == first.speaker.name
     direct = [q for q in doc.quotes if q.kind == Kind.DIRECT]
     assert len(direct) == 2, describe_all(doc)
+
+
+# Interrupted quotes and quotes whose closing mark was lost: the parts are
+# exact spans, in the typographic text and in its ASCII variant alike.
+QUOTE_PARTS = [
+    case(
+        "after-a-full-stop",
+        "Лидер оппозиции Энрике Петров потребовал от суда ясности.\n\n«Страна ждёт от судей "
+        "четкого ответа на этот вопрос. — заявил Петров. — Я же лично считаю опасным то, что "
+        "власти зовут людей на улицы».",
+        Q("Страна ждёт от судей четкого ответа на этот вопрос", DIR, "Энрике Петров", cue="заявил"),
+        Q(
+            "Я же лично считаю опасным то, что власти зовут людей на улицы",
+            DIR,
+            "Энрике Петров",
+            cue="заявил",
+        ),
+    ),
+    case(
+        "remark-in-commas",
+        "Адвокат Мария Белова пришла в суд без документов. «Говорят, что это общепринятое "
+        "правило, — пояснила она, — но ведь раньше нам ничего подобного не говорили».",
+        Q("Говорят, что это общепринятое правило", DIR, "Мария Белова", cue="пояснила"),
+        Q("но ведь раньше нам ничего подобного не говорили", DIR, "Мария Белова", cue="пояснила"),
+    ),
+    case(
+        "en-dashes",
+        "Аналитик Джон Смит из Лондона изучил новые устройства. «Их отличает понятный дизайн, "
+        "– говорит Смит. – Именно к этому компания всегда стремилась».",
+        Q("Их отличает понятный дизайн", DIR, "Джон Смит", cue="говорит"),
+        Q("Именно к этому компания всегда стремилась", DIR, "Джон Смит", cue="говорит"),
+    ),
+    case(
+        "not-interrupted",
+        "Прокурор Анна Смирнова выступила в суде. «Мы не виделись с ноября и придём втроём — с "
+        "дочкой и мамой, — прийти в суд нам разрешили», — сказала она.",
+        Q(
+            "Мы не виделись с ноября и придём втроём — с дочкой и мамой, — прийти в суд нам "
+            "разрешили",
+            DIR,
+            "Анна Смирнова",
+            cue="сказала",
+        ),
+    ),
+    case(
+        "closing-mark-lost",
+        "Компания «Ромашка» отказалась подписать соглашение. «Пока не будем подписывать, мы не "
+        "согласны с рядом пунктов, — заявлял «Известиям» Иван Петров, вице-президент компании.",
+        Q(
+            "Пока не будем подписывать, мы не согласны с рядом пунктов",
+            DIR,
+            "Иван Петров",
+            cue="заявлял",
+        ),
+    ),
+    case(
+        "one-closing-mark-for-two",
+        'Политик Иван Петров выступил перед избирателями. "Я единственный кандидат, который '
+        'прямо говорит, что я "за" визы. Остальные как-то "жмутся", - заметил Петров.',
+        Q(
+            'Я единственный кандидат, который прямо говорит, что я "за" визы. Остальные как-то '
+            '"жмутся"',
+            DIR,
+            "Иван Петров",
+            cue="заметил",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_PARTS)
+def test_quote_parts_are_exact_in_both_variants(analyze, text, expected):
+    check(analyze(text), expected)
+    flat = [dataclasses.replace(q, text=to_ascii(q.text)) for q in expected]
+    check(analyze(to_ascii(text)), flat)
 
 
 def same_name(got: str, expected: str) -> bool:

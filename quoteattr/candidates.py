@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from . import coref, lexicon, names
-from .content import Claim, Context
+from .claims import Claim, Context
 from .cues import VERB, norm
 from .morph import lemmas, parse
 from .records import Span, Speaker

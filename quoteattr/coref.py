@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from . import lexicon, names
-from .content import Claim, Context
+from .claims import Claim, Context
 from .cues import SOURCE, norm
 from .morph import lemmas
 from .records import Span, Speaker

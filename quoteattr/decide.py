@@ -18,7 +18,7 @@ from typing import Any
 
 from . import candidates, coref
 from .candidates import Candidate
-from .content import Claim, Context
+from .claims import Claim, Context
 from .records import Speaker
 
 WEIGHTS = "decide.json"

@@ -33,7 +33,8 @@ import attrs
 
 from . import cues, decide, marks, nlp
 from . import upstream as _upstream
-from .content import Claim, Context, extract
+from .claims import Claim, Context
+from .content import extract
 from .cues import Cue
 from .marks import Quoted
 from .records import Document, Quote, Span, Speaker

@@ -25,7 +25,7 @@ import attrs
 
 from . import decide, pipeline
 from .candidates import Candidate
-from .content import Claim, Context
+from .claims import Claim, Context
 from .evaluate import Report, as_quote, load_gold, match, same_speaker, score
 from .records import Document, Quote
 

@@ -1,0 +1,171 @@
+"""Claims, the document they are found in, and the span helpers the finders share.
+
+A `Claim` is a draft attribution: its content span, its cue and the
+speaker's mention as written; resolving that mention to a name is the next
+stage's job. `Context` is one document as the finders see it, `Spans` finds
+the claims over a stretch of text, and `content_start` and `_trim` turn a
+run of tokens into a content span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Any
+
+import attrs
+
+from . import lexicon, speakers
+from .cues import Cue, norm
+from .marks import Quoted
+from .speakers import Mention
+from .text import Sentence, Token
+
+COMPLEMENTISERS = {"что", "будто", "чтобы", "якобы", "дескать"}
+QUESTION_WORDS = {
+    "ли", "когда", "как", "где", "почему", "зачем", "кто", "какой", "какая", "какие",
+    "каким", "сколько", "куда", "откуда", "чем", "кого", "кому",
+}  # fmt: skip
+ABOUT = {"о", "об", "обо"}
+DASHES = {"—", "–", "-", "--"}
+OPENING = set("«„“\"'‘")
+CLOSING = set("»“”\"'’")
+
+_UNIT_SIGNS = {"%", "‰", "°", "$", "€", "£", "¥", "₽"}
+
+DIRECT = "direct"
+INDIRECT = "indirect"
+MIXED = "mixed"
+
+
+@attrs.define(slots=True)
+class Claim:
+    """A draft attribution: content span, cue, and the speaker as written."""
+
+    start: int
+    stop: int
+    kind: str
+    sent: Sentence
+    cue: Cue | None = None
+    mention: Mention | None = None
+    how: str = ""  # the shape that produced it: clause, topic, post, source, …
+    confidence: float = 0.8
+    document: bool = False  # the cue points at a document (`говорится в заявлении`)
+
+
+@attrs.define(slots=True)
+class Context:
+    """One document as the extraction stages see it."""
+
+    text: str  # the input
+    view: str  # same length, typographic marks and dashes, for matching
+    sents: list[Sentence]
+    quoted: list[Quoted]  # outermost quote-mark pairs and dialogue speech
+    names: list[list[tuple[int, int, str]]]  # NER spans per sentence
+    cues: list[list[Cue]]
+    starts: list[int] = attrs.field(init=False)
+    closed: list[Quoted] = attrs.field(init=False)  # quotes with a closing mark
+    closes: list[int] = attrs.field(init=False)  # their closing offsets, ascending
+    chains: dict[int, tuple[Cue, str] | None] = attrs.field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [s.start for s in self.sents]
+        self.closed = sorted((q for q in self.quoted if q.close is not None), key=_close)
+        self.closes = [_close(q) for q in self.closed]
+
+    def quote_before(self, offset: int) -> Quoted | None:
+        """The last quote closed before `offset`."""
+        i = bisect.bisect_left(self.closes, offset)
+        return self.closed[i - 1] if i else None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.sents[i].stop:
+            return self.sents[i]
+        return None
+
+
+def _close(q: Quoted) -> int:
+    assert q.close is not None
+    return q.close
+
+
+class Spans:
+    """Claims (or anything with `start` and `stop`) sorted by start, so that
+    the ones over a stretch are found without reading them all: a document
+    with thousands of claims stays linear."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+        self.longest = max((x.stop - x.start for x in self.items), default=0)
+
+    def over(self, start: int, stop: int) -> list[Any]:
+        """The items that overlap [start, stop)."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, max(stop, start + 1))
+        return [x for x in self.items[lo:hi] if x.stop > start and x.start < max(stop, start + 1)]
+
+
+@functools.cache
+def _linking() -> tuple[tuple[str, ...], ...]:
+    phrases = [tuple(p.split()) for p in lexicon.load("linking")]
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def content_start(sent: Sentence, first: int = 0) -> int:
+    """Index of the first content token from `first`: no dash, no `Но`, `Кроме того,`."""
+    tokens = sent.tokens
+    i = first
+    while True:
+        while i < len(tokens) and (tokens[i].text in DASHES or tokens[i].text in ",:;"):
+            i += 1
+        for words in _linking():
+            n = len(words)
+            if i + n < len(tokens) and tuple(norm(t.text) for t in tokens[i : i + n]) == words:
+                # `А это …`: a conjunction before the content; `Также, …`.
+                i += n
+                break
+        else:
+            return i
+
+
+def _trim(sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last without punctuation at the ends.
+
+    Quote marks stay: they belong to a quoted fragment inside the content.
+    """
+    tokens = sent.tokens
+    while first <= last and _edge_punct(tokens[first], opening=True):
+        first += 1
+    while last >= first and _edge_punct(tokens[last], opening=False):
+        last -= 1
+    if first > last:
+        return None
+    return tokens[first].start, tokens[last].stop
+
+
+def _edge_punct(token: Token, opening: bool) -> bool:
+    if token.pos != "PUNCT" and not all(not c.isalnum() for c in token.text):
+        return False
+    if token.text in _UNIT_SIGNS:
+        return False  # `до 22%`: a unit is a word, not a final stop
+    marks = OPENING if opening else CLOSING
+    if token.text in marks:
+        return False
+    return not (not opening and token.text in {")", "?", "!", "…"})
+
+
+def cites_document(cue: Cue) -> bool:
+    """`говорится в заявлении`, `В заявлении подчеркивается`: the words of a text."""
+    tokens = cue.sent.tokens
+    near = tokens[max(0, cue.first - 3) : cue.last + 4]
+    return "impersonal" in cue.tags and any(speakers.is_document(t) for t in near)
+
+
+def _confidence(how: str, mention: Mention | None) -> float:
+    base = {
+        "clause": 0.9, "source": 0.9, "source-inside": 0.85, "source-post": 0.85,
+        "as": 0.85, "post": 0.75, "topic": 0.7, "colon": 0.7,
+    }.get(how, 0.6)  # fmt: skip
+    return round(base if mention else base * 0.8, 3)

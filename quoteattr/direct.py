@@ -1,0 +1,411 @@
+"""Direct speech: quotes in marks and dialogue lines, and the cue that brings them in.
+
+A quote's cue is looked for after it (`«…», — сказал он`), before it (`X
+сказал: «…»`, `заявил, что «…»`, `По словам X, «…»`), in a narrator's
+remark that interrupts it, or through the quote before it (`«…», «…»`). A
+noun may bring in a written message (messages.py), and a name before a colon
+a headline quote (headlines.py). Also here: the paragraph after `X сказал:`
+with its marks lost, and quotes with no cue that read as speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, marks, speakers
+from .claims import (
+    COMPLEMENTISERS,
+    DASHES,
+    DIRECT,
+    MIXED,
+    OPENING,
+    Claim,
+    Context,
+    Spans,
+    cites_document,
+    content_start,
+)
+from .cues import SOURCE, Cue, norm
+from .headlines import _headline_speaker
+from .marks import Part, Quoted
+from .messages import _message_cue, _message_speaker, _passive_agent
+from .morph import lemmas
+from .speakers import Mention
+from .text import Sentence
+
+
+def direct_claims(ctx: Context) -> list[Claim]:
+    """Quotes in marks and dialogue speech, with the cue that introduces them.
+
+    A quote the narrator interrupts (`«Мы готовы, — сказал он. — Но не
+    сейчас»`) gives one claim per part (marks.quoted_parts), each with the
+    remark's cue.
+    """
+    claims: list[Claim] = []
+    parts = _parts(ctx)
+    for q in ctx.quoted:
+        if q.stop <= q.start:
+            continue
+        for part in parts.get(q) or [Part(q.start, q.stop, q)]:
+            cue = None
+            if part.remark is not None:
+                cue = _cue_in(ctx, part.remark[0], part.remark[1], limit=_REMARK_LEAD)
+            claim = _direct(ctx, q, (part.start, part.stop, cue))
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
+    """The parts of each quote, split where the narrator's remark interrupts it.
+
+    Split on the whole of find_quoted's result, so that a dash inside a
+    nested pair stays that pair's.
+    """
+    found: dict[Quoted, list[Part]] = {}
+    for part in marks.quoted_parts(ctx.text):
+        found.setdefault(part.quote, []).append(part)
+    return found
+
+
+# Words allowed before the cue of a narrator's remark (`— Путин сказал`).
+_REMARK_LEAD = 2
+
+
+def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
+    """A verb cue among the first few words from `start`."""
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return None
+    words = 0
+    for tok in sent.tokens:
+        if tok.start < start:
+            continue
+        if tok.start >= stop or words >= limit:
+            break
+        for cue in ctx.cues[sent.index]:
+            if cue.first <= tok.index <= cue.last and cue.type != SOURCE:
+                return cue
+        if tok.pos != "PUNCT":
+            words += 1
+    return None
+
+
+def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim | None:
+    start, stop, cue = part
+    while start < stop and ctx.text[start].isspace():
+        start += 1
+    while stop > start and ctx.text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start:
+        return None
+    sent = ctx.sentence_at(start) or ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    how = "direct"
+    # The words of this claim: the part of an interrupted quote, so that the
+    # narrator's remark between the parts (`— пояснила Алла Бут. —`) stays
+    # open to the speaker search; else the whole quote, marks included.
+    whole = (q.open, (q.close if q.close is not None else q.stop) + 1)
+    content = (start, stop) if cue is not None else whole
+    if cue is None:
+        cue, how = _cue_right(ctx, q)
+    if cue is None:
+        cue, how = _cue_left(ctx, q)
+    mention = None
+    if cue is not None and "message" in cue.tags:
+        mention = _message_speaker(cue, content)
+    elif cue is not None:
+        mention = _passive_agent(cue.sent, cue.head, _tokens_in(cue.sent, content))
+        if mention is None:
+            mention = speakers.of_cue(cue, content)
+        if mention is None and how == "direct-post":
+            mention = _nominative_after(cue, _tokens_in(cue.sent, content))
+        if mention is None and cue.sent.parsed is False:
+            mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
+    elif how == "headline":
+        mention = _headline_speaker(ctx, q)
+    conf = 0.95 if cue is not None else 0.6
+    kind = DIRECT
+    document = cue is not None and "message" not in cue.tags and cites_document(cue)
+    if how == "naming" and cue is not None:
+        # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
+        first = content_start(cue.sent, cue.last + 1)
+        if first < len(cue.sent.tokens) and cue.sent.tokens[first].start < q.open:
+            start = cue.sent.tokens[first].start
+            stop = q.close + 1 if q.close is not None else q.stop
+            kind, conf = MIXED, 0.7
+    return Claim(start, stop, kind, sent, cue, mention, how, conf, document)
+
+
+def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
+    """`«…», — сокрушается другой собеседник РБК`: the parse may take the
+    subject after a postposed cue for its object; a nominative noun that
+    agrees with the verb's number is the subject."""
+    sent = cue.sent
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    for c in verb.children:
+        t = tokens[c]
+        if c <= cue.last or c in blocked or t.pos not in {"NOUN", "PROPN"}:
+            continue
+        nominative = t.feats.get("Case") == "Nom"
+        agrees = t.feats.get("Number") == verb.feats.get("Number", t.feats.get("Number"))
+        if t.rel in {"obj", "obl", "nmod"} and nominative and agrees:
+            return speakers.phrase(sent, c, blocked)
+    return None
+
+
+def _tokens_in(sent: Sentence, span: tuple[int, int]) -> set[int]:
+    return {t.index for t in sent.tokens if span[0] <= t.start < span[1]}
+
+
+def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    """`«…», — сказал он` / `«…» — сказал он` / `«…», сказал он`."""
+    end = (q.close + 1) if q.close is not None else q.stop
+    view = ctx.view
+    i = end
+    while i < len(view) and view[i] in " \u00a0,.!?…":
+        i += 1
+    if i < len(view) and view[i] in "—–-":
+        i += 1
+    elif view[end:i].strip(" \u00a0") != ",":
+        return None, ""
+    para_end = view.find("\n", i)
+    cue = _cue_in(ctx, i, para_end if para_end >= 0 else len(view))
+    if cue is None or norm(cue.sent.tokens[cue.first].text) == "как":
+        return None, ""  # `«…», как подчеркнула X, …` reports the whole sentence
+    after = view[cue.stop : para_end if para_end >= 0 else len(view)]
+    words = len(ctx.text[q.start : q.stop].split())
+    if ":" in after.split(".")[0] and not (_opens_sentence(ctx, q) and words >= 3):
+        # `новых «Звёздных войн», заявил: «…»`: the cue is the next quote's.
+        # A quote that opens the sentence shares it (`«Я имею три цели»,
+        # сказал Симони: «Одна из них — …»`).
+        return None, ""
+    if not _opens_sentence(ctx, q) and words < 6:
+        return None, ""
+    return cue, "direct-post"
+
+
+def _opens_sentence(ctx: Context, q: Quoted) -> bool:
+    """Nothing but white space, dashes or a colon before the mark in its sentence."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return True
+    before = ctx.view[sent.start : q.open].strip(" \u00a0—–-")
+    return not before or before.endswith(":")
+
+
+def _reaches_sentence_end(ctx: Context, q: Quoted) -> bool:
+    """After the closing mark only punctuation, or an author remark, to the end."""
+    end = q.close + 1 if q.close is not None else q.stop
+    sent = ctx.sentence_at(end - 1)
+    stop = sent.stop if sent is not None else len(ctx.view)
+    rest = ctx.view[end:stop].strip()
+    return not rest or rest[0] in ".!?…;" or rest.lstrip(", ")[:1] in {"—", "–"}
+
+
+def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    """`X сказал: «…»`, `заявил, что «…»`, `По словам X, «…»`, `X: «…»`."""
+    view = ctx.view
+    sent = ctx.sentence_at(q.open)
+    left = view[sent.start : q.open].rstrip() if sent is not None else ""
+    if sent is None or not left:
+        # A quote opening a paragraph after `Путин заявил:` at the end of the
+        # previous one.
+        prev_end = view.rfind("\n", 0, q.open)
+        before = view[:prev_end].rstrip() if prev_end > 0 else ""
+        if before.endswith(":"):
+            prev = ctx.sentence_at(len(before) - 1)
+            if prev is not None:
+                cues = [c for c in ctx.cues[prev.index] if c.type != SOURCE]
+                if cues:
+                    return cues[-1], "direct-colon"
+        return None, ""
+    cues = [c for c in ctx.cues[sent.index] if c.stop <= q.open]
+    chained = _chained(ctx, q)
+    if chained is not None:
+        return chained
+    if left.endswith(":"):
+        if cues:
+            return cues[-1], "direct-colon"
+        message = _message_cue(ctx, q)
+        if message[0] is not None:
+            return message
+        return None, "headline"
+    if cues:
+        last = cues[-1]
+        between = view[last.stop : q.open]
+        words = [t for t in sent.tokens if last.stop <= t.start < q.open and t.pos != "PUNCT"]
+        whole = _reaches_sentence_end(ctx, q)
+        quoted_words = ctx.text[q.start : q.stop].split()
+        if last.type == SOURCE and between.rstrip().endswith(",") and whole:
+            return last, "direct-source"
+        tail = norm(left.split()[-1]) if left.split() else ""
+        if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole:
+            return last, "direct-clause"
+        if len(words) <= 3 and "naming" in last.tags and last.token.feats.get("VerbForm") != "Part":
+            return last, "naming"
+        if last.type != SOURCE and len(words) <= 2 and whole and len(quoted_words) >= 2:
+            # `отшучивается словами «…»`: a cue and a noun of words before the marks.
+            return last, "direct-object"
+    return _message_cue(ctx, q)
+
+
+def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:
+    """`«…», говорит X, «…»` and `требования: «…», «…»`: the previous quote's cue.
+
+    A list of quotes leads back to the cue before its first; the walk is a
+    loop, and each quote's answer is kept, so a list of thousands of quotes
+    costs no more than their number.
+    """
+    walked = []
+    while q.open not in ctx.chains:
+        step = _chain_step(ctx, q)
+        if not isinstance(step, Quoted):
+            ctx.chains[q.open] = step
+            break
+        walked.append(q)
+        q = step
+    found = ctx.chains[q.open]
+    for w in walked:
+        ctx.chains[w.open] = found
+    return found
+
+
+def _chain_step(ctx: Context, q: Quoted) -> tuple[Cue, str] | Quoted | None:
+    """The chained cue of `q`, or the quote before it whose cue it shares."""
+    prev = ctx.quote_before(q.open)
+    if prev is None or prev.close is None:
+        return None
+    gap = ctx.view[prev.close + 1 : q.open]
+    if "\n" in gap or len(gap) > 80:
+        return None
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    stripped = gap.strip(" \u00a0,—–-")
+    if not stripped or norm(stripped) in {"и", "или", "а также"}:
+        # A list of quotes: the cue that introduced the first one, however
+        # long the list (`баннерами «A», «B», «C»`).
+        cue, how = _cue_left_plain(ctx, prev)
+        if cue is None:
+            cue, how = _message_cue(ctx, prev)
+        if cue is None:
+            return prev
+        return cue, how
+    cue = _cue_in(ctx, prev.close + 1, q.open)
+    if cue is not None and gap.rstrip().endswith(","):
+        return cue, "direct-resumed"
+    return None
+
+
+def _cue_left_plain(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None, ""
+    left = ctx.view[sent.start : q.open].rstrip()
+    cues = [c for c in ctx.cues[sent.index] if c.stop <= q.open]
+    if left.endswith(":") and cues:
+        return cues[-1], "direct-colon"
+    return None, ""
+
+
+def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
+    """`Пьер Делинь сказал:` and the next paragraph: his words, marks lost."""
+    found = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sent in ctx.sents:
+        by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    for p, sents in by_paragraph.items():
+        last = sents[-1]
+        if ctx.view[last.start : last.stop].rstrip()[-1:] != ":" or p + 1 not in by_paragraph:
+            continue
+        cues = ctx.cues[last.index]
+        nxt = by_paragraph[p + 1]
+        start, stop = nxt[0].start, nxt[-1].stop
+        if not cues or ctx.view[start] in OPENING or ctx.view[start] in DASHES:
+            continue
+        if ctx.view[nxt[-1].start : nxt[-1].stop].rstrip()[-1:] == ":":
+            continue  # `В министерстве подтвердили смерть:`: a report of its own
+        if any(c.start <= start < c.stop for c in taken):
+            continue
+        while stop > start and ctx.text[stop - 1] in ". ":
+            stop -= 1
+        cue = cues[-1]
+        mention = speakers.of_cue(cue, (start, stop))
+        claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-paragraph", 0.8)
+        claim.document = cites_document(cue)
+        found.append(claim)
+    return found
+
+
+def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:
+    """Quotes with no cue of their own that read as speech, not as names.
+
+    A quoted paragraph or sentence continuing a speaker's words is direct
+    speech; a few words in marks inside a sentence are a name or a term.
+    """
+    taken = Spans(linked)
+    found: list[Claim] = []
+    for q in ctx.quoted:
+        if taken.over(q.start, q.stop):
+            continue
+        if not _speech_like(ctx, q):
+            continue
+        sent = ctx.sentence_at(q.start) or ctx.sentence_at(q.open)
+        if sent is None:
+            continue
+        found.append(Claim(q.start, q.stop, DIRECT, sent, None, None, "continued", 0.6))
+    return found
+
+
+def _speech_like(ctx: Context, q: Quoted) -> bool:
+    """A quote that opens a sentence and holds one, not a name in marks."""
+    inner = ctx.text[q.start : q.stop]
+    words = inner.split()
+    if len(words) < 4:
+        return False
+    before = ctx.view[max(0, q.open - 40) : q.open].rstrip()
+    opens_sentence = not before or before[-1] in ".!?…:\n»" or before.endswith("\n")
+    line_start = ctx.view.rfind("\n", 0, q.open) + 1
+    opens_paragraph = not ctx.view[line_start : q.open].strip()
+    if q.style == "—":
+        return True
+    end = q.close + 1 if q.close is not None else q.stop
+    if _DEFINED.match(ctx.view, end):
+        return False  # `«Нам семь тысяч лет» — это лозунг`: the words named, not said
+    if opens_paragraph and not _reaches_sentence_end(ctx, q):
+        return False  # `«Политика с Ларри Кингом», как подчеркнула X, это программа`
+    if before.endswith(":") and _reaches_sentence_end(ctx, q) and not _after_name_noun(ctx, q):
+        # `Юханссон передумал, несмотря на возраст: «…»`: a statement set off
+        # by a colon is the words of whoever the clause before it is about.
+        return _states(ctx, q)
+    return opens_paragraph or (opens_sentence and inner.rstrip()[-1:] in ".!?…")
+
+
+def _states(ctx: Context, q: Quoted) -> bool:
+    """The quoted words hold a finite verb or a short form: a statement,
+    not a title (`Тема доклада: «Экономика и общество России»`)."""
+    for sent in ctx.sents:
+        if sent.stop <= q.start or sent.start >= q.stop:
+            continue
+        for t in sent.tokens:
+            if q.start <= t.start < q.stop and (
+                t.feats.get("VerbForm") == "Fin" or t.feats.get("Variant") == "Short"
+            ):
+                return True
+    return False
+
+
+# `«…» — это лозунг`, `«…», это …`: a quote that is the subject of a definition.
+_DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)
+
+
+def _after_name_noun(ctx: Context, q: Quoted) -> bool:
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return False
+    before = [t for t in sent.tokens if t.stop <= q.open][-3:]
+    names = lexicon.words("name_nouns")
+    return any(lemmas(t.text) & names for t in before)

@@ -1,0 +1,97 @@
+"""Headlines `X: CONTENT`, where a short name before a colon speaks:
+`Песков: «…»` (the speaker of a quote) and `Сергей Аксёнов: массовое
+убийство устроил студент` (a claim of its own).
+"""
+
+from __future__ import annotations
+
+from . import lexicon, speakers
+from .claims import INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
+from .marks import Quoted
+from .morph import lemmas
+from .speakers import Mention
+from .text import Sentence, Token
+
+
+def _headline_speaker(ctx: Context, q: Quoted) -> Mention | None:
+    """`Песков: «…»` — the name before the colon speaks."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    before = [t for t in sent.tokens if t.stop <= q.open]
+    if not before or before[-1].text != ":":
+        return None
+    return _headline_name(ctx, sent, before[-1].index)
+
+
+def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
+    """The speaker of a headline `X: CONTENT`: X, a short name with no verb.
+
+    X must name someone who can speak (a person, an organisation, a role):
+    `Итог расследования: …`, `Взрыв в Киеве: …` are topics, and a dateline
+    (`ЛОНДОН, 26 ноя`) has digits and commas.
+    """
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    ids = [i for i in range(colon) if tokens[i].pos != "PUNCT"]
+    if not ids or len(ids) > _HEADLINE_WORDS or any(tokens[i].text in ",;" for i in range(colon)):
+        return None
+    if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) for i in ids):
+        return None
+    heads = [i for i in ids if tokens[i].head not in ids]
+    head = heads[0] if heads else ids[0]
+    if not _can_speak(ctx, sent, head):
+        return None
+    return speakers.phrase(sent, head, range(colon, len(tokens)))
+
+
+def _has_digit(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
+    """A person or organisation by NER, a proper name, or a role noun."""
+    token = sent.tokens[head]
+    tags = {t for s, e, t in ctx.names[sent.index] if s <= token.start < e}
+    if tags & {"PER", "ORG"}:
+        return True
+    if "LOC" in tags:
+        return False  # `Москва: …` is a place line, not a speaker
+    if token.pos == "PROPN" and token.text[:1].isupper():
+        return True
+    return bool(lemmas(token.text) & lexicon.words("person_descriptors"))
+
+
+# At most this many words before the colon of a headline `X: …`.
+_HEADLINE_WORDS = 5
+
+
+def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
+    """`Сергей Аксёнов: массовое убийство устроил студент`: X said CONTENT.
+
+    Only a line of its own that opens with the name and a colon; the quote
+    in marks after a colon (`Лавров: «…»`) is a direct claim found elsewhere.
+    """
+    found = []
+    index = Spans(taken)
+    for sent in ctx.sents:
+        if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
+            continue  # not the start of a line
+        if ctx.cues[sent.index] or index.over(sent.start, sent.stop):
+            continue
+        colon = next((t.index for t in sent.tokens[: _HEADLINE_WORDS + 2] if t.text == ":"), None)
+        if colon is None:
+            continue
+        nxt = colon + 1
+        if nxt >= len(sent.tokens) or sent.tokens[nxt].start == sent.tokens[colon].stop:
+            continue  # `File:Name.webm`: markup, not a headline
+        first = content_start(sent, colon + 1)
+        if first >= len(sent.tokens) - 1 or sent.tokens[first].text in OPENING:
+            continue
+        mention = _headline_name(ctx, sent, colon)
+        span = _trim(sent, first, len(sent.tokens) - 1)
+        if mention is None or span is None:
+            continue
+        found.append(Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6))
+    return found

@@ -1,0 +1,476 @@
+"""Indirect speech around a verb cue.
+
+`verb_claim` tries each shape in turn: a `что`-clause (`заявил, что …`), a
+topic (`заявила о разработке плана`), a colon (`отметил: …`), a cue put
+after its content (`…, — отметил X`), an `as`-clause (`Как сообщил X, …`)
+and `Об этом сообщил X` (the sentence before). The helpers find where the
+reported clause starts and where it ends.
+"""
+
+from __future__ import annotations
+
+from . import speakers
+from .claims import (
+    ABOUT,
+    CLOSING,
+    COMPLEMENTISERS,
+    DASHES,
+    INDIRECT,
+    OPENING,
+    QUESTION_WORDS,
+    Claim,
+    Context,
+    _confidence,
+    _linking,
+    _trim,
+    cites_document,
+    content_start,
+)
+from .cues import SOURCE, Cue, norm
+from .text import Sentence, Token
+
+
+def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
+    """Last content token: a gerund or a second verb of the same speaker ends it.
+
+    `заявила о разработке плана, отметив, что …` holds two claims; the first
+    runs only to the comma before `отметив`.
+    """
+    sent = cue.sent
+    last = len(sent.tokens) - 1
+    for other in ctx.cues[sent.index]:
+        if other.head <= first or other is cue:
+            continue
+        token = sent.tokens[other.head]
+        sibling = token.head == cue.head and token.rel in {"advcl", "conj", "parataxis"}
+        if sibling or (not sent.parsed and other.first > first):
+            cut = other.first - 1
+            while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
+                cut -= 1
+            return min(last, cut)
+    return last
+
+
+def _new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
+    """Last content token before a coordinated clause with a speech act of its own.
+
+    `сообщали о двух погибших, однако потом ГИБДД опровергли эту
+    информацию`: the clause after `, однако` reports someone else's words,
+    not the first speaker's. A clause after `, но` with no cue stays content.
+    """
+    tokens = sent.tokens
+    for other in ctx.cues[sent.index]:
+        verb = tokens[other.head]
+        if not first < other.first <= last or other.type == SOURCE or "quoteonly" in other.tags:
+            continue  # `продолжает работать`: not a second act of saying
+        if verb.feats.get("VerbForm") != "Fin":
+            continue
+        if norm(tokens[other.first - 1].text) == "и" and other.first - 2 > first:
+            # `напомнил, что X и подчеркнул, что Y`: a second act of saying.
+            cut = other.first - 2
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+        i = other.first - 1
+        while i > first and tokens[i].text not in ",;:—–":
+            i -= 1
+        if i > first and tokens[i].text == "," and _links(sent, i + 1):
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+    return last
+
+
+def _links(sent: Sentence, i: int) -> bool:
+    """A linking word or phrase (`однако`, `но`, `а`, `при этом`) starts at `i`."""
+    words = tuple(norm(t.text) for t in sent.tokens[i : i + 3])
+    return any(words[: len(phrase)] == phrase for phrase in _linking())
+
+
+def _colon_cut(sent: Sentence, first: int, last: int) -> int:
+    """`подчеркнул, что X: Если он попросит, мы …`: the colon opens the
+    speaker's own words; the reported clause ends before it."""
+    tokens = sent.tokens
+    for i in range(first + 1, last):
+        nxt = tokens[i + 1]
+        if tokens[i].text == ":" and (nxt.text in OPENING or nxt.text[:1].isupper()):
+            return i - 1
+    return last
+
+
+def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
+    """Last token of the reported clause starting at `first`.
+
+    The clause runs to the end of the sentence unless the cue verb goes on
+    with a predicate of its own: a coordinated verb (`заявил о намерениях и
+    сделал предложения`, `…, однако лидер оппозиции назвал …`) or a gerund
+    (`…, отметив, что`). Other cues of the same speaker cut it too.
+    """
+    sent = cue.sent
+    end = len(sent.tokens) - 1
+    last = _later_cue_cut(ctx, cue, first)
+    last = min(last, _new_speaker_cut(ctx, sent, first, end), _colon_cut(sent, first, last))
+    if not sent.parsed:
+        return last
+    tokens = sent.tokens
+    if tokens[cue.head].feats.get("VerbForm") == "Part" and tokens[cue.head].rel != "root":
+        # `Сифуэнтес, заявивший, что X, обсуждал …`: the participle phrase,
+        # and the clause it holds, end where its subtree ends.
+        last = min(last, max(t.index for t in sent.subtree(cue.head)))
+        while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in CLOSING:
+            last -= 1
+    for c in tokens[cue.head].children:
+        t = tokens[c]
+        if c <= first + 1 or c > last:
+            continue
+        if t.rel == "conj" or (t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"):
+            # Cut before the conjunction and comma that introduce it.
+            begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
+            cut = begin - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            last = min(last, cut)
+    return last
+
+
+def _clause_after(sent: Sentence, cue: Cue) -> int | None:
+    """First token of a `что`/`ли`/wh-clause the cue introduces, or None."""
+    tokens = sent.tokens
+    if sent.parsed:
+        for c in tokens[cue.head].children:
+            if c <= cue.last or tokens[c].rel not in {
+                "ccomp",
+                "advcl",
+                "csubj",
+                "parataxis",
+                "obj",
+            }:
+                continue
+            for m in tokens[c].children:
+                word = norm(tokens[m].text)
+                if m > cue.last and tokens[m].rel == "mark" and word in COMPLEMENTISERS:
+                    return _after_comp(sent, _first_comp(sent, cue.last + 1, m))
+    # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
+    i = cue.last + 1
+    while i < len(tokens) and i <= cue.last + 12:
+        tok = tokens[i]
+        word = norm(tok.text)
+        if tok.text == ",":
+            nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            if nxt in COMPLEMENTISERS:
+                return _after_comp(sent, i + 1)
+            if nxt in QUESTION_WORDS and nxt != "ли":
+                return min(i + 2, len(tokens) - 1)
+            if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли":
+                return i + 1
+            if i + 1 == len(tokens):
+                return None  # `Путин заявил,` at a line's end: nothing follows here
+            if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
+                return None
+        elif (
+            tok.text in {":", ".", ";", "!", "?"}
+            or tok.text in OPENING
+            or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin")
+        ):
+            return None
+        elif word in COMPLEMENTISERS and i == cue.last + 1:
+            return _after_comp(sent, i)
+        i += 1
+    return None
+
+
+def _first_comp(sent: Sentence, start: int, found: int) -> int:
+    """The first `, что` after the cue: the parse may hang a deeper clause
+    on the cue (`отмечает, что поняла, что письмо отправлено`)."""
+    tokens = sent.tokens
+    for i in range(start + 1, found):
+        if tokens[i - 1].text == "," and norm(tokens[i].text) == norm(tokens[found].text):
+            return i
+    return found
+
+
+def _after_comp(sent: Sentence, i: int) -> int:
+    """Skip the complementiser and a comma right after it (`что, если …`)."""
+    i += 1
+    while i < len(sent.tokens) and sent.tokens[i].text == ",":
+        i += 1
+    return min(i, len(sent.tokens) - 1)
+
+
+def _topic_after(sent: Sentence, cue: Cue) -> int | None:
+    """`заявила о разработке плана`: the `о`-phrase right after the cue."""
+    tokens = sent.tokens
+    i = cue.last + 1
+    while i < len(tokens) and i <= cue.last + 8:
+        tok = tokens[i]
+        if norm(tok.text) in ABOUT:
+            # The `о`-phrase must hang on the cue itself, not on its object
+            # (`подтвердила сообщения об убийстве`).
+            # Right after the cue there is no object it could hang on.
+            attached = i == cue.last + 1 or tok.head < 0 or tokens[tok.head].head == cue.head
+            if sent.parsed and not attached:
+                return None
+            return i
+        if tok.pos == "PUNCT" or (
+            tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") != "Conv"
+        ):
+            return None
+        i += 1
+    return None
+
+
+def _coordinated_cut(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`заявил о своих намерениях и сделал предложения`: a topic has no
+    predicate of its own, so a finite verb after `и` that agrees with the
+    cue is the speaker's next act and ends the topic."""
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    for i in range(first + 1, last):
+        nxt = tokens[i + 1]
+        if norm(tokens[i].text) == "и" and nxt.feats.get("VerbForm") == "Fin" and _agree(verb, nxt):
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT":
+                cut -= 1
+            return cut
+    return last
+
+
+def _agree(a: Token, b: Token) -> bool:
+    return all(a.feats.get(f) == b.feats.get(f) for f in ("Number", "Gender", "Person", "Tense"))
+
+
+def _topic_before(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """`Впервые о готовящемся законе Президент заявил …`: a topic put first."""
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    for c in tokens[cue.head].children:
+        if c >= cue.first or tokens[c].rel != "obl":
+            continue
+        case = [k for k in tokens[c].children if tokens[k].rel == "case"]
+        if not case or norm(tokens[case[0]].text) not in ABOUT:
+            continue
+        if norm(tokens[c].text) == "этом":
+            return None  # `Об этом сообщил X`: the sentence before
+        if tokens[c].pos not in {"NOUN", "PROPN"}:
+            continue  # `о котором говорил Песков`: the topic is named elsewhere
+        ids = [t.index for t in sent.subtree(c)]
+        lo, hi = min(ids), max(ids)
+        if hi < cue.first and not any(tokens[i].text in ",;:" for i in range(lo, hi + 1)):
+            return _trim(sent, lo, hi)
+    return None
+
+
+def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
+    """The cue's subject is a common noun for a thing (`проверка`, `опрос`)."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    for c in tokens[cue.head].children:
+        t = tokens[c]
+        if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
+            return not speakers.is_institution(t)
+    return False
+
+
+def _colon_after(sent: Sentence, cue: Cue) -> int | None:
+    tokens = sent.tokens
+    for i in range(cue.last + 1, min(len(tokens), cue.last + 10)):
+        if tokens[i].text == ":":
+            return i + 1 if i + 1 < len(tokens) else None
+        if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
+            return None
+    return None
+
+
+def _postposed(sent: Sentence, cue: Cue) -> int | None:
+    """`CONTENT, — заявил X` / `CONTENT, отметил X`: the last content token."""
+    i = cue.first - 1
+    tokens = sent.tokens
+    seen = False
+    while (
+        i >= 0 and tokens[i].pos == "PUNCT" and (tokens[i].text in DASHES or tokens[i].text == ",")
+    ):
+        seen = True
+        i -= 1
+    if not seen or i < 0 or not _free_standing(sent, cue):
+        return None
+    return i
+
+
+# Relations of a predicate inside another clause: a verb there is part of
+# the content or of a noun phrase, not a cue put after its content.
+_DEPENDENT_RELS = {"acl", "acl:relcl", "amod", "ccomp", "xcomp", "csubj"}
+
+
+def _free_standing(sent: Sentence, cue: Cue) -> bool:
+    """A postposed cue stands alone after its content: `…, отметил Чистов`.
+
+    Not `…, не имеющий рейтингов, допустил просрочку` (the verb has its
+    subject before it and a noun object after it: a predicate of the
+    content) nor `…, допускал ли этот регион` (an indirect question).
+    """
+    tokens = sent.tokens
+    nxt = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
+    if nxt is not None and norm(nxt.text) == "ли":
+        return False
+    verb = tokens[cue.head]
+    if verb.feats.get("VerbForm") == "Conv":
+        return False  # `…, объяснив их опьянением`: a gerund adds to its own clause
+    if not sent.parsed:
+        return True
+    if verb.rel in _DEPENDENT_RELS:
+        return False
+    for c in verb.children:
+        child = tokens[c]
+        if c < cue.first and child.rel in {"nsubj", "nsubj:pass"}:
+            return False
+        if c > cue.last and child.rel == "obj" and child.pos == "NOUN":
+            return False
+    return True
+
+
+def _resumes_after(sent: Sentence, cue: Cue) -> bool:
+    """The sentence goes on after the cue and its speaker, past a comma."""
+    tokens = sent.tokens
+    mention = speakers.of_cue(cue)
+    end = mention.tokens[-1] if mention is not None else cue.last
+    end = max(end, cue.last)
+    rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
+    return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
+
+
+def _about_this(sent: Sentence, cue: Cue) -> bool:
+    tokens = sent.tokens
+    for i in range(0, min(len(tokens) - 1, cue.last + 6)):
+        if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
+            # `об этом человеке` names a topic; a bare `об этом` points back.
+            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            return nxt is None or not _agrees_with_etom(nxt)
+    return False
+
+
+def _agrees_with_etom(token: Token) -> bool:
+    """`об этом человеке`: a noun in the prepositional case after `этом` is
+    the topic; `Об этом Дмитрий Медведев заявил` names the speaker next."""
+    if token.pos not in {"NOUN", "ADJ", "PROPN"}:
+        return False
+    return token.feats.get("Case", "Loc") == "Loc"
+
+
+def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """Indirect speech around a verb cue: clause, topic, colon, postposed, `как`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    if verb.feats.get("Person") == "1" and "impersonal" not in cue.tags:
+        return None  # `Напомним`, `Отметим`: the journalist, not a source
+    if "quoteonly" in cue.tags:
+        return None  # `усмехнулся`, `поздравил`: speech only next to a quote
+    if verb.feats.get("VerbForm") == "Inf":
+        return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
+    if (
+        "impersonal" in cue.tags
+        and sent.parsed
+        and any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children)
+    ):
+        return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
+    if "testimony" in cue.tags and _thing_as_subject(sent, cue):
+        return None  # `проверка показала, что`: a finding, not speech
+    short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
+    how = None
+    span = None
+    as_clause = norm(tokens[cue.first].text) == "как"
+    if _about_this(sent, cue):
+        return _about_this_claim(ctx, cue)
+    if as_clause:
+        span, how = _as_clause(ctx, cue), "as"
+    if span is None and "naming" not in cue.tags:
+        first = _clause_after(sent, cue)
+        if first is not None:
+            span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "clause"
+    if span is None and short_passive:
+        return None  # `написан в память о …`: only `было заявлено, что` reports
+    if (
+        span is None
+        and "naming" not in cue.tags
+        and not cue.tags & {"opinion", "noabout", "request"}
+    ):
+        first = _topic_after(sent, cue)
+        if first is not None:
+            last = _coordinated_cut(sent, cue, first, _clause_end(ctx, cue, first))
+            span, how = _trim(sent, first, last), "topic"
+        else:
+            span, how = _topic_before(sent, cue), "topic"
+    if span is None and "naming" not in cue.tags:
+        first = _colon_after(sent, cue)
+        if first is not None and tokens[first].text not in OPENING:
+            span, how = _trim(sent, first, len(tokens) - 1), "colon"
+    if span is None and not as_clause:
+        last = _postposed(sent, cue)
+        if last is not None:
+            first = content_start(sent)
+            if first <= last:
+                span, how = _trim(sent, first, last), "post"
+                resumed = _resumes_after(sent, cue)
+                if resumed:
+                    # `Без сомнения, пишет газета, речь идет о …`: one claim.
+                    span, how = _trim(sent, first, len(tokens) - 1), "post-inside"
+    if span is None:
+        return None
+    start, stop = span
+    mention = speakers.of_cue(cue, span)
+    claim = Claim(start, stop, INDIRECT, sent, cue, mention, how, _confidence(how, mention))
+    claim.document = cites_document(cue)
+    return claim
+
+
+def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
+    """`Как сообщил X, CONTENT` or `CONTENT, как сообщил X`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    first = content_start(sent)
+    mention = speakers.of_cue(cue)
+    end = max(cue.last, mention.tokens[-1] if mention else cue.last)
+    if cue.first > first:
+        if _resumes_after(sent, cue):
+            # `В Mail.ru, как рассказали в пресс-службе, работает поиск`
+            return _trim(sent, first, len(tokens) - 1)
+        last = cue.first - 1
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        return _trim(sent, first, last)
+    for i in range(end + 1, len(tokens)):
+        if tokens[i].text == ",":
+            first = content_start(sent, i + 1)
+            last = len(tokens) - 1
+            return _trim(sent, first, _new_speaker_cut(ctx, sent, first, last))
+    if mention is not None and end + 1 < len(tokens):
+        # `Как сообщило министерство здравоохранения в больницах …`: no comma.
+        return _trim(sent, end + 1, len(tokens) - 1)
+    return None
+
+
+def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """`Об этом сообщил X`: the content is the sentence before."""
+    sent = cue.sent
+    if sent.index == 0:
+        return None
+    prev = ctx.sents[sent.index - 1]
+    if not _predicates(prev) and prev.index > 0:
+        # A caption line between the statement and `Об этом` (`Леннарт
+        # Юханссон` under a photo) states nothing; `этом` points past it.
+        prev = ctx.sents[prev.index - 1]
+    if sent.paragraph - prev.paragraph > 2 or not _predicates(prev):
+        return None
+    span = _trim(prev, content_start(prev), len(prev.tokens) - 1)
+    if span is None:
+        return None
+    mention = speakers.of_cue(cue)
+    return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+
+
+def _predicates(sent: Sentence) -> bool:
+    """The sentence states something: it has a verb (or a short form)."""
+    return any(t.pos in {"VERB", "AUX"} or t.feats.get("Variant") == "Short" for t in sent.tokens)

@@ -1,0 +1,151 @@
+"""Which of the claims found stand, and in what shape.
+
+A cue inside someone else's words is not a claim of its own; a relay (`…,
+сообщает РБК`) passes another's words on and goes; a reported clause that is
+all in marks is direct, one with a quoted fragment mixed; of two claims over
+the same span the more confident stays.
+"""
+
+from __future__ import annotations
+
+from .claims import DIRECT, MIXED, Claim, Context, Spans, _trim
+from .cues import Cue
+from .direct import _after_name_noun
+from .marks import Quoted
+from .text import Sentence
+
+
+def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
+    """A cue inside another's content is not annotated again; a relay
+    (`…, сообщает агентство`) is not a second attribution."""
+    # Cues inside someone's quoted words go first, so that they cannot knock
+    # out a claim of the text itself.
+    quoted = Spans(direct)
+    indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
+    indirect = _drop_relays(indirect)
+    index = Spans(indirect)
+    kept = []
+    for claim in indirect:
+        near = index.over(claim.cue.start, claim.cue.stop)
+        outer = [o for o in near if o is not claim and _cue_within(claim, [o])]
+        if any(not _cue_within(o, [claim]) or _frames(o, claim) for o in outer):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _frames(outer: Claim, inner: Claim) -> bool:
+    """Of two claims each holding the other's cue, whether `outer` is the frame.
+
+    A postposed cue frames the sentence before it (`…, что идет навстречу
+    отрасли, указывает Алексеев`); otherwise the first cue introduces the
+    clause that holds the second (`Путин заявил, что, по данным разведки, …`).
+    """
+    post = {"post", "post-inside"}
+    if (outer.how in post) != (inner.how in post):
+        return outer.how in post
+    return outer.cue.start < inner.cue.start
+
+
+def _cue_within(claim: Claim, others: list[Claim]) -> bool:
+    cue = claim.cue
+    assert cue is not None
+    return any(o is not claim and o.start <= cue.start and cue.stop <= o.stop for o in others)
+
+
+_RELAY_SHAPES = {"post", "post-inside", "as"}
+# Verbs that state the speaker's own view or testimony (`указывает
+# Алексеев`, `как показал свидетель`): the cue inside their content is part
+# of what they say, not a report they pass on.
+_OWN_VIEW = {"opinion", "noabout", "testimony", "naming", "request", "question", "quoteonly"}
+
+
+def _drop_relays(claims: list[Claim]) -> list[Claim]:
+    """`Путин заявил, что X, сообщает РБК`: the outlet passes Путин's words on.
+
+    A postposed or `как`-cue whose content holds another cue relays that
+    claim: it goes, and the relayed claim stops before it. An impersonal
+    claim with no speaker of its own (`Сообщается, что X, сообщает РБК`)
+    takes the outlet as its speaker.
+    """
+    relays = set()
+    for relay in claims:
+        if relay.how not in _RELAY_SHAPES or relay.cue.tags & _OWN_VIEW:
+            continue
+        inner = [o for o in claims if o is not relay and o.how not in _RELAY_SHAPES]
+        inner = [o for o in inner if relay.start <= o.cue.start < relay.stop]
+        if not inner:
+            continue
+        relays.add(id(relay))
+        for claim in inner:
+            _stop_before(claim, relay.cue)
+            if claim.mention is None:
+                claim.mention = relay.mention
+    return [c for c in claims if id(c) not in relays]
+
+
+def _stop_before(claim: Claim, cue: Cue) -> None:
+    """Cut a claim's content before a later cue of its sentence and its commas."""
+    if cue.sent is not claim.sent or not claim.start < cue.start < claim.stop:
+        return
+    if cue.start < claim.cue.start:
+        return  # `Как сообщает РБК, Путин заявил, что …`: the relay is before
+    span = _trim(claim.sent, _token_at(claim.sent, claim.start), cue.first - 1)
+    if span is not None:
+        claim.start, claim.stop = span
+
+
+def _token_at(sent: Sentence, offset: int) -> int:
+    return next(t.index for t in sent.tokens if t.stop > offset)
+
+
+def _merge_marked(ctx: Context, indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
+    """`заявил, что «вопрос решен»` is direct; a quoted fragment makes it mixed."""
+    result = []
+    for claim in indirect:
+        marked = [q for q in ctx.quoted if claim.start <= q.open and q.start < claim.stop]
+        whole = [q for q in marked if q.open <= claim.start + 1 and q.stop >= claim.stop - 1]
+        if whole:
+            q = whole[0]
+            if any(d.start == q.start for d in direct):
+                continue
+            claim.start, claim.stop, claim.kind = q.start, q.stop, DIRECT
+        elif any(_fragment(ctx, q) for q in marked):
+            claim.kind = MIXED
+        result.append(claim)
+    return result
+
+
+def _fragment(ctx: Context, q: Quoted) -> bool:
+    """Someone's words quoted inside a claim, not a name or a scare-quoted term."""
+    inner = ctx.text[q.start : q.stop].strip()
+    words = inner.split()
+    if len(words) < 2 or not inner[:1].islower():
+        return len(words) >= 5
+    return not _after_name_noun(ctx, q)
+
+
+def _one_per_span(claims: list[Claim]) -> list[Claim]:
+    """Two shapes may find the same claim; keep the more confident."""
+    kept: list[Claim] = []
+    longest = 0
+    for claim in claims:
+        clash = None
+        # Claims come sorted by start: only the last few kept, those that may
+        # reach this one, can clash with it.
+        lo = len(kept)
+        while lo > 0 and kept[lo - 1].start >= claim.start - longest:
+            lo -= 1
+        for other in kept[lo:]:
+            s = max(claim.start, other.start)
+            e = min(claim.stop, other.stop)
+            union = max(claim.stop, other.stop) - min(claim.start, other.start)
+            if e > s and 2 * (e - s) >= union:
+                clash = other
+                break
+        if clash is None:
+            kept.append(claim)
+        elif claim.confidence > clash.confidence:
+            kept[kept.index(clash, lo)] = claim
+        longest = max(longest, claim.stop - claim.start)
+    return kept

@@ -1,0 +1,83 @@
+"""Claims brought in by a source phrase: `По словам X, CONTENT`,
+`CONTENT, по его мнению`, `…, по данным X, …`, `согласно X`.
+"""
+
+from __future__ import annotations
+
+from . import speakers
+from .claims import INDIRECT, OPENING, Claim, Context, _confidence, _trim, content_start
+from .cues import Cue
+from .morph import lemmas
+from .text import Sentence, Token
+
+
+def source_claim(ctx: Context, cue: Cue) -> Claim | None:
+    """`По словам X, CONTENT`, `CONTENT, по его мнению`, `…, по данным X, …`."""
+    sent = cue.sent
+    tokens = sent.tokens
+    mention = speakers.of_cue(cue)
+    end = cue.last
+    if mention is not None:
+        end = max(end, mention.tokens[-1])
+    first = content_start(sent)
+    after = _source_phrase_end(sent, end) + 1
+    while (
+        after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
+    ):
+        after += 1
+    if cue.first <= first:
+        if after >= len(tokens):
+            return None
+        span = _trim(sent, content_start(sent, after), len(tokens) - 1)
+        how = "source"
+    elif after >= len(tokens):
+        span = _trim(sent, first, cue.first - 1)
+        how = "source-post"
+    else:
+        # A cue set off by commas inside the claim does not cut it.
+        span = _trim(sent, first, len(tokens) - 1)
+        how = "source-inside"
+    if span is None:
+        return None
+    conf = _confidence(how, mention)
+    return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, conf)
+
+
+def _source_phrase_end(sent: Sentence, end: int) -> int:
+    """Last token of a source phrase: its source and a date, a place or `со
+    ссылкой на Y` after it, up to the comma (`По данным Минфина на 1 мая, …`).
+
+    Only a short run with no predicate: a longer one is the content itself
+    (`По его словам Россия готова …`, no comma).
+    """
+    tokens = sent.tokens
+    for i in range(end + 1, min(len(tokens), end + 1 + _SOURCE_TAIL)):
+        tok = tokens[i]
+        if tok.text == ",":
+            return _relative_end(sent, i) - 1
+        if tok.pos in {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"} or _starts_clause(tok):
+            break
+    return end
+
+
+def _starts_clause(token: Token) -> bool:
+    """A subject or a short predicate: the content has begun (`По его
+    словам Россия готова …`)."""
+    nominal = token.pos in {"NOUN", "PROPN"} and token.feats.get("Case") == "Nom"
+    return nominal or token.feats.get("Variant") == "Short"
+
+
+def _relative_end(sent: Sentence, comma: int) -> int:
+    """`По словам министра, который выступил в Думе, …`: the relative clause
+    describes the source; the comma after it closes the phrase."""
+    tokens = sent.tokens
+    if comma + 1 >= len(tokens) or "который" not in lemmas(tokens[comma + 1].text):
+        return comma
+    for i in range(comma + 2, len(tokens) - 1):
+        if tokens[i].text == ",":
+            return i
+    return comma
+
+
+# At most this many words between the source and the comma closing its phrase.
+_SOURCE_TAIL = 6

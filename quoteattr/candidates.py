@@ -13,13 +13,12 @@ weights fitted to the gold.
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 from collections.abc import Sequence
 
 import attrs
 
-from . import coref, lexicon, names
+from . import coref, names
 from .claims import Claim, Context
 from .cues import VERB, norm
 from .morph import lemmas, parse
@@ -256,24 +255,21 @@ def _rule_kind(speaker: Speaker) -> dict[str, float]:
     if len(words) == 1 and norm(words[0]) in PRONOUNS:
         return {"rule_pronoun": 1.0}
     if speaker.type.value == "anonymous":
-        # `певица`, `87-летний политик`: one person the text named before,
-        # unlike `источник` or `эксперты`.
-        if any(_one_person(w) for w in words) and not any(lemmas(w) & _anonymous() for w in words):
+        # `певица`, `87-летний политик`, `чиновник`: one person, whom the text
+        # may have named before; `эксперты`: a group; `Его опыт`: no one.
+        if any(_animate(w, "sing") for w in words):
             return {"rule_role": 1.0}
-        return {"rule_anonymous": 1.0}
+        if any(_animate(w, "plur") for w in words):
+            return {"rule_group": 1.0}
+        return {"rule_thing": 1.0}
     if words and not words[-1][:1].isupper() and not words[0][:1].isupper():
         return {"rule_description": 1.0}
     return {"rule_named": 1.0}
 
 
-def _one_person(word: str) -> bool:
+def _animate(word: str, number: str) -> bool:
     best = parse(word)[:1]
-    return bool(best) and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
-
-
-@functools.cache
-def _anonymous() -> frozenset[str]:
-    return lexicon.words("anonymous")
+    return bool(best) and {"NOUN", "anim", number} <= best[0].tag.grammemes
 
 
 def _mentions(ctx: Context, resolver: coref.Resolver) -> list[_Named]:

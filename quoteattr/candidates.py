@@ -13,6 +13,7 @@ weights fitted to the gold.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Sequence
 
@@ -28,6 +29,9 @@ from .text import Sentence
 
 _WINDOW = 3  # sentences before the claim's whose names compete
 _RECENT = 3  # earlier speakers that compete
+_NEAR_BEFORE, _NEAR_AFTER = 12, 6  # names in the window nearest the cue
+_SALIENT_LOOKBACK = 30  # mentions before a claim whose people may be salient
+_CLAIM_LOOKBACK = 30  # claims before one whose speakers may compete
 _SUBJECT = {"nsubj", "nsubj:pass"}
 _NAME_RELS = {"appos", "flat:name", "flat"}
 
@@ -56,6 +60,7 @@ def key_of(speaker: Speaker | None) -> str:
     return "o:" + " ".join(words)
 
 
+@functools.lru_cache(maxsize=8192)
 def _normal(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in norm(name)).split())
 
@@ -69,6 +74,10 @@ class _Named:
     sent: Sentence
     speaker: Speaker
     entity: coref.Entity | None = None
+    key: str = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.key = key_of(self.speaker)
 
 
 def collect(
@@ -83,8 +92,8 @@ def collect(
     counts: dict[str, list[int]] = {}
     latest: dict[str, list[_Named]] = {}
     for m in mentions:
-        counts.setdefault(key_of(m.speaker), []).append(m.start)
-        latest.setdefault(key_of(m.speaker), []).append(m)
+        counts.setdefault(m.key, []).append(m.start)
+        latest.setdefault(m.key, []).append(m)
     spoke: dict[str, list[int]] = {}
     result = []
     for i, claim in enumerate(claims):
@@ -98,36 +107,46 @@ def collect(
             _add(pool, rule[i], {"rule": 1.0, **_rule_kind(rule[i])})
             if rule[i].mention is not None:
                 span = rule[i].mention
-                _describe(pool[key_of(rule[i])], ranks, ctx, claim, span.start, span.stop)
+                sent = ctx.sentence_at(span.start)
+                if sent is not None:
+                    _describe(pool[key_of(rule[i])], ranks, claim, sent, span.start, span.stop)
         # Names in the window: the claim's sentence and the ones before it.
         first = max(0, claim.sent.index - _WINDOW)
         lo = bisect.bisect_left(starts, ctx.sents[first].start)
         hi = bisect.bisect_left(starts, claim.sent.stop)
+        # Only the names nearest the cue, so that a giant sentence stays linear.
+        at = bisect.bisect_left(starts, anchor)
+        lo, hi = max(lo, at - _NEAR_BEFORE), min(hi, at + _NEAR_AFTER)
         for m in mentions[lo:hi]:
             cand = _add(pool, m.speaker, {"named": 1.0})
-            _describe(cand, ranks, ctx, claim, m.start, m.stop)
-        # Speakers of the claims just before.
-        seen = 0
-        for j in range(i - 1, -1, -1):
-            if rule[j] is None or seen >= _RECENT:
+            _describe(cand, ranks, claim, m.sent, m.start, m.stop)
+        # Speakers of the claims just before: the last one, and up to
+        # _RECENT distinct ones among the last few claims.
+        recent: set[str] = set()
+        for j in range(i - 1, max(-1, i - 1 - _CLAIM_LOOKBACK), -1):
+            if rule[j] is None:
                 continue
-            k = key_of(rule[j])
-            cand = _add(pool, rule[j], {})
-            if seen == 0:
+            cand = _add(pool, rule[j], {"recent_speaker": 1.0})
+            if not recent:
                 cand.features["last_speaker"] = 1.0
                 gap = claim.sent.paragraph - claims[j].sent.paragraph
                 cand.features["last_gap_para"] = min(gap, 3) / 3
-            cand.features["recent_speaker"] = 1.0
-            seen += 1 if k else 0
-            if seen >= _RECENT:
+            recent.add(key_of(rule[j]))
+            if len(recent) >= _RECENT:
                 break
-        # The people the document names most, wherever they are.
-        for k, where in counts.items():
-            if k in pool or not k.startswith("p:"):
+        # The people the document keeps naming: named twice or more among the
+        # last mentions before the claim (a bounded look back keeps a long
+        # document linear).
+        here = bisect.bisect_left(starts, anchor)
+        salient = 0
+        for m in reversed(mentions[max(0, here - _SALIENT_LOOKBACK) : here]):
+            if m.key in pool or not m.key.startswith("p:"):
                 continue
-            before = bisect.bisect_left(where, anchor)
-            if before >= 2:
-                _add(pool, latest[k][before - 1].speaker, {"salient": 1.0})
+            if bisect.bisect_left(counts[m.key], anchor) >= 2:
+                _add(pool, m.speaker, {"salient": 1.0})
+                salient += 1
+                if salient == _RECENT:
+                    break
         _recency(pool, latest, claim, anchor, rule[i])
         for k, cand in pool.items():
             f = cand.features
@@ -275,9 +294,15 @@ def _animate(word: str, number: str) -> bool:
 def _mentions(ctx: Context, resolver: coref.Resolver) -> list[_Named]:
     """Every person and organisation mention, in text order."""
     found = []
-    for (start, stop), entity in resolver.by_span.items():
-        sent = ctx.sentence_at(start)
+    sents = iter(ctx.sents)
+    sent = next(sents, None)
+    for (start, stop), entity in sorted(resolver.by_span.items()):
+        # One walk over the sentences beside the sorted names.
+        while sent is not None and sent.stop <= start:
+            sent = next(sents, None)
         if sent is None:
+            break
+        if start < sent.start:
             continue
         speaker = Speaker(entity.name, "person", Span(start, stop, ctx.text[start:stop]),
                           coref.aliases(entity))  # fmt: skip
@@ -299,16 +324,13 @@ def _mentions(ctx: Context, resolver: coref.Resolver) -> list[_Named]:
 def _describe(
     cand: Candidate,
     ranks: dict[str, tuple[bool, int, int]],
-    ctx: Context,
     claim: Claim,
+    sent: Sentence,
     start: int,
     stop: int,
 ) -> None:
     """Features of one mention of the candidate; the nearest mention counts."""
     f = cand.features
-    sent = ctx.sentence_at(start)
-    if sent is None:
-        return
     inside = claim.start <= start < claim.stop
     dist = claim.sent.index - sent.index
     if dist < 0:
@@ -387,7 +409,7 @@ def _agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> No
         if plural:
             f["verb_plural_person"] = 1.0
         elif gender is not None:
-            sure = names.gender_number(speaker.name.split())[0]
+            sure = _gender(speaker.name)
             if sure is not None:
                 f["verb_agrees" if sure == gender else "verb_clashes"] = 1.0
     elif speaker.type.value == "organization" and gender == "masc":
@@ -396,6 +418,11 @@ def _agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> No
 
 _ROLES = ("null", "rule", "last_speaker", "recent_speaker", "named", "salient", "nearest_person",
           "nearest_agreeing", "title_match")  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _gender(name: str) -> str | None:
+    return names.gender_number(name.split())[0]
 
 
 def _claim_context(pool: dict[str, Candidate], claim: Claim, rule: Speaker | None) -> None:

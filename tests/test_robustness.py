@@ -340,7 +340,9 @@ FAMILIES = [
     pytest.param(lambda n: "«" * n, 500, id="only-open-marks"),
     pytest.param(
         lambda n: _repeat(_corpus() + "\n\n", n),
-        1500,
+        # Each claim weighs a bounded number of speaker candidates; the first
+        # article names too few people to fill the bounds, so 1x starts past it.
+        2000,
         id="news",
     ),
     pytest.param(

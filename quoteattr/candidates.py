@@ -23,7 +23,7 @@ from . import coref, names
 from .claims import Claim, Context
 from .cues import VERB, norm
 from .morph import lemmas, parse
-from .records import Span, Speaker
+from .records import Span, Speaker, normalize
 from .speakers import PRONOUNS
 from .text import Sentence
 
@@ -60,9 +60,8 @@ def key_of(speaker: Speaker | None) -> str:
     return "o:" + " ".join(words)
 
 
-@functools.lru_cache(maxsize=8192)
-def _normal(name: str) -> str:
-    return " ".join("".join(c if c.isalnum() else " " for c in norm(name)).split())
+# Names repeat in a document: normalise each once.
+_normal = functools.lru_cache(maxsize=8192)(normalize)
 
 
 @attrs.define(slots=True)
@@ -103,8 +102,9 @@ def collect(
         # Nobody.
         pool[""] = Candidate(None, {"null": 1.0})
         # The rule chain's choice.
+        how = _rule_kind(rule[i]) if rule[i] is not None else {}
         if rule[i] is not None:
-            _add(pool, rule[i], {"rule": 1.0, **_rule_kind(rule[i])})
+            _add(pool, rule[i], {"rule": 1.0, **how})
             if rule[i].mention is not None:
                 span = rule[i].mention
                 sent = ctx.sentence_at(span.start)
@@ -147,7 +147,7 @@ def collect(
                 salient += 1
                 if salient == _RECENT:
                     break
-        _recency(pool, latest, claim, anchor, rule[i])
+        _recency(pool, latest, claim, anchor, rule[i], how)
         for k, cand in pool.items():
             f = cand.features
             if not k:
@@ -160,7 +160,7 @@ def collect(
             if not where:
                 f["never_named"] = 1.0  # no name the tagger found: a phrase
             _agreement(f, claim, cand.speaker)
-        _claim_context(pool, claim, rule[i])
+        _claim_context(pool, claim, how)
         result.append(_merge_surnames(pool))
         if rule[i] is not None:
             spoke.setdefault(key_of(rule[i]), []).append(claim.start)
@@ -193,12 +193,13 @@ def _recency(
     claim: Claim,
     anchor: int,
     rule: Speaker | None,
+    how: dict[str, float],
 ) -> None:
     """Which person was named last before the cue (outside the content), and
     which of those agrees with the gender the cue or the pronoun asks for; and
     whether a person carries the title the rule chain's description gives."""
     wanted = _wanted_gender(claim, rule)
-    described = _description_lemmas(rule)
+    described = _description_lemmas(rule, how)
     order = []
     for k, cand in pool.items():
         if not k.startswith("p:"):
@@ -238,12 +239,8 @@ def _wanted_gender(claim: Claim, rule: Speaker | None) -> str | None:
     return None
 
 
-def _description_lemmas(rule: Speaker | None) -> frozenset[str]:
-    if (
-        rule is None
-        or rule.mention is None
-        or not {"rule_description", "rule_role"} & set(_rule_kind(rule))
-    ):
+def _description_lemmas(rule: Speaker | None, how: dict[str, float]) -> frozenset[str]:
+    if rule is None or rule.mention is None or not {"rule_description", "rule_role"} & set(how):
         return frozenset()
     found: set[str] = set()
     for word in rule.mention.text.split():
@@ -346,22 +343,19 @@ def _describe(
     f["m_in_content"] = float(inside)
     f[f"m_sent_{min(dist, 3)}"] = 1.0
     f["m_same_paragraph"] = float(sent.paragraph == claim.sent.paragraph)
+    head = _token_at(sent, start, stop)
     cue = claim.cue
     if dist == 0 and cue is not None:
         f["m_before_cue" if start < cue.start else "m_after_cue"] = 1.0
         f["m_token_gap"] = math.log1p(rank[2]) / 4
-        head = _token_at(sent, start, stop)
-        if head is not None:
+        if head is not None and sent.parsed:
             tok = sent.tokens[head]
-            if sent.parsed and tok.rel in _SUBJECT and tok.head == cue.head:
+            if tok.rel in _SUBJECT and tok.head == cue.head:
                 f["m_subject_of_cue"] = 1.0
-            elif sent.parsed and tok.head == cue.head:
+            elif tok.head == cue.head:
                 f["m_dependent_of_cue"] = 1.0
-    if sent.parsed or dist > 0:
-        head = _token_at(sent, start, stop)
-        if head is not None and sent.tokens[head].rel in _SUBJECT:
-            f["m_subject"] = 1.0
-    head = _token_at(sent, start, stop)
+    if head is not None and (sent.parsed or dist > 0) and sent.tokens[head].rel in _SUBJECT:
+        f["m_subject"] = 1.0
     if head is not None and sent.tokens[head].feats.get("Case") == "Nom":
         f["m_nominative"] = 1.0
 
@@ -425,7 +419,7 @@ def _gender(name: str) -> str | None:
     return names.gender_number(name.split())[0]
 
 
-def _claim_context(pool: dict[str, Candidate], claim: Claim, rule: Speaker | None) -> None:
+def _claim_context(pool: dict[str, Candidate], claim: Claim, how: dict[str, float]) -> None:
     """What kind of claim it is, crossed with the candidate's source, so that
     one weight can say "a quote with no cue goes to the last speaker"."""
     ctx = ["kind_" + claim.kind]
@@ -438,10 +432,7 @@ def _claim_context(pool: dict[str, Candidate], claim: Claim, rule: Speaker | Non
             ctx.append("impersonal")
         if claim.document:
             ctx.append("document")
-    if rule is None:
-        ctx.append("rule_none")
-    else:
-        ctx += list(_rule_kind(rule))
+    ctx += list(how) or ["rule_none"]
     for cand in pool.values():
         f = cand.features
         roles = [r for r in _ROLES if f.get(r)]

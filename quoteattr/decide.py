@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -35,12 +34,6 @@ def weights() -> dict[str, Any]:
 
 def linear(features: Mapping[str, float], w: Mapping[str, float]) -> float:
     return sum(w.get(name, 0.0) * value for name, value in features.items())
-
-
-def probability(z: float) -> float:
-    if z < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def proposals(ctx: Context, claims: Sequence[Claim]) -> list[list[Candidate]]:

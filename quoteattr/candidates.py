@@ -147,7 +147,9 @@ def collect(
                 salient += 1
                 if salient == _RECENT:
                     break
-        _recency(pool, latest, claim, anchor, rule[i], how)
+        _recency(pool, latest, counts, claim, anchor, rule[i], how)
+        if how.get("rule_role") or how.get("rule_thing"):
+            _through_role(pool, key_of(rule[i]))
         for k, cand in pool.items():
             f = cand.features
             if not k:
@@ -190,6 +192,7 @@ def _merge_surnames(pool: dict[str, Candidate]) -> list[Candidate]:
 def _recency(
     pool: dict[str, Candidate],
     latest: dict[str, list[_Named]],
+    counts: dict[str, list[int]],
     claim: Claim,
     anchor: int,
     rule: Speaker | None,
@@ -198,26 +201,42 @@ def _recency(
     """Which person was named last before the cue (outside the content), and
     which of those agrees with the gender the cue or the pronoun asks for; and
     whether a person carries the title the rule chain's description gives."""
-    wanted = _wanted_gender(claim, rule)
+    wanted = _wanted_gender(claim, rule, how)
     described = _description_lemmas(rule, how)
+    inside = rule.mention if rule is not None and rule.mention is not None else None
     order = []
+    busiest, most = "", 1
     for k, cand in pool.items():
         if not k.startswith("p:"):
             continue
         named = latest.get(k, [])
+        where = counts.get(k, [])
+        # Bisect, not a walk over every mention: a long document stays linear.
+        seen = bisect.bisect_left(where, anchor)
         last = -1
-        for m in reversed(named):
-            if m.start < anchor and not claim.start <= m.start < claim.stop:
-                last = m.start
+        j = seen - 1
+        while j >= 0:
+            if not claim.start <= named[j].start < claim.stop:
+                last = named[j].start
                 break
+            j -= 1
         if last >= 0:
             order.append((last, k))
+        if seen > most:
+            busiest, most = k, seen
+        at = bisect.bisect_left(where, inside.start) if inside is not None else len(where)
+        if inside is not None and k != key_of(rule) and at < len(where) and where[at] < inside.stop:
+            # `Менеджер Мии Фэрроу`, `представитель генсека ООН Антониу
+            # Гутерриша`: a name inside the description is someone else.
+            cand.features["in_rule_mention"] = 1.0
         entity = named[0].entity if named else None
         if entity is not None and described and entity.titles & described:
             cand.features["title_match"] = 1.0
         gender = entity.gender if entity is not None else None
         if wanted and gender:
             cand.features["gender_agrees" if gender == wanted else "gender_clashes"] = 1.0
+    if busiest:
+        pool[busiest].features["most_named"] = 1.0
     order.sort(reverse=True)
     if order:
         pool[order[0][1]].features["nearest_person"] = 1.0
@@ -227,12 +246,39 @@ def _recency(
             break
 
 
-def _wanted_gender(claim: Claim, rule: Speaker | None) -> str | None:
-    """The gender the cue verb (`рассказала`) or the pronoun (`по ее словам`) asks for."""
+def _through_role(pool: dict[str, Candidate], role: str) -> None:
+    """A role noun the rule chain left unresolved (`супруга`, `пианист`,
+    `Политик`) may be a person the text has named: each person who does not
+    clash with it stands where the role stands, so that the choice between
+    the role and a person turns on who that person is, not on where the
+    person was last named."""
+    stands = {k: v for k, v in pool[role].features.items() if k.startswith("m_")}
+    for k, cand in pool.items():
+        f = cand.features
+        if k == role or not k.startswith("p:") or f.get("gender_clashes"):
+            continue
+        for name in [n for n in f if n.startswith("m_")]:
+            del f[name]
+        f.update(stands)
+        f["via_role"] = 1.0
+
+
+def _wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> str | None:
+    """The gender the cue verb (`рассказала`), the pronoun (`по ее словам`) or
+    the role noun (`супруга`, `жительница`) asks for."""
     if rule is not None and rule.mention is not None:
         words = rule.mention.text.split()
         if len(words) == 1 and norm(words[0]) in PRONOUNS:
             return PRONOUNS[norm(words[0])][0]
+        if how.get("rule_role"):
+            for word in words:
+                best = parse(word)[:1]
+                if best and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes:
+                    gender = best[0].tag.gender
+                    common = "Ms-f" in best[0].tag.grammemes  # `политик`: either
+                    if gender == "femn" or (gender == "masc" and not common):
+                        return gender
+                    break
     cue = claim.cue
     if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
         return _GENDERS.get(cue.token.feats.get("Gender", ""))
@@ -411,7 +457,8 @@ def _agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> No
 
 
 _ROLES = ("null", "rule", "last_speaker", "recent_speaker", "named", "salient", "nearest_person",
-          "nearest_agreeing", "title_match")  # fmt: skip
+          "nearest_agreeing", "title_match", "most_named", "in_rule_mention",
+          "via_role")  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)

@@ -51,6 +51,7 @@ class Claim:
     how: str = ""  # the shape that produced it: clause, topic, post, source, …
     confidence: float = 0.8
     document: bool = False  # the cue points at a document (`говорится в заявлении`)
+    cuts: tuple[Any, ...] = ()  # cuts.Cut: where the content may end early
 
 
 @attrs.define(slots=True)

@@ -5,8 +5,9 @@
 1. direct.py: quotes in marks and the cue of each (messages.py for a written
    message brought in by a noun, headlines.py for `X: «…»`), the paragraph
    after `X сказал:`, and quotes with no cue that read as speech;
-2. indirect.py for verb cues (`заявил, что …`, `…, — отметил X`) and
-   sources.py for source phrases (`По словам X, …`);
+2. indirect.py for verb cues (`заявил, что …`, `…, — отметил X`),
+   sources.py for source phrases (`По словам X, …`) and nouns.py for a noun
+   that brings in a clause (`появилась информация, что …`);
 3. resolve.py: cues inside others' words, relays, quoted fragments, one
    claim per span;
 4. headlines.py: a line `X: CONTENT` that no other claim covers.
@@ -21,6 +22,7 @@ from .cues import SOURCE
 from .direct import colon_paragraphs, direct_claims, direct_claims_loose
 from .headlines import headline_claims
 from .indirect import verb_claim
+from .nouns import noun_claims
 from .resolve import _drop_reported_within, _merge_marked, _one_per_span
 from .sources import source_claim
 
@@ -61,6 +63,7 @@ def extract(ctx: Context) -> list[Claim]:
             if key in colon and (claim.how not in {"clause", "topic"} or claim.stop > colon[key]):
                 continue
             indirect.append(claim)
+    indirect += noun_claims(ctx)
     indirect = _drop_reported_within(indirect, direct + loose)
     merged = _merge_marked(ctx, indirect, direct)
     merged += headline_claims(ctx, direct + loose + merged)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
+
+import attrs
 
 from . import candidates, coref
 from .candidates import Candidate
@@ -41,6 +44,27 @@ def proposals(ctx: Context, claims: Sequence[Claim]) -> list[list[Candidate]]:
     resolver = coref.Resolver(ctx)
     rule = coref.resolve(ctx, claims, resolver)
     return candidates.collect(ctx, claims, rule, resolver)
+
+
+def probability(features: Mapping[str, float], w: Mapping[str, float]) -> float:
+    z = linear(features, w)
+    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+def trim(claims: Sequence[Claim], w: Mapping[str, float] | None = None) -> list[Claim]:
+    """Each claim ended at the first of its cuts the cut model accepts."""
+    if w is None:
+        w = weights().get("cut")
+    if not w:
+        return list(claims)
+    out = []
+    for claim in claims:
+        for cut in claim.cuts:
+            if claim.start < cut.stop < claim.stop and probability(cut.features, w) >= 0.5:
+                claim = attrs.evolve(claim, stop=cut.stop, cuts=())
+                break
+        out.append(claim)
+    return out
 
 
 def choose(cands: Sequence[Candidate], w: Mapping[str, float]) -> Candidate:

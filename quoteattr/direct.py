@@ -134,6 +134,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
         if first < len(cue.sent.tokens) and cue.sent.tokens[first].start < q.open:
             start = cue.sent.tokens[first].start
             stop = q.close + 1 if q.close is not None else q.stop
+            stop = max(stop, _object_end(cue.sent, q))
             kind, conf = MIXED, 0.7
     return Claim(start, stop, kind, sent, cue, mention, how, conf, document)
 
@@ -154,6 +155,47 @@ def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
         if t.rel in {"obj", "obl", "nmod"} and nominative and agrees:
             return speakers.phrase(sent, c, blocked)
     return None
+
+
+def _names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:
+    """`назвал ситуацию, сложившуюся в отрасли, «неприемлемой»`: the quoted
+    word hangs on the naming verb however long its object, and no other
+    predicate stands between them."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    inside = [t for t in tokens if q.start <= t.start < q.stop and t.pos != "PUNCT"]
+    if not inside:
+        return False
+    between = [t for t in tokens if cue.stop <= t.start < q.open]
+    if any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin" for t in between):
+        return False
+    head = inside[0]
+    for _ in range(3):
+        if head.head == cue.head:
+            return True
+        if head.head < 0:
+            return False
+        head = tokens[head.head]
+    return False
+
+
+def _object_end(sent: Sentence, q: Quoted) -> int:
+    """Where the named thing's phrase ends: `«значительной эскалацией»
+    конфликта между …`, `«государством апартеида», практикующим …` run on."""
+    if not sent.parsed or q.close is None:
+        return 0
+    tokens = sent.tokens
+    inside = [t for t in tokens if q.start <= t.start < q.stop and t.pos != "PUNCT"]
+    if not inside:
+        return 0
+    # The head of the quoted words: the one whose parse head lies outside them.
+    head = next((t for t in inside if t.head < 0 or not q.start <= tokens[t.head].start < q.stop),
+                inside[0])  # fmt: skip
+    last = max(t.index for t in sent.subtree(head.index))
+    while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in "»\"”)":
+        last -= 1
+    return tokens[last].stop
 
 
 def _tokens_in(sent: Sentence, span: tuple[int, int]) -> set[int]:
@@ -244,7 +286,11 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         tail = norm(left.split()[-1]) if left.split() else ""
         if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole:
             return last, "direct-clause"
-        if len(words) <= 3 and "naming" in last.tags and last.token.feats.get("VerbForm") != "Part":
+        if (
+            "naming" in last.tags
+            and last.token.feats.get("VerbForm") != "Part"
+            and (len(words) <= 3 or _names_quote(sent, last, q))
+        ):
             return last, "naming"
         if last.type != SOURCE and len(words) <= 2 and whole and len(quoted_words) >= 2:
             # `отшучивается словами «…»`: a cue and a noun of words before the marks.

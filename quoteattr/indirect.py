@@ -9,7 +9,7 @@ reported clause starts and where it ends.
 
 from __future__ import annotations
 
-from . import speakers
+from . import cuts, speakers
 from .claims import (
     ABOUT,
     CLOSING,
@@ -127,6 +127,8 @@ def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
         if t.rel == "conj" or (t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"):
             # Cut before the conjunction and comma that introduce it.
             begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
+            if begin <= first:
+                continue  # the clause itself, parsed as a second predicate of the cue
             cut = begin - 1
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
@@ -341,10 +343,21 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
 
 
+def _is_clause(sent: Sentence, i: int) -> bool:
+    """`Считается, что поддержка будет получена`: the parse may make the
+    `что`-clause the passive's subject."""
+    return any(
+        sent.tokens[m].rel == "mark" and norm(sent.tokens[m].text) in COMPLEMENTISERS
+        for m in sent.tokens[i].children
+    )
+
+
 def _about_this(sent: Sentence, cue: Cue) -> bool:
     tokens = sent.tokens
     for i in range(0, min(len(tokens) - 1, cue.last + 6)):
         if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
+            if sent.parsed and tokens[i + 1].head != cue.head and tokens[i + 1].rel == "obl":
+                continue  # `заявило об этом, после того как X заявил, что …`: another cue's
             # `об этом человеке` names a topic; a bare `об этом` points back.
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
             return nxt is None or not _agrees_with_etom(nxt)
@@ -373,7 +386,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if (
         "impersonal" in cue.tags
         and sent.parsed
-        and any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in verb.children)
+        and any(
+            tokens[c].rel in {"nsubj", "nsubj:pass"} and not _is_clause(sent, c)
+            for c in verb.children
+        )
     ):
         return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
     if "testimony" in cue.tags and _thing_as_subject(sent, cue):
@@ -381,6 +397,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     how = None
     span = None
+    cut: tuple[cuts.Cut, ...] = ()
     as_clause = norm(tokens[cue.first].text) == "как"
     if _about_this(sent, cue):
         return _about_this_claim(ctx, cue)
@@ -389,7 +406,9 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if span is None and "naming" not in cue.tags:
         first = _clause_after(sent, cue)
         if first is not None:
-            span, how = _trim(sent, first, _clause_end(ctx, cue, first)), "clause"
+            end = _clause_end(ctx, cue, first)
+            span, how = _trim(sent, first, end), "clause"
+            cut = cuts.proposals(sent, cue, first, end, how)
     if span is None and short_passive:
         return None  # `написан в память о …`: only `было заявлено, что` reports
     if (
@@ -401,6 +420,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         if first is not None:
             last = _coordinated_cut(sent, cue, first, _clause_end(ctx, cue, first))
             span, how = _trim(sent, first, last), "topic"
+            cut = cuts.proposals(sent, cue, first, last, how)
         else:
             span, how = _topic_before(sent, cue), "topic"
     if span is None and "naming" not in cue.tags:
@@ -423,6 +443,8 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     mention = speakers.of_cue(cue, span)
     claim = Claim(start, stop, INDIRECT, sent, cue, mention, how, _confidence(how, mention))
     claim.document = cites_document(cue)
+    if how in {"clause", "topic"}:
+        claim.cuts = tuple(c for c in cut if start < c.stop < stop)
     return claim
 
 

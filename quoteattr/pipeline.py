@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import cues, decide, marks, nlp
+from . import cues, decide, marks, nlp, nouns
 from . import upstream as _upstream
 from .claims import Claim, Context
 from .content import extract
@@ -361,9 +361,10 @@ def _find_cues(doc: _Doc) -> _Doc:
 
 
 def _needing_syntax(doc: _Doc) -> Iterator[Sentence]:
-    """Sentences whose parse a later stage may read: a cue or a mark is in them."""
+    """Sentences whose parse a later stage may read: a cue, a mark or a noun
+    that brings in a clause (`появилась информация о том, что`) is in them."""
     for sent, found in zip(doc.sents, doc.cues, strict=True):
-        if found or _has_marks(sent):
+        if found or _has_marks(sent) or nouns.may_hold(sent):
             yield sent
 
 
@@ -378,6 +379,7 @@ def _draft(doc: _Doc) -> tuple[Context, list[Claim]]:
 
 def _document(doc: _Doc) -> Document:
     ctx, claims = _draft(doc)
+    claims = decide.trim(claims)
     return assemble(ctx, claims, decide.speakers(ctx, claims))
 
 

@@ -3,8 +3,11 @@
 Runs the rules over every gold article, labels each speaker candidate of
 each claim that matches a gold quote (is it an acceptable name for the gold
 speaker?), prints article-level cross-validation, fits on everything and
-writes ``quoteattr/data/decide.json``. Needs the ``train`` extra
-(scikit-learn); applying the weights does not.
+writes ``quoteattr/data/decide.json``. Two models: where a claim's content
+ends (a logistic model over each `cuts.Cut`: does the gold content end at or
+before it?) and which candidate speaks (a conditional logit over
+`candidates` features).
+Needs the ``train`` extra (numpy, scipy); applying the weights does not.
 
 Folds never split an article. ``--first-round FILE`` names the articles the
 rules were written on (one id a line): cross-validation is printed for them
@@ -17,7 +20,7 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,8 @@ from .records import Document, Quote
 
 FOLDS = 5
 SEED = 13
-C = 0.3  # inverse L2 strength of the logistic model
+C = 0.3  # inverse L2 strength of the speaker model
+C_CUT = 1.0  # and of the cut model
 DEFAULT_FIRST_ROUND = Path("tests/data/dev_first_round.txt")
 
 
@@ -135,13 +139,77 @@ def fit(articles: Sequence[Article], c: float = C) -> dict[str, float]:
             if abs(w) >= 1e-6}  # fmt: skip
 
 
-def predict(art: Article, w: dict[str, float] | None) -> Document:
-    """The article's document with speakers chosen by `w` (None: the rule chain)."""
+def cut_rows(art: Article) -> Iterator[tuple[dict[str, float], bool]]:
+    """Each cut of each claim that overlaps a gold quote, labelled: does the
+    gold content end at or before it (so that ending there loses nothing)?"""
+    golds = [(q["start"], q["stop"]) for q in art.gold["quotes"] if "start" in q]
+    for claim in art.claims:
+        if not claim.cuts:
+            continue
+        best, overlap = None, 0
+        for start, stop in golds:
+            o = min(stop, claim.stop) - max(start, claim.start)
+            if o > overlap:
+                best, overlap = (start, stop), o
+        if best is None:
+            continue
+        for cut in claim.cuts:
+            yield cut.features, best[1] <= cut.stop + 2
+
+
+def fit_cuts(articles: Sequence[Article], c: float = C_CUT) -> dict[str, float]:
+    """Weights of a logistic model: may a claim end at this cut?"""
+    rows = [row for art in articles for row in cut_rows(art)]
+    return _logistic([f for f, _ in rows], [y for _, y in rows], c)
+
+
+def _logistic(feats: list[dict[str, float]], labels: list[bool], c: float) -> dict[str, float]:
+    try:
+        import numpy as np
+        from scipy.optimize import minimize
+        from scipy.sparse import csr_matrix
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise SystemExit("training needs the train extra: pip install 'quoteattr[train]'") from exc
+    names = sorted({name for f in feats for name in f})
+    column = {name: j for j, name in enumerate(names)}
+    rows, cols, vals = [], [], []
+    for i, f in enumerate(feats):
+        for name, value in f.items():
+            if value:
+                rows.append(i)
+                cols.append(column[name])
+                vals.append(value)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
+    y = np.array(labels, dtype=float)
+
+    def objective(w: Any) -> tuple[float, Any]:
+        z = x @ w
+        # log(1 + e^z) - y z, stable for large |z|
+        loss = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 / c * float(w @ w)
+        p = 1.0 / (1.0 + np.exp(-z))
+        return loss, x.T @ (p - y) + w / c
+
+    result = minimize(objective, np.zeros(len(names)), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 2000})  # fmt: skip
+    return {name: round(float(w), 6) for name, w in zip(names, result.x, strict=True)
+            if abs(w) >= 1e-6}  # fmt: skip
+
+
+def predict(
+    art: Article, w: dict[str, float] | None, cut: dict[str, float] | None = None
+) -> Document:
+    """The article's document with speakers chosen by `w` (None: the rule
+    chain), each claim ended where `cut` says (None: as the rules end it)."""
+    claims, cands = art.claims, art.candidates
+    if cut is not None:
+        claims = decide.trim(claims, cut)
+    if any(a is not b for a, b in zip(claims, art.claims, strict=True)):
+        cands = decide.proposals(art.ctx, claims)
     if w is None:
-        speakers = [_rule(cands) for cands in art.candidates]
+        speakers = [_rule(c) for c in cands]
     else:
-        speakers = [decide.choose(cands, w).speaker for cands in art.candidates]
-    return pipeline.assemble(art.ctx, art.claims, speakers)
+        speakers = [decide.choose(c, w).speaker for c in cands]
+    return pipeline.assemble(art.ctx, claims, speakers)
 
 
 def _rule(cands: list[Candidate]) -> Any:
@@ -162,17 +230,23 @@ def folds(articles: Sequence[Article], k: int = FOLDS, seed: int = SEED) -> list
 
 
 def cross_validate(
-    articles: Sequence[Article], k: int = FOLDS, seed: int = SEED, c: float = C
+    articles: Sequence[Article],
+    k: int = FOLDS,
+    seed: int = SEED,
+    c: float = C,
+    c_cut: float | None = C_CUT,
 ) -> list[Document]:
-    """Every article's document predicted by weights fitted on the other folds."""
+    """Every article's document predicted by weights fitted on the other
+    folds (`c_cut` None: the claims as the rules end them)."""
     fold = folds(articles, k, seed)
     out: list[Document | None] = [None] * len(articles)
     for f in range(k):
         train = [a for a, g in zip(articles, fold, strict=True) if g != f]
         w = fit(train, c)
+        cut = fit_cuts(train, c_cut) if c_cut is not None else None
         for i, art in enumerate(articles):
             if fold[i] == f:
-                out[i] = predict(art, w)
+                out[i] = predict(art, w, cut)
     return [d for d in out if d is not None]
 
 
@@ -228,12 +302,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             if n or after[what, group]:
                 print(f"  {what:<16} {group:<15} {n:5d} → {after[what, group]:5d}")
 
-    weights = {"speaker": fit(articles, args.C),
-               "meta": {"articles": len(articles), "C": args.C, "seed": args.seed}}  # fmt: skip
+    weights = {
+        "speaker": fit(articles, args.C),
+        "cut": fit_cuts(articles),
+        "meta": {"articles": len(articles), "C": args.C, "C_cut": C_CUT,
+                 "seed": args.seed},
+    }  # fmt: skip
     output = args.output or Path(__file__).parent / "data" / decide.WEIGHTS
     output.write_text(json.dumps(weights, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                       encoding="utf-8")  # fmt: skip
-    print(f"wrote {output} ({len(weights['speaker'])} speaker weights)", file=sys.stderr)
+    sizes = ", ".join(f"{len(weights[k])} {k}" for k in ("speaker", "cut"))
+    print(f"wrote {output} (weights: {sizes})", file=sys.stderr)
     return 0
 
 

@@ -98,9 +98,10 @@ EXCLUDED_VERBS = [
     "собираться",
     "отказать",
     # evidential, expectations and plans, evaluation without content
+    # (`Предполагается, что` is a cue: an impersonal passive, GUIDELINES
+    # fine points; `Ожидается, что` is a forecast)
     "свидетельствовать",
     "ожидаться",
-    "предполагаться",
     "планироваться",
     "критиковать",
     "раскритиковать",

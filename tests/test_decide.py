@@ -122,14 +122,51 @@ def test_folds_keep_articles_whole_and_follow_the_seed() -> None:
     assert first != train.folds(arts, 5, 14)
 
 
+# (text, the content of its one claim): the rules run a clause to the end of
+# the sentence and propose cuts; the cut model ends it at the speaker's next
+# act, and keeps a clause that goes on with the content.
+CUTS = [
+    (
+        "Главный редактор Regnum Виген Акопян подтвердил, что у агентства сменился "
+        "собственник, но не сообщил, кому именно теперь принадлежит компания.",
+        "у агентства сменился собственник",
+    ),
+    (
+        "После скандала Шкрели заявил в интервью ABC News, что цена будет снижена, но так и не "
+        "объявил на сколько.",
+        "цена будет снижена",
+    ),
+    (
+        "Министр заявил, что завод закроют, а рабочих переведут на другие предприятия.",
+        "завод закроют, а рабочих переведут на другие предприятия",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUTS)
+def test_content_ends_where_the_cut_model_says(text: str, expected: str) -> None:
+    _ctx, claims = pipeline.drafts([text])[0]
+    assert len(claims) == 1
+    assert any(text[:cut.stop].endswith(expected) for cut in claims[0].cuts) or (
+        text[claims[0].start : claims[0].stop] == expected
+    ), "the rules propose no cut at the expected end"
+    quotes = pipeline.analyze(text).quotes
+    assert [q.text for q in quotes] == [expected]
+
+
 def test_shipped_weights_are_what_training_gives_on_the_bundled_dev() -> None:
     """The weights file is the training command's output on this dev copy:
     refit when the rules change (`python -m quoteattr.train tests/data/dev.jsonl`)."""
     pytest.importorskip("scipy")
     shipped = decide.weights()
     assert shipped["meta"]["articles"] == len(load_gold(DEV))
-    fitted = train.fit(train.prepare(load_gold(DEV)), shipped["meta"]["C"])
-    expected = shipped["speaker"]
-    names = set(fitted) | set(expected)
-    worst = max(abs(fitted.get(n, 0.0) - expected.get(n, 0.0)) for n in names)
-    assert worst < 0.02, f"weights differ by up to {worst:.3f}: retrain"
+    articles = train.prepare(load_gold(DEV))
+    meta = shipped["meta"]
+    for model, fitted in [
+        ("speaker", train.fit(articles, meta["C"])),
+        ("cut", train.fit_cuts(articles, meta["C_cut"])),
+    ]:
+        expected = shipped[model]
+        names = set(fitted) | set(expected)
+        worst = max(abs(fitted.get(n, 0.0) - expected.get(n, 0.0)) for n in names)
+        assert worst < 0.02, f"{model} weights differ by up to {worst:.3f}: retrain"

@@ -73,6 +73,7 @@ class _Named:
     sent: Sentence
     speaker: Speaker
     entity: coref.Entity | None = None
+    nominative: bool | None = None  # computed when first asked
     key: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -94,6 +95,12 @@ def collect(
         counts.setdefault(m.key, []).append(m.start)
         latest.setdefault(m.key, []).append(m)
     spoke: dict[str, list[int]] = {}
+    # The person a document or a paragraph opens with is often its topic.
+    opens: dict[int, str] = {}
+    for m in mentions:
+        if m.key.startswith("p:"):
+            opens.setdefault(m.sent.paragraph, m.key)
+    topic = next((m.key for m in mentions if m.key.startswith("p:")), "")
     result = []
     for i, claim in enumerate(claims):
         pool: dict[str, Candidate] = {}
@@ -117,9 +124,12 @@ def collect(
         # Only the names nearest the cue, so that a giant sentence stays linear.
         at = bisect.bisect_left(starts, anchor)
         lo, hi = max(lo, at - _NEAR_BEFORE), min(hi, at + _NEAR_AFTER)
+        subjects: dict[str, int] = {}
         for m in mentions[lo:hi]:
             cand = _add(pool, m.speaker, {"named": 1.0})
             _describe(cand, ranks, claim, m.sent, m.start, m.stop)
+            if m.start < anchor and not claim.start <= m.start < claim.stop and _nominative(m):
+                subjects[m.key] = subjects.get(m.key, 0) + 1
         # Speakers of the claims just before: the last one, and up to
         # _RECENT distinct ones among the last few claims.
         recent: set[str] = set()
@@ -154,6 +164,12 @@ def collect(
             f = cand.features
             if not k:
                 continue
+            if k in subjects:
+                f["nominative_near"] = math.log1p(subjects[k]) / 2
+            if k == topic:
+                f["document_topic"] = 1.0
+            if opens.get(claim.sent.paragraph) == k:
+                f["paragraph_topic"] = 1.0
             where = counts.get(k, [])
             before = bisect.bisect_left(where, anchor)
             f["mentions_before"] = math.log1p(before) / 3
@@ -404,6 +420,15 @@ def _describe(
         f["m_subject"] = 1.0
     if head is not None and sent.tokens[head].feats.get("Case") == "Nom":
         f["m_nominative"] = 1.0
+
+
+def _nominative(m: _Named) -> bool:
+    """Is the mention in the nominative (a subject, or a name in apposition
+    to one)? The tagger's case, which every sentence has, parsed or not."""
+    if m.nominative is None:
+        head = _token_at(m.sent, m.start, m.stop)
+        m.nominative = head is not None and m.sent.tokens[head].feats.get("Case") == "Nom"
+    return m.nominative
 
 
 def _token_gap(claim: Claim, start: int) -> int:

@@ -139,7 +139,9 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
             if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
                 return None
             return Cue(sent, j, i, j, SOURCE, sources[found[0]] | {word})
-        if tokens[j].pos not in {"DET", "ADJ", "PRON"} and tokens[j].pos is not None:
+        # `согласно опубликованной декларации`: a participle, like an adjective.
+        participle = tokens[j].feats.get("VerbForm") == "Part"
+        if tokens[j].pos not in {"DET", "ADJ", "PRON", None} and not participle:
             return None
     return None
 

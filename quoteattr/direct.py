@@ -128,7 +128,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
     conf = 0.95 if cue is not None else 0.6
     kind = DIRECT
     document = cue is not None and "message" not in cue.tags and cites_document(cue)
-    if how == "naming" and cue is not None:
+    if how in {"naming", "object"} and cue is not None:
         # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
         first = content_start(cue.sent, cue.last + 1)
         if first < len(cue.sent.tokens) and cue.sent.tokens[first].start < q.open:
@@ -155,6 +155,11 @@ def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
         if t.rel in {"obj", "obl", "nmod"} and nominative and agrees:
             return speakers.phrase(sent, c, blocked)
     return None
+
+
+def _words_nouns() -> frozenset[str]:
+    """Nouns that stand for the words themselves (`словами`, `лозунгом`)."""
+    return lexicon.words("document_nouns")
 
 
 def _names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:
@@ -284,7 +289,12 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         if last.type == SOURCE and between.rstrip().endswith(",") and whole:
             return last, "direct-source"
         tail = norm(left.split()[-1]) if left.split() else ""
-        if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole:
+        comps = [w for w in words if norm(w.text) in COMPLEMENTISERS]
+        # `заявил, что «…»`: the cue's own clause is the quote. In `отметил,
+        # что важно, чтобы «…»` the quote is only part of the clause: mixed,
+        # found by the clause finder.
+        own_clause = len(comps) <= 1 and (not comps or comps[0] is words[-1])
+        if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole and own_clause:
             return last, "direct-clause"
         if (
             "naming" in last.tags
@@ -292,9 +302,18 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             and (len(words) <= 3 or _names_quote(sent, last, q))
         ):
             return last, "naming"
-        if last.type != SOURCE and len(words) <= 2 and whole and len(quoted_words) >= 2:
-            # `отшучивается словами «…»`: a cue and a noun of words before the marks.
-            return last, "direct-object"
+        if last.type != SOURCE and 1 <= len(words) <= 4 and not comps:
+            if any(lemmas(w.text) & _words_nouns() for w in words):
+                if len(words) <= 2 and whole and len(quoted_words) >= 2:
+                    # `отшучивается словами «…»`: a noun of words before the marks.
+                    return last, "direct-object"
+            elif last.tags & {"request", "accusation"} and _names_quote(sent, last, q):
+                # `призвал ООН «ответить на …»`, `обвинил Киев в нежелании «…»`:
+                # the quote is part of what the speaker asks or accuses, and the
+                # claim is mixed. Other verbs' objects in marks are mostly names
+                # (`цитирует РИА «Новости»`, `подтвердил закрытие сделки со
+                # «Скайлинк»`).
+                return last, "object"
     return _message_cue(ctx, q)
 
 
@@ -427,7 +446,13 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
         # `Юханссон передумал, несмотря на возраст: «…»`: a statement set off
         # by a colon is the words of whoever the clause before it is about.
         return _states(ctx, q)
-    return opens_paragraph or (opens_sentence and inner.rstrip()[-1:] in ".!?…")
+    if opens_paragraph or (opens_sentence and inner.rstrip()[-1:] in ".!?…"):
+        return True
+    # `«…», сказал Хоровитц. «Пройдет несколько лет …».`: a whole sentence in
+    # marks after another goes on with the speaker's words, the full stop
+    # after the marks; a title after a colon (`Тема: «…».`) holds no verb.
+    after_stop = bool(before) and before[-1] in ".!?…»"
+    return after_stop and ctx.view[end : end + 1] in {".", "!", "?", "…"} and _states(ctx, q)
 
 
 def _states(ctx: Context, q: Quoted) -> bool:

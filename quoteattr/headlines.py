@@ -78,10 +78,12 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
     for sent in ctx.sents:
         if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue  # not the start of a line
-        if ctx.cues[sent.index] or index.over(sent.start, sent.stop):
+        if index.over(sent.start, sent.stop):
             continue
         colon = next((t.index for t in sent.tokens[: _HEADLINE_WORDS + 2] if t.text == ":"), None)
-        if colon is None:
+        if colon is None or any(c.first < colon for c in ctx.cues[sent.index]):
+            # A cue before the colon speaks for itself (`Путин заявил: …`);
+            # one in the content (`передан Европе`, `Продолжайте`) is its words.
             continue
         nxt = colon + 1
         if nxt >= len(sent.tokens) or sent.tokens[nxt].start == sent.tokens[colon].stop:

@@ -27,6 +27,7 @@ from .claims import (
     content_start,
 )
 from .cues import SOURCE, Cue, norm
+from .morph import lemmas
 from .text import Sentence, Token
 
 
@@ -184,10 +185,12 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
 
 def _first_comp(sent: Sentence, start: int, found: int) -> int:
     """The first `, что` after the cue: the parse may hang a deeper clause
-    on the cue (`отмечает, что поняла, что письмо отправлено`)."""
+    on the cue (`отмечает, что поняла, что письмо отправлено`, `отметил, что
+    важно, чтобы …`)."""
     tokens = sent.tokens
     for i in range(start + 1, found):
-        if tokens[i - 1].text == "," and norm(tokens[i].text) == norm(tokens[found].text):
+        # `отметил, что важно, чтобы …`: the first complementiser, whichever.
+        if tokens[i - 1].text == "," and norm(tokens[i].text) in COMPLEMENTISERS:
             return i
     return found
 
@@ -201,8 +204,14 @@ def _after_comp(sent: Sentence, i: int) -> int:
 
 
 def _topic_after(sent: Sentence, cue: Cue) -> int | None:
-    """`заявила о разработке плана`: the `о`-phrase right after the cue."""
+    """`заявила о разработке плана`: the `о`-phrase right after the cue, or
+    hung on it past a place of the saying (`рассказал в программе «…» на РЕН
+    ТВ о причинах`, `сообщил в твиттере о гибели`)."""
     tokens = sent.tokens
+    if sent.parsed:
+        found = _topic_on_cue(sent, cue)
+        if found is not None:
+            return found
     i = cue.last + 1
     while i < len(tokens) and i <= cue.last + 8:
         tok = tokens[i]
@@ -219,6 +228,32 @@ def _topic_after(sent: Sentence, cue: Cue) -> int | None:
         ):
             return None
         i += 1
+    return None
+
+
+def _topic_on_cue(sent: Sentence, cue: Cue) -> int | None:
+    """The `о` of an `о`-phrase the parse hangs on the cue, or on a `в`/`на`
+    place the cue hangs on, with no clause boundary between."""
+    tokens = sent.tokens
+    hosts = [cue.head]
+    for c in tokens[cue.head].children:
+        case = [k for k in tokens[c].children if tokens[k].rel == "case"]
+        if c > cue.last and tokens[c].rel == "obl" and case and norm(tokens[case[0]].text) in {
+            "в", "во", "на"
+        }:
+            hosts.append(c)  # fmt: skip
+    for host in hosts:
+        for c in tokens[host].children:
+            if c <= cue.last or tokens[c].rel not in {"obl", "nmod"}:
+                continue
+            case = [k for k in tokens[c].children if tokens[k].rel == "case" and k < c]
+            if not case or norm(tokens[case[0]].text) not in ABOUT:
+                continue
+            if tokens[c].pos not in {"NOUN", "PROPN"}:
+                continue  # `о том, что`: a clause, found by the clause finder
+            if any(tokens[k].text in {",", ":", ";"} for k in range(cue.last + 1, case[0])):
+                continue
+            return case[0]
     return None
 
 
@@ -255,12 +290,34 @@ def _topic_before(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
             continue
         if norm(tokens[c].text) == "этом":
             return None  # `Об этом сообщил X`: the sentence before
+        if norm(tokens[c].text) == "том":
+            # `О том, что X, Путин заявил журналистам`: the clause on `том`.
+            clause = _that_clause(sent, c, cue.first)
+            if clause is not None:
+                return clause
+            continue
         if tokens[c].pos not in {"NOUN", "PROPN"}:
             continue  # `о котором говорил Песков`: the topic is named elsewhere
         ids = [t.index for t in sent.subtree(c)]
         lo, hi = min(ids), max(ids)
         if hi < cue.first and not any(tokens[i].text in ",;:" for i in range(lo, hi + 1)):
             return _trim(sent, lo, hi)
+    return None
+
+
+def _that_clause(sent: Sentence, that: int, before: int) -> tuple[int, int] | None:
+    """The `что`-clause hung on `том` (`о том, что …`), ending before `before`."""
+    tokens = sent.tokens
+    for k in tokens[that].children:
+        clause = tokens[k]
+        if k <= that or k >= before or clause.rel not in {"acl", "ccomp", "advcl"}:
+            continue
+        marks = [m for m in clause.children if tokens[m].rel == "mark"]
+        if not marks or norm(tokens[marks[0]].text) not in COMPLEMENTISERS:
+            continue
+        ids = [t.index for t in sent.subtree(k)]
+        hi = min(max(ids), before - 1)
+        return _trim(sent, marks[0] + 1, hi)
     return None
 
 
@@ -343,6 +400,17 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
 
 
+_PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать"}
+
+
+def _phase(sent: Sentence, verb: Token) -> bool:
+    """`начали сообщать о …`: an infinitive under a verb of beginning or
+    going on is itself the act of saying."""
+    if verb.rel != "xcomp" or verb.head < 0:
+        return False
+    return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)
+
+
 def _is_clause(sent: Sentence, i: int) -> bool:
     """`Считается, что поддержка будет получена`: the parse may make the
     `что`-clause the passive's subject."""
@@ -381,7 +449,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None  # `Напомним`, `Отметим`: the journalist, not a source
     if "quoteonly" in cue.tags:
         return None  # `усмехнулся`, `поздравил`: speech only next to a quote
-    if verb.feats.get("VerbForm") == "Inf":
+    if verb.feats.get("VerbForm") == "Inf" and not _phase(sent, verb):
         return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
     if (
         "impersonal" in cue.tags

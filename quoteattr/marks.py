@@ -690,6 +690,7 @@ def _speech_verb(word: str) -> bool:
 # (``",-сказал``). ``северо- и юго-западный`` and ``кто-то`` keep theirs.
 _DASH_HYPHEN = re.compile(r"(?<![\w-])-(?=\s)|(?<=,)(?<!\d,)-(?=[a-zа-яё])")
 _UNREADABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
+_WIKI_MARKUP = re.compile(r"'{2,}")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]+")
 
 
@@ -741,6 +742,12 @@ def typographic(text: str, quoted: list[Quoted] | None = None) -> str:
         if not (a > 0 and b < len(text) and text[a - 1].isalnum() and text[b].isalnum()):
             for i in range(a, b):
                 swaps[i] = " "
+    # Wiki markup left by the scraper (`сообщили: ''«…»''`, `в ''Twitter''`):
+    # a run of apostrophes is never a letter, and it hides a colon or a cue
+    # from the quote it stands next to.
+    for m in _WIKI_MARKUP.finditer(text):
+        for i in range(*m.span()):
+            swaps.setdefault(i, " ")
     if not swaps:
         return text
     pieces: list[str] = []

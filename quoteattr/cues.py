@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from . import lexicon, morph
+from . import lexicon, morph, prefilter
 from .morph import lemmas
 from .text import Sentence, Token
 
@@ -15,6 +15,7 @@ SOURCE = "source"  # по словам X, по данным X, согласно 
 
 _VERBAL = {"VERB", "AUX", "ADJ"}  # ADJ: short forms (уверен, согласна)
 _LINKING_AS = {"как"}
+_NO_LEMMAS: frozenset[str] = frozenset()
 
 
 @attrs.define(slots=True)
@@ -68,14 +69,24 @@ def _sources() -> dict[str, frozenset[str]]:
 
 @attrs.frozen(slots=True)
 class _Words:
-    """A sentence's words, normalised and lemmatised once for all look-ups."""
+    """A sentence's words, normalised and lemmatised once for all look-ups.
+
+    Only words the prefilter lets through are lemmatised: the lemmas of the
+    others are in no cue lexicon, and every look-up here is in one, so an
+    empty set answers each the same.
+    """
 
     norms: list[str]
     lemmas: list[frozenset[str]]
 
     @classmethod
     def of(cls, sent: Sentence) -> _Words:
-        return cls([norm(t.text) for t in sent.tokens], [lemmas(t.text) for t in sent.tokens])
+        norms = [norm(t.text) for t in sent.tokens]
+        found = [
+            lemmas(t.text) if prefilter.may_be_cue(t.text, n) else _NO_LEMMAS
+            for t, n in zip(sent.tokens, norms, strict=True)
+        ]
+        return cls(norms, found)
 
 
 def _negated(words: _Words, index: int) -> bool:

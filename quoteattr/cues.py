@@ -40,6 +40,8 @@ class Cue:
         return self.sent.tokens[self.last].stop
 
 
+# Cached: the content rules and coref compare tokens by it again and again.
+@functools.lru_cache(maxsize=200_000)
 def norm(word: str) -> str:
     # Web text carries zero-width spaces inside words (`этом\u200b`) and
     # stress marks (`заяви́л`); neither is a letter of the word.
@@ -81,12 +83,16 @@ class _Words:
 
     @classmethod
     def of(cls, sent: Sentence) -> _Words:
-        norms = [norm(t.text) for t in sent.tokens]
-        found = [
-            lemmas(t.text) if prefilter.may_be_cue(t.text, n) else _NO_LEMMAS
-            for t, n in zip(sent.tokens, norms, strict=True)
-        ]
-        return cls(norms, found)
+        words = [_word(t.text) for t in sent.tokens]
+        return cls([n for n, _ in words], [found for _, found in words])
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word(text: str) -> tuple[str, frozenset[str]]:
+    """A word's normal spelling and, if it may be a cue word, its lemmas:
+    the same for every occurrence, so worked out once."""
+    normal = norm(text)
+    return normal, (lemmas(text) if prefilter.may_be_cue(text, normal) else _NO_LEMMAS)
 
 
 def _negated(words: _Words, index: int) -> bool:

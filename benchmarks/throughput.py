@@ -3,18 +3,23 @@
     python benchmarks/throughput.py [CORPUS] [--limit N] [--blas-threads N]
 
 CORPUS is a folder of *.txt articles (default: ../shared/corpus beside the
-project). Four configurations, each in a fresh process so that its memory
+project). Five configurations, each in a fresh process so that its memory
 and load time are its own:
 
     (a) natasha    bare natasha per document: segment, morph, syntax, NER (the floor)
     (b) analyze    quoteattr.analyze per document
     (c) pipe       quoteattr.pipe, one process
     (d) pipe x2    quoteattr.pipe with n_process=2
+    (e) models     the three slovnet models alone, on exactly the sentences
+                   (c) fed them, in the same batches: the floor for (c)
 
 For each: wall and CPU seconds over the whole corpus (after one warm-up
 document), chars/s, docs/s, the ratio of its throughput to (a)'s, peak RSS,
 model load time and cold start (interpreter start to the first result).
-Then the check that (c) and (d) give exactly (b)'s documents.
+Then the check that (c) and (d) give exactly (b)'s documents, and where
+(c)'s time goes: in each slovnet model's forward passes (the network and
+its decoding, from the encoded batch to the tags) and in everything else
+(quoteattr's own code, razdel, pymorphy3, encoding), beside (e).
 
 BLAS is pinned to one thread per process (``--blas-threads``) in every
 configuration: all four then compare like for like, and (d)'s two workers do
@@ -43,8 +48,11 @@ CONFIGS = {
     "analyze": "(b) analyze per doc",
     "pipe": "(c) pipe",
     "pipe2": "(d) pipe n_process=2",
+    "models": "(e) models alone",
 }
+MODELS = ("morph", "syntax", "ner")
 BARS = {"analyze": 0.85, "pipe": 1.5}
+OTHER_BAR = 0.30  # of (c)'s wall time, outside the models' forward passes
 RSS_BAR_MB = 600
 COLD_BAR_S = 3.0
 
@@ -82,7 +90,13 @@ def load_corpus(folder: str, limit: int | None) -> list[str]:
 
 def child(args: argparse.Namespace) -> int:
     texts = load_corpus(args.corpus, args.limit)
-    run = {"natasha": natasha_run, "analyze": analyze_run, "pipe": pipe_run, "pipe2": pipe_run}
+    run = {
+        "natasha": natasha_run,
+        "analyze": analyze_run,
+        "pipe": pipe_run,
+        "pipe2": pipe_run,
+        "models": models_run,
+    }
     stats, docs = run[args.child](texts, args)
     stats["peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_SELF)
     stats["workers_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN)
@@ -167,13 +181,116 @@ def pipe_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any]
     loaded = time.perf_counter()  # with workers, each loads its own: inside the run
     next(iter(quoteattr.pipe(texts[:1], n_process=workers)))
     cold = time.perf_counter() - _STARTED
+    feed = Feed.watch() if workers == 1 else None
     docs: list[Any] = []
     run = lambda: docs.extend(  # noqa: E731
         quoteattr.pipe(texts, batch_size=args.batch_size, n_process=workers)
     )
     wall, cpu = timed(run)
     result = stats(texts, wall, cpu, loaded - load if workers == 1 else None, cold, load - imported)
+    if feed is not None:
+        result["forward"] = feed.seconds
+        result["sentences"] = {name: len(sents) for name, sents in feed.sentences().items()}
+        feed.save(feed_path(args.out))
     return result, [d.to_dict() for d in docs]
+
+
+class Feed:
+    """What (c) hands the slovnet models: each call's sentences, as words in
+    the order fed, and the seconds spent in each model's forward passes.
+
+    The taggers in quoteattr.nlp are wrapped where they meet slovnet: a
+    call's sentences at `predict`, the time at `infer.process` (the network
+    and its decoding; the encoding of words to ids before it is not counted).
+    """
+
+    def __init__(self) -> None:
+        self.seconds = {name: 0.0 for name in MODELS}
+        self.calls: list[tuple[str, list[list[str]]]] = []
+
+    @classmethod
+    def watch(cls) -> Feed:
+        from quoteattr import nlp
+
+        feed = cls()
+        for name in MODELS:
+            tagger = nlp._tagger(name)
+            tagger.predict = feed._fed(name, tagger.predict)
+            tagger.infer.process = feed._timed(name, tagger.infer.process)
+        return feed
+
+    def _fed(self, name: str, predict: Any) -> Any:
+        def fed(sents: Any) -> Any:
+            self.calls.append((name, [s.words() for s in sents]))
+            return predict(sents)
+
+        return fed
+
+    def _timed(self, name: str, process: Any) -> Any:
+        def timed_process(inputs: Any) -> Any:
+            outputs = process(inputs)
+            while True:
+                start = time.perf_counter()
+                try:
+                    output = next(outputs)
+                except StopIteration:
+                    self.seconds[name] += time.perf_counter() - start
+                    return
+                self.seconds[name] += time.perf_counter() - start
+                yield output
+
+        return timed_process
+
+    def sentences(self) -> dict[str, list[list[str]]]:
+        found: dict[str, list[list[str]]] = {name: [] for name in MODELS}
+        for name, sents in self.calls:
+            found[name].extend(sents)
+        return found
+
+    def save(self, path: str) -> None:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(self.calls, out, ensure_ascii=False)
+
+
+def feed_path(out: str) -> str:
+    return str(Path(out).with_name("feed.json"))
+
+
+def models_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any], None]:
+    """(e): natasha's slovnet models on (c)'s sentences, batched as (c) batched them."""
+    imported = time.perf_counter()
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+    with open(feed_path(args.out), encoding="utf-8") as file:
+        calls = json.load(file)
+    load = time.perf_counter()
+    emb = NewsEmbedding()
+    models = {
+        "morph": NewsMorphTagger(emb),
+        "syntax": NewsSyntaxParser(emb),
+        "ner": NewsNERTagger(emb),
+    }
+    loaded = time.perf_counter()
+    from quoteattr.nlp import BATCH
+
+    # Encoded first, outside the clock: only the forward passes are timed.
+    batches = []
+    for name, sents in calls:
+        encoder = models[name].infer.encoder
+        encoder.batch_size = BATCH
+        batches.extend((name, batch) for batch in encoder(sents))
+    seconds = {name: 0.0 for name in MODELS}
+    cpu_before = cpu_seconds()
+    cold = time.perf_counter() - _STARTED
+    for name, batch in batches:
+        start = time.perf_counter()
+        for _ in models[name].infer.process([batch]):
+            pass
+        seconds[name] += time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
+    result = stats(texts, sum(seconds.values()), cpu, loaded - load, cold, load - imported)
+    result["forward"] = seconds
+    return result, None
 
 
 def stats(
@@ -198,6 +315,8 @@ def compare(args: argparse.Namespace) -> int:
     unknown = set(only) - set(CONFIGS)
     if unknown:
         raise SystemExit(f"unknown configurations: {', '.join(sorted(unknown))}")
+    if "models" in only and "pipe" not in only:
+        raise SystemExit("(e) runs the models on what (c) fed them: --only needs pipe too")
     texts = load_corpus(args.corpus, args.limit)
     print(
         f"corpus {args.corpus}: {len(texts)} documents, {sum(map(len, texts)):,} chars; "
@@ -211,6 +330,7 @@ def compare(args: argparse.Namespace) -> int:
             print(f"  {CONFIGS[name]}: done, load average {os.getloadavg()[0]:.2f}", flush=True)
         table(results)
         ok = check(results, Path(tmp))
+    breakdown(results)
     bars(results)
     return 0 if ok else 1
 
@@ -249,10 +369,12 @@ def table(results: dict[str, dict[str, Any]]) -> None:
             f"{base['cpu'] / r['cpu']:.2f}" if base else "-",
             rss_text,
             f"{r['load']:.2f}" if r["load"] is not None else "in workers",
-            f"{r['cold']:.2f}",
+            f"{r['cold']:.2f}" if name != "models" else "-",
         ]
         print(f"{CONFIGS[name]:<22}  " + "  ".join(f"{c:>11}" for c in cells))
     print("x(a): throughput relative to (a); cpu counts worker processes too.")
+    if "models" in results:
+        print("(e): the forward passes only, on (c)'s sentences, in a fresh process.")
 
 
 def check(results: dict[str, dict[str, Any]], tmp: Path) -> bool:
@@ -273,6 +395,29 @@ def check(results: dict[str, dict[str, Any]], tmp: Path) -> bool:
     return ok
 
 
+def breakdown(results: dict[str, dict[str, Any]]) -> None:
+    """(c)'s wall time: each model's forward passes, everything else, and (e) beside it."""
+    pipe = results.get("pipe")
+    if not pipe or "forward" not in pipe:
+        return
+    wall = pipe["wall"]
+    floor = results.get("models")
+    print("\n(c) pipe, where the wall time goes      seconds   share   sentences      (e) alone")
+    for name in MODELS:
+        spent = pipe["forward"][name]
+        alone = f"{floor['forward'][name]:>14.2f}" if floor else ""
+        sents = f"{pipe['sentences'][name]:>12,}"
+        print(f"  {name + ' forward passes':<36}{spent:>9.2f}{spent / wall:>8.0%}{sents}{alone}")
+    models = sum(pipe["forward"].values())
+    alone = f"{floor['wall']:>14.2f}" if floor else ""
+    print(f"  {'all three models':<36}{models:>9.2f}{models / wall:>8.0%}{'':>12}{alone}")
+    other = wall - models
+    print(f"  {'everything else':<36}{other:>9.2f}{other / wall:>8.0%}")
+    print(f"  {'(c) wall':<36}{wall:>9.2f}{1:>8.0%}")
+    if floor:
+        print(f"(c) takes {wall / floor['wall']:.2f}x the models alone (e).")
+
+
 def bars(results: dict[str, dict[str, Any]]) -> None:
     base = results.get("natasha")
     lines = []
@@ -283,6 +428,10 @@ def bars(results: dict[str, dict[str, Any]]) -> None:
             lines.append(f"{CONFIGS[name]}/(a) >= {bar}: wall {wall:.2f}, cpu {cpu:.2f}")
     if "pipe" in results:
         lines.append(f"(c) peak RSS <= {RSS_BAR_MB} MB: {results['pipe']['peak_rss_mb']:.0f} MB")
+        pipe = results["pipe"]
+        if "forward" in pipe:
+            other = 1 - sum(pipe["forward"].values()) / pipe["wall"]
+            lines.append(f"(c) outside the forward passes <= {OTHER_BAR:.0%} of wall: {other:.0%}")
     for name in ("analyze", "pipe"):
         if name in results:
             cold = results[name]["cold"]

@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from . import lexicon, morph
+from . import lexicon, morph, prefilter
 from .morph import lemmas
 from .text import Sentence, Token
 
@@ -15,6 +15,7 @@ SOURCE = "source"  # по словам X, по данным X, согласно 
 
 _VERBAL = {"VERB", "AUX", "ADJ"}  # ADJ: short forms (уверен, согласна)
 _LINKING_AS = {"как"}
+_NO_LEMMAS: frozenset[str] = frozenset()
 
 
 @attrs.define(slots=True)
@@ -39,6 +40,8 @@ class Cue:
         return self.sent.tokens[self.last].stop
 
 
+# Cached: the content rules and coref compare tokens by it again and again.
+@functools.lru_cache(maxsize=200_000)
 def norm(word: str) -> str:
     # Web text carries zero-width spaces inside words (`этом\u200b`) and
     # stress marks (`заяви́л`); neither is a letter of the word.
@@ -68,14 +71,28 @@ def _sources() -> dict[str, frozenset[str]]:
 
 @attrs.frozen(slots=True)
 class _Words:
-    """A sentence's words, normalised and lemmatised once for all look-ups."""
+    """A sentence's words, normalised and lemmatised once for all look-ups.
+
+    Only words the prefilter lets through are lemmatised: the lemmas of the
+    others are in no cue lexicon, and every look-up here is in one, so an
+    empty set answers each the same.
+    """
 
     norms: list[str]
     lemmas: list[frozenset[str]]
 
     @classmethod
     def of(cls, sent: Sentence) -> _Words:
-        return cls([norm(t.text) for t in sent.tokens], [lemmas(t.text) for t in sent.tokens])
+        words = [_word(t.text) for t in sent.tokens]
+        return cls([n for n, _ in words], [found for _, found in words])
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word(text: str) -> tuple[str, frozenset[str]]:
+    """A word's normal spelling and, if it may be a cue word, its lemmas:
+    the same for every occurrence, so worked out once."""
+    normal = norm(text)
+    return normal, (lemmas(text) if prefilter.may_be_cue(text, normal) else _NO_LEMMAS)
 
 
 def _negated(words: _Words, index: int) -> bool:

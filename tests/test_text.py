@@ -1,0 +1,43 @@
+"""Segmentation: the tokens are razdel's, exactly."""
+
+from __future__ import annotations
+
+from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from razdel import sentenize, tokenize
+
+from quoteattr.text import _tokenize
+
+# What razdel's rules look at: words of each script, digits, every kind of
+# punctuation, dashes, quotes, smileys, spaces and characters of no class.
+_PIECES = st.sampled_from(
+    [
+        "слово", "Путин", "abc", "X", "2024", "3", ",", ".", ":", ";", "!", "?", "…", "-",
+        "—", "–", "_", "/", "\\", "«", "»", "„", "“", '"', "'", "(", ")", "[", "*", "+", "%",
+        "№", ":)", ";-)", "Δ", "σ", "😀", "\u200b", "\u0301", " ", "  ", "\n", "\xa0", "ё",
+    ]
+)  # fmt: skip
+
+
+def _razdel(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.stop, t.text) for t in tokenize(text)]
+
+
+def test_the_seed_article_is_tokenised_as_razdel_does():
+    text = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    for sent in sentenize(text):
+        assert _tokenize(sent.text) == _razdel(sent.text)
+
+
+def test_joined_forms_are_razdel_s():
+    text = "кто-то 3.14 1/2 Яndex Δσ ?! --- ***  a_b :) 2,5 млн -"
+    assert _tokenize(text) == _razdel(text)
+    words = [t for _, _, t in _tokenize(text)]
+    assert words[:7] == ["кто-то", "3.14", "1/2", "Я", "ndex", "Δσ", "?!"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_is_tokenised_as_razdel_does(text):
+    assert _tokenize(text) == _razdel(text)

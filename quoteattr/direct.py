@@ -158,8 +158,9 @@ def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
 
 
 def _words_nouns() -> frozenset[str]:
-    """Nouns that stand for the words themselves (`словами`, `лозунгом`)."""
-    return lexicon.words("document_nouns")
+    """Nouns that stand for the words themselves (`словами`, `лозунгом`),
+    not documents with a title (`статья «…»`, `документ «…»`)."""
+    return lexicon.words("document_nouns", "clause") | lexicon.words("document_nouns", "written")
 
 
 def _names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:

@@ -162,8 +162,14 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         if tok.text == ",":
             nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
             if nxt in COMPLEMENTISERS:
+                if nxt == "чтобы" and not _asks(sent, cue, i + 1):
+                    return None  # `потребовали выдать его, чтобы …`: a purpose
                 return _after_comp(sent, i + 1)
             if nxt in QUESTION_WORDS and nxt != "ли":
+                if _relative(sent, i + 1) or not _asks(sent, cue, i + 1):
+                    # `перевести его в Ноттингем, где …`: of a noun;
+                    # `умоляли рассказать, где …`: the infinitive's question.
+                    return None
                 return min(i + 2, len(tokens) - 1)
             if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли":
                 return i + 1
@@ -181,6 +187,30 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             return _after_comp(sent, i)
         i += 1
     return None
+
+
+def _asks(sent: Sentence, cue: Cue, comp: int) -> bool:
+    """Is the clause at `comp` the cue's (`потребовал, чтобы …`), not a
+    purpose (`призвали выдать его, чтобы …`, `для того, чтобы`) or an
+    infinitive's (`умоляли рассказать, где …`)? An infinitive between the
+    cue and the clause takes it; `для того` marks a purpose."""
+    tokens = sent.tokens
+    words = [norm(t.text) for t in tokens[max(0, comp - 3) : comp]]
+    if "того" in words and ("для" in words or "ради" in words):
+        return False
+    return not any(
+        t.feats.get("VerbForm") == "Inf" and t.pos == "VERB" for t in tokens[cue.last + 1 : comp]
+    )
+
+
+def _relative(sent: Sentence, wh: int) -> bool:
+    """A question word that opens a relative clause of a noun (`в Ноттингем,
+    где …`, `тому, кто …`), as the parse hangs it, not a reported question."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    head = tokens[wh].head
+    return head >= 0 and tokens[head].rel in {"acl", "acl:relcl"}
 
 
 def _first_comp(sent: Sentence, start: int, found: int) -> int:
@@ -463,6 +493,8 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if "testimony" in cue.tags and _thing_as_subject(sent, cue):
         return None  # `проверка показала, что`: a finding, not speech
     short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
+    if short_passive and "negated" in cue.tags:
+        return None  # `Не исключено, что …`: the writer's own hedge, no one's words
     how = None
     span = None
     cut: tuple[cuts.Cut, ...] = ()

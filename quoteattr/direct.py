@@ -157,6 +157,16 @@ def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
     return None
 
 
+def _is_name(ctx: Context, sent: Sentence, q: Quoted) -> bool:
+    """`призвали Египет не запрещать «Братьев-мусульман»`: the marks hold a
+    name the tagger found, or every word is capitalised like a title."""
+    spans = ctx.names[sent.index]
+    if any(s <= q.start and q.stop <= e + 1 for s, e, _ in spans):
+        return True
+    words = [w for w in ctx.text[q.start : q.stop].split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _words_nouns() -> frozenset[str]:
     """Nouns that stand for the words themselves (`словами`, `лозунгом`),
     not documents with a title (`статья «…»`, `документ «…»`)."""
@@ -308,7 +318,11 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
                 if len(words) <= 2 and whole and len(quoted_words) >= 2:
                     # `отшучивается словами «…»`: a noun of words before the marks.
                     return last, "direct-object"
-            elif last.tags & {"request", "accusation"} and _names_quote(sent, last, q):
+            elif (
+                last.tags & {"request", "accusation"}
+                and _names_quote(sent, last, q)
+                and not _is_name(ctx, sent, q)
+            ):
                 # `призвал ООН «ответить на …»`, `обвинил Киев в нежелании «…»`:
                 # the quote is part of what the speaker asks or accuses, and the
                 # claim is mixed. Other verbs' objects in marks are mostly names

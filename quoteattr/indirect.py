@@ -153,7 +153,10 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             for m in tokens[c].children:
                 word = norm(tokens[m].text)
                 if m > cue.last and tokens[m].rel == "mark" and word in COMPLEMENTISERS:
-                    return _after_comp(sent, _first_comp(sent, cue.last + 1, m))
+                    comp = _first_comp(sent, cue.last + 1, m)
+                    if not _asks(sent, cue, comp):
+                        return None
+                    return _after_comp(sent, comp)
     # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
     i = cue.last + 1
     while i < len(tokens) and i <= cue.last + 12:
@@ -162,7 +165,7 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         if tok.text == ",":
             nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
             if nxt in COMPLEMENTISERS:
-                if nxt == "чтобы" and not _asks(sent, cue, i + 1):
+                if not _asks(sent, cue, i + 1):
                     return None  # `потребовали выдать его, чтобы …`: a purpose
                 return _after_comp(sent, i + 1)
             if nxt in QUESTION_WORDS and nxt != "ли":
@@ -430,12 +433,13 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
 
 
-_PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать"}
+_PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать", "поспешить", "хотеть"}
 
 
 def _phase(sent: Sentence, verb: Token) -> bool:
-    """`начали сообщать о …`: an infinitive under a verb of beginning or
-    going on is itself the act of saying."""
+    """`начали сообщать о …`, `поспешил заявить, что …`, `хотел подчеркнуть,
+    что …`: an infinitive under a verb of beginning, going on, hurrying or
+    wanting is itself the act of saying."""
     if verb.rel != "xcomp" or verb.head < 0:
         return False
     return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)

@@ -445,6 +445,32 @@ def _phase(sent: Sentence, verb: Token) -> bool:
     return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)
 
 
+def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
+    """`Это подтвердил X` opening a sentence, with nothing reported after the
+    cue: `это` points back to the sentence before, as `Об этом` does."""
+    tokens = sent.tokens
+    first = content_start(sent)
+    if first >= cue.first or norm(tokens[first].text) != "это":
+        return False
+    if any(t.text == "," for t in tokens[first:cue.first]):
+        return False
+    if sent.parsed:
+        this = tokens[first]
+        # The parser may take `Это` for the subject when the real one follows.
+        other = any(
+            tokens[c].rel == "nsubj" and c != first for c in tokens[cue.head].children
+        )
+        rels = {"obj", "nsubj:pass"} | ({"nsubj"} if other else set())
+        if this.head != cue.head or this.rel not in rels:
+            return False
+    # Nothing of its own after the cue (`Это подтвердил, что …` reports a
+    # clause), but a relay may follow: `Это сообщила мать, передает ТАСС`.
+    later = [c.first for c in ctx.cues[sent.index] if c.first > cue.last]
+    end = later[0] - 1 if later else len(tokens)
+    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", "\""}]
+    return not rest
+
+
 def _is_clause(sent: Sentence, i: int) -> bool:
     """`Считается, что поддержка будет получена`: the parse may make the
     `что`-clause the passive's subject."""
@@ -503,7 +529,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     span = None
     cut: tuple[cuts.Cut, ...] = ()
     as_clause = norm(tokens[cue.first].text) == "как"
-    if _about_this(sent, cue):
+    if _about_this(sent, cue) or _this_object(ctx, sent, cue):
         return _about_this_claim(ctx, cue)
     if as_clause:
         span, how = _as_clause(ctx, cue), "as"

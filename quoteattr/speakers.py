@@ -184,6 +184,12 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         token = sent.tokens[c]
         if c in blocked or token.rel != "obl":
             continue
+        if norm(token.text) in _RELATIVE_LOC and _prepositions(sent, c) & {"в", "во", "на"}:
+            # `Пентагон опубликовал справку, в которой говорилось, что …`
+            found = _relative_document(sent, verb, c, blocked)
+            if found is not None:
+                return found
+            continue
         if token.pos not in {"NOUN", "PROPN"}:
             continue
         cases = _prepositions(sent, c)
@@ -196,6 +202,30 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             and is_institution(token)
         ):
             return with_preposition(phrase(sent, c, blocked))
+    return None
+
+
+_RELATIVE_LOC = {"которой", "котором", "которых"}
+
+
+def _relative_document(sent: Sentence, verb: int, rel: int, blocked: set[int]) -> Mention | None:
+    """`справку, в которой говорилось`: the document the relative clause
+    hangs on, and its author: named on it, or the subject of the verb that
+    takes it (`Пентагон опубликовал справку`)."""
+    tokens = sent.tokens
+    noun = _agreeing_left(sent, rel)
+    if noun is None:
+        noun = tokens[verb].head if tokens[verb].rel in {"acl:relcl", "acl"} else -1
+    if noun is None or noun < 0 or not is_document(tokens[noun]):
+        return None
+    found = document_author(sent, noun, blocked)
+    if found is not None:
+        return found
+    head = tokens[noun].head
+    if tokens[noun].rel in {"obj", "nsubj:pass"} and head >= 0:
+        for k in tokens[head].children:
+            if k not in blocked and tokens[k].rel == "nsubj" and tokens[k].pos in {"PROPN", "NOUN"}:
+                return phrase(sent, k, blocked)
     return None
 
 

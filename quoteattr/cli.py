@@ -15,33 +15,37 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import io
-import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO
 
 from tqdm import tqdm
 
-from quoteattr import frame
 from quoteattr.evaluate import evaluate
 from quoteattr.pipeline import batches
-from quoteattr.records import Document, Quote
+from quoteattr.readers import Input, ReadOptions, Source, count, expand, read_all, warn
+from quoteattr.records import Document
+from quoteattr.writers import (
+    CSV_COLUMNS,
+    FORMATS,
+    Writer,
+    WriterFactory,
+    interrupts_deferred,
+    whole,
+    writer_factory,
+)
+
+# CSV_COLUMNS and interrupts_deferred are the writers', read from here too.
+__all__ = ["COMMANDS", "CSV_COLUMNS", "FORMATS", "interrupts_deferred", "main"]
 
 Analyze = Callable[[str], Document]
 # Texts in, their documents out in the same order: ``quoteattr.pipe`` or a
 # per-text wrapper of an injected ``analyze``.
 Runner = Callable[[list[str]], Iterable[Document]]
 
-FORMATS = ("jsonl", "json", "csv", "html", "text")
-# The dataframe's columns, the document's path in place of its id.
-CSV_COLUMNS = ("path", *frame.COLUMNS[1:])
 # Exit statuses besides 0 (all went well) and 2 (usage, argparse's own).
 FAILED = 1
 USAGE = 2
@@ -143,152 +147,6 @@ def positive(value: str) -> int:
     return number
 
 
-# --- inputs ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """One PATH, or one file found in a folder; ``kind`` says how to read it."""
-
-    path: str
-    kind: str  # "text", "jsonl", "stdin" or "missing"
-
-
-@dataclass(frozen=True)
-class Input:
-    """One document to analyse, or why it cannot be read."""
-
-    id: str
-    text: str | None = None
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    encoding: str = "utf-8-sig"
-    errors: str = "strict"
-    text_field: str = "text"
-    id_field: str = "id"
-
-
-def expand(paths: Sequence[str]) -> list[Source]:
-    """The sources the PATH arguments name, in argument order.
-
-    Listing is cheap and done up front, so that the progress bar knows the
-    total and a run where no PATH exists stops before doing anything.
-    """
-    sources: list[Source] = []
-    for arg in paths:
-        path = Path(arg)
-        if arg == "-":
-            sources.append(Source(arg, "stdin"))
-        elif path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                warn(f"{arg}: no *.txt files in this folder")
-            sources += [Source(str(p), "text") for p in found]
-        elif path.exists():
-            sources.append(Source(arg, "jsonl" if path.suffix == ".jsonl" else "text"))
-        else:
-            sources.append(Source(arg, "missing"))
-    return sources
-
-
-def count(sources: Sequence[Source]) -> int:
-    """How many documents the sources hold: one each, a non-blank line of a .jsonl."""
-    total = 0
-    for source in sources:
-        if source.kind != "jsonl":
-            total += 1
-            continue
-        try:
-            with open(source.path, "rb") as file:
-                total += sum(1 for line in file if line.strip())
-        except OSError:
-            total += 1  # reported as one failure when read
-    return total
-
-
-def read_all(sources: Iterable[Source], options: ReadOptions) -> Iterator[Input]:
-    for source in sources:
-        yield from read_source(source, options)
-
-
-def read_source(source: Source, options: ReadOptions) -> Iterator[Input]:
-    if source.kind == "missing":
-        yield Input(source.path, error="no such file or directory")
-    elif source.kind == "jsonl":
-        yield from read_jsonl(source.path, options)
-    else:
-        yield read_text(source, options)
-
-
-def read_text(source: Source, options: ReadOptions) -> Input:
-    """A whole file, or standard input, as one document."""
-    try:
-        data = read_stdin() if source.kind == "stdin" else Path(source.path).read_bytes()
-        return Input(source.path, text=decode(data, options))
-    except UnicodeDecodeError as error:
-        return Input(source.path, error=undecodable(error, options))
-    except OSError as error:
-        return Input(source.path, error=error.strerror or str(error))
-
-
-def read_stdin() -> bytes | str:
-    # The bytes, so that --encoding holds for stdin too; a replaced stdin
-    # without a binary buffer (tests, embedding) hands text over as it is.
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read()
-
-
-def decode(data: bytes | str, options: ReadOptions) -> str:
-    text = data if isinstance(data, str) else data.decode(options.encoding, options.errors)
-    # Line ends as text mode reads them: offsets then count the same
-    # characters whether the file came from Windows or not.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def undecodable(error: UnicodeDecodeError, options: ReadOptions) -> str:
-    return (
-        f"not {options.encoding} text: {error.reason} at byte {error.start} "
-        "(see --encoding and --errors)"
-    )
-
-
-def read_jsonl(path: str, options: ReadOptions) -> Iterator[Input]:
-    """One document a non-blank line; a bad line fails alone, the rest go on.
-
-    Lines are split as bytes and decoded one by one, so that bad bytes cost
-    only their line (a text stream decodes ahead, in blocks); this needs an
-    ASCII-compatible encoding, as JSON Lines' UTF-8 is.
-    """
-    try:
-        with open(path, "rb") as file:
-            for lineno, raw in enumerate(file, 1):
-                if raw.strip():
-                    yield parse_line(raw, f"{path}:{lineno}", options)
-    except OSError as error:
-        yield Input(path, error=error.strerror or str(error))
-
-
-def parse_line(raw: bytes, where: str, options: ReadOptions) -> Input:
-    try:
-        record = json.loads(raw.decode(options.encoding, options.errors))
-    except UnicodeDecodeError as error:
-        return Input(where, error=undecodable(error, options))
-    except json.JSONDecodeError as error:
-        return Input(where, error=f"not JSON: {error}")
-    if not isinstance(record, dict):
-        return Input(where, error="not a JSON object")
-    doc_id = record.get(options.id_field)
-    name = where if doc_id is None else str(doc_id)
-    text = record.get(options.text_field)
-    if not isinstance(text, str):
-        problem = "no" if text is None else "a non-string"
-        return Input(name, error=f'{problem} "{options.text_field}" field (see --text-field)')
-    return Input(name, text=text)
-
-
 # --- analysis ----------------------------------------------------------------
 
 
@@ -349,182 +207,6 @@ def analyse_one(text: str, run: Runner) -> Document | Exception:
         return next(iter(run([text])))
     except Exception as error:
         return error
-
-
-# --- output ------------------------------------------------------------------
-
-
-class Writer(Protocol):
-    def write(self, path: str, doc: Document) -> None: ...
-
-    def close(self) -> None: ...
-
-
-Emit = Callable[[str], None]
-
-
-class JsonlWriter:
-    """One JSON object a line per attribution: the document's path and the quote."""
-
-    def __init__(self, emit: Emit) -> None:
-        self.emit = emit
-
-    def write(self, path: str, doc: Document) -> None:
-        lines = [json_line({"path": path, **quote.to_dict()}) for quote in doc.quotes]
-        if lines:
-            self.emit("".join(lines))
-
-    def close(self) -> None:
-        pass
-
-
-class JsonWriter:
-    """One JSON array of documents, a document a line, so that it streams too."""
-
-    def __init__(self, emit: Emit, with_text: bool = True) -> None:
-        self.emit = emit
-        self.with_text = with_text
-        self.started = False
-
-    def write(self, path: str, doc: Document) -> None:
-        record: dict[str, Any] = {"path": path}
-        if self.with_text:
-            record["text"] = doc.text
-        record["quotes"] = [quote.to_dict() for quote in doc.quotes]
-        separator = ",\n" if self.started else "[\n"
-        self.started = True
-        self.emit(separator + json.dumps(record, ensure_ascii=False))
-
-    def close(self) -> None:
-        # Also on Ctrl-C: the array is closed over the documents done.
-        self.emit("\n]\n" if self.started else "[]\n")
-
-
-class CsvWriter:
-    """One row per attribution, flat columns (``CSV_COLUMNS``)."""
-
-    def __init__(self, emit: Emit) -> None:
-        self.emit = emit
-        self.emit(csv_rows([{column: column for column in CSV_COLUMNS}]))
-
-    def write(self, path: str, doc: Document) -> None:
-        if doc.quotes:
-            self.emit(csv_rows([csv_row(path, quote) for quote in doc.quotes]))
-
-    def close(self) -> None:
-        pass
-
-
-class TextWriter:
-    """Who said what, for people: a heading per document, a line per attribution."""
-
-    def __init__(self, emit: Emit) -> None:
-        self.emit = emit
-
-    def write(self, path: str, doc: Document) -> None:
-        count = len(doc.quotes)
-        lines = [f"{path}: {count} attribution{'' if count == 1 else 's'}"]
-        lines += [f"  {summary(quote)}" for quote in doc.quotes]
-        self.emit("\n".join(lines) + "\n\n")
-
-    def close(self) -> None:
-        pass
-
-
-class HtmlWriter:
-    """A self-contained page from ``quoteattr.render``: it needs every document."""
-
-    def __init__(self, emit: Emit, report: Callable[[Sequence[tuple[str, Document]]], str]) -> None:
-        self.emit = emit
-        self.report = report
-        self.pairs: list[tuple[str, Document]] = []
-
-    def write(self, path: str, doc: Document) -> None:
-        self.pairs.append((path, doc))
-
-    def close(self) -> None:
-        # Also on Ctrl-C: a report of the documents done.
-        self.emit(self.report(self.pairs))
-
-
-def json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def csv_rows(rows: list[dict[str, Any]]) -> str:
-    # Rows go to a string first: the document is then one write.
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def csv_row(path: str, quote: Quote) -> dict[str, Any]:
-    row = frame.row(path, quote)
-    row["path"] = row.pop("doc_id")
-    return {key: "" if value is None else value for key, value in row.items()}
-
-
-def summary(quote: Quote) -> str:
-    """``[kind] Speaker (cue): «content»`` on one line; ``—`` when no one is named."""
-    speaker = quote.speaker.name if quote.speaker else "—"
-    cue = f" ({quote.cue.text})" if quote.cue else ""
-    content = " ".join(quote.text.split())  # one line, whatever the paragraphs
-    return f"[{quote.kind.value}] {speaker}{cue}: «{content}»"
-
-
-WriterFactory = Callable[[Emit], Writer]
-
-
-def writer_factory(args: argparse.Namespace) -> WriterFactory:
-    """The writer of ``--format``; html's renderer is imported here, before any work."""
-    if args.format == "json":
-        return lambda emit: JsonWriter(emit, with_text=args.with_text)
-    if args.format == "csv":
-        return CsvWriter
-    if args.format == "text":
-        return TextWriter
-    if args.format == "html":
-        from quoteattr.render import report
-
-        return lambda emit: HtmlWriter(emit, report)
-    return JsonlWriter
-
-
-def whole(out: IO[str], bar: tqdm) -> Emit:
-    """Write a string at once, flushed, Ctrl-C held off, the bar out of its way."""
-
-    def emit(text: str) -> None:
-        with interrupts_deferred(), bar.external_write_mode(file=out):
-            out.write(text)
-            out.flush()
-
-    return emit
-
-
-@contextlib.contextmanager
-def interrupts_deferred() -> Iterator[None]:
-    """Hold Ctrl-C back until the block is over, so that no line is cut in half.
-
-    A signal can land while a long write is under way; Python would raise
-    KeyboardInterrupt out of it with part of the text on disk.
-    """
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        # Only the main thread may set handlers, and an ignored or custom
-        # SIGINT (a background job, an embedding program) is left as it is.
-        yield
-        return
-    caught: list[int] = []
-    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        if caught:
-            raise KeyboardInterrupt
 
 
 # --- the analysis command ----------------------------------------------------
@@ -639,11 +321,6 @@ def broken_pipe() -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return BROKEN_PIPE
-
-
-def warn(message: str) -> None:
-    # tqdm.write keeps a progress bar, if any, intact below the message.
-    tqdm.write(f"quoteattr: {message}", file=sys.stderr)
 
 
 # --- evaluate ----------------------------------------------------------------

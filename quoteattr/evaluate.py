@@ -28,217 +28,92 @@ Errors are classed on the overall matching, each listed once:
   the wrong kind and have a wrong or missing speaker too: two errors.
 
 An error's group is the gold quote's, or the prediction's for a false hit.
+
+Matching and the speaker check are in ``matching.py``, the errors and their
+listing in ``errors.py``; this module scores and runs.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from quoteattr.records import (
-    Document,
-    Kind,
-    Quote,
-    Span,
-    Speaker,
-    SpeakerType,
-    normalize,
+from quoteattr.errors import (
+    BOUNDARY,
+    CLASSES,
+    FALSE_HIT,
+    MISS,
+    SPEAKER_MISSING,
+    WRONG_KIND,
+    WRONG_SPEAKER,
+    Error,
+    count_by_class,
+    counts_table,
+    error_at,
+    listing,
+    of_class,
 )
+from quoteattr.matching import (
+    DIRECT,
+    GROUPS,
+    INDIRECT,
+    KINDS,
+    OVERALL,
+    _group,
+    _match_within,
+    _name,
+    _touching,
+    _trimmed,
+    as_quote,
+    as_speaker,
+    is_trimmed,
+    jaccard,
+    match,
+    overlap,
+    quotes_of,
+    same_speaker,
+    trim,
+)
+from quoteattr.records import Document, Quote, normalize
 
-OVERALL = "overall"
-DIRECT = "direct"
-INDIRECT = "indirect+mixed"
-GROUPS = (OVERALL, DIRECT, INDIRECT)
-KINDS = (DIRECT, INDIRECT)
-
-CONTEXT = 60
-
-
-# Spans
-
-
-def is_trimmed(char: str) -> bool:
-    """White space or Unicode punctuation: quote marks, dashes, stops, brackets."""
-    return char.isspace() or unicodedata.category(char).startswith("P")
-
-
-def trim(start: int, stop: int, text: str) -> tuple[int, int]:
-    """Move ``start`` and ``stop`` inward over trimmed chars of ``text``.
-
-    ``text`` is the span's own text (``doc.text[start:stop]``). An all-punctuation
-    span trims to an empty one at its stop.
-    """
-    left, right = 0, len(text)
-    while left < right and is_trimmed(text[left]):
-        left += 1
-    while right > left and is_trimmed(text[right - 1]):
-        right -= 1
-    if left == right:
-        return stop, stop
-    return start + left, start + right
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
-    """Intersection and union sizes of two character ranges."""
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = (a[1] - a[0]) + (b[1] - b[0]) - inter
-    return inter, union
-
-
-def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter, union = overlap(a, b)
-    return inter / union if union else 0.0
-
-
-def match(
-    gold: Sequence[Quote | Mapping[str, Any]],
-    predicted: Sequence[Quote | Mapping[str, Any]],
-) -> list[tuple[int, int]]:
-    """Pair gold and predicted quotes of one document: ``(gold_index, pred_index)``.
-
-    Every pair with Jaccard >= 0.5 is a candidate; candidates are taken by
-    descending Jaccard, ties by the trimmed gold offsets, then the trimmed
-    predicted offsets, then the indexes, and a quote already taken is
-    skipped. Returned in gold order.
-    """
-    gold_spans = [_trimmed(as_quote(q)) for q in gold]
-    pred_spans = [_trimmed(as_quote(q)) for q in predicted]
-    return _assign(gold_spans, pred_spans, _half)
-
-
-def _half(inter: int, union: int) -> bool:
-    # Integers, so that exactly one half passes whatever the float rounding.
-    return 2 * inter >= union
-
-
-def _touching(inter: int, union: int) -> bool:
-    return inter > 0
-
-
-def _assign(
-    gold_spans: Sequence[tuple[int, int]],
-    pred_spans: Sequence[tuple[int, int]],
-    accept: Callable[[int, int], bool],
-) -> list[tuple[int, int]]:
-    """The greedy one-to-one pairing of ``match``, over pairs that ``accept`` takes."""
-    candidates = []
-    for i, g in enumerate(gold_spans):
-        for j, p in enumerate(pred_spans):
-            inter, union = overlap(g, p)
-            if union and accept(inter, union):
-                candidates.append((-inter / union, g, p, i, j))
-    candidates.sort()
-    pairs = []
-    gold_used: set[int] = set()
-    pred_used: set[int] = set()
-    for _, _, _, i, j in candidates:
-        if i not in gold_used and j not in pred_used:
-            gold_used.add(i)
-            pred_used.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
-
-
-def _match_within(
-    gold_spans: Sequence[tuple[int, int]],
-    pred_spans: Sequence[tuple[int, int]],
-    gold_ids: Sequence[int],
-    pred_ids: Sequence[int],
-    accept: Callable[[int, int], bool] = _half,
-) -> list[tuple[int, int]]:
-    """``_assign`` over a subset of each side, in the indexes of the whole."""
-    pairs = _assign([gold_spans[i] for i in gold_ids], [pred_spans[j] for j in pred_ids], accept)
-    return [(gold_ids[i], pred_ids[j]) for i, j in pairs]
-
-
-def _trimmed(quote: Quote) -> tuple[int, int]:
-    return trim(quote.start, quote.stop, quote.text)
-
-
-# Speakers
-
-
-def same_speaker(pred_name: str | None, gold: Speaker | Mapping[str, Any] | None) -> bool:
-    """Whether a predicted speaker name is acceptable for the gold speaker.
-
-    It is when, normalised, it equals the gold name or an alias, contains one
-    of them as whole words, or, for a person, ends with the same word as the
-    gold name or an alias (the surname: "Путин" for "Владимир Путин").
-    A gold ``None`` accepts only a predicted ``None``.
-    """
-    if gold is None or pred_name is None:
-        return gold is None and pred_name is None
-    gold = as_speaker(gold)
-    pred = normalize(pred_name).split()
-    if not pred:
-        return False
-    names = [normalize(n).split() for n in (gold.name, *gold.aliases)]
-    names = [n for n in names if n]
-    if any(_contains(pred, n) for n in names):
-        return True
-    return gold.type == SpeakerType.PERSON and any(pred[-1] == n[-1] for n in names)
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    size = len(part)
-    return any(words[i : i + size] == part for i in range(len(words) - size + 1))
-
-
-# Records from plain data
-
-
-def as_quote(data: Quote | Mapping[str, Any]) -> Quote:
-    """A ``Quote`` from a record, its ``to_dict`` form or a gold jsonl quote."""
-    if isinstance(data, Quote):
-        return data
-    if "content" not in data:
-        return Quote.from_dict(data)
-    cue = None
-    if data.get("cue") is not None and data.get("cue_start") is not None:
-        cue = Span(data["cue_start"], data["cue_stop"], data["cue"])
-    speaker = data.get("speaker")
-    return Quote(
-        start=data["start"],
-        stop=data["stop"],
-        text=data["content"],
-        kind=data["kind"],
-        cue=cue,
-        speaker=as_speaker(speaker) if speaker else None,
-    )
-
-
-def as_speaker(data: Speaker | Mapping[str, Any]) -> Speaker:
-    """A ``Speaker`` from a record, its ``to_dict`` form or a gold jsonl speaker."""
-    if isinstance(data, Speaker):
-        return data
-    mention = data.get("mention")
-    if isinstance(mention, str):
-        # Gold keeps the mention as a string, its offsets beside it.
-        start = data.get("mention_start")
-        return Speaker(
-            name=data["name"],
-            type=data["type"],
-            mention=Span(start, data["mention_stop"], mention) if start is not None else None,
-            aliases=data.get("aliases", ()),
-        )
-    return Speaker.from_dict(data)
-
-
-def quotes_of(doc: Document | Mapping[str, Any] | Iterable[Any]) -> list[Quote]:
-    """The quotes of a ``Document``, of its dict form, or of a plain list."""
-    if isinstance(doc, Document):
-        items: Iterable[Any] = doc.quotes
-    elif isinstance(doc, Mapping):
-        items = doc.get("quotes", ())
-    else:
-        items = doc
-    return [as_quote(q) for q in items]
+# Matching and errors are read from here too: the scorer's names in one place.
+__all__ = [
+    "BOUNDARY",
+    "CLASSES",
+    "COLUMNS",
+    "DIRECT",
+    "FALSE_HIT",
+    "GROUPS",
+    "INDIRECT",
+    "KINDS",
+    "MISS",
+    "OVERALL",
+    "SPEAKER_MISSING",
+    "WRONG_KIND",
+    "WRONG_SPEAKER",
+    "Error",
+    "Report",
+    "Scores",
+    "as_quote",
+    "as_speaker",
+    "evaluate",
+    "is_trimmed",
+    "jaccard",
+    "load_gold",
+    "match",
+    "normalize",
+    "overlap",
+    "quotes_of",
+    "same_speaker",
+    "score",
+    "score_document",
+    "to_ascii",
+    "trim",
+]
 
 
 # Report
@@ -318,67 +193,6 @@ class Scores:
 
 COLUMNS = ("gold", "pred", "det P", "det R", "det F1", "attr acc", "e2e P", "e2e R", "e2e F1")
 
-MISS = "miss"
-FALSE_HIT = "false hit"
-BOUNDARY = "boundary"
-WRONG_SPEAKER = "wrong speaker"
-SPEAKER_MISSING = "speaker missing"
-WRONG_KIND = "wrong kind"
-# Error classes in the order they are counted and listed: detection first.
-CLASSES = (MISS, FALSE_HIT, BOUNDARY, WRONG_KIND, WRONG_SPEAKER, SPEAKER_MISSING)
-
-
-@attrs.frozen
-class Error:
-    """One error of a class in ``CLASSES``, with the text around it.
-
-    ``kind`` is the gold quote's kind, or the prediction's for a false hit;
-    ``start``, ``stop`` and ``text`` are the gold span, or the predicted one
-    for a false hit. For the errors that involve a prediction and a gold
-    quote (boundary, wrong kind, wrong speaker, speaker missing),
-    ``pred_kind``, ``pred_start`` and ``pred_stop`` give the prediction. The
-    context, ``left`` and ``right``, is around both spans; ``shown`` is what
-    lies between: the gold span in ``[[…]]`` and the predicted one, where it
-    is another, in ``{{…}}``.
-    """
-
-    doc_id: str
-    type: str
-    kind: str
-    start: int
-    stop: int
-    text: str
-    gold_speaker: str | None
-    pred_speaker: str | None
-    left: str
-    right: str
-    pred_kind: str | None = None
-    pred_start: int | None = None
-    pred_stop: int | None = None
-    shown: str = ""
-
-    @property
-    def group(self) -> str:
-        """``DIRECT`` or ``INDIRECT``: the row of the table the error counts in."""
-        return _group(Kind(self.kind))
-
-    def format(self) -> str:
-        gold = self.gold_speaker or "-"
-        pred = self.pred_speaker or "-"
-        where = f"[{self.start}:{self.stop}]"
-        kind = self.kind
-        if self.pred_start is not None and (self.pred_start, self.pred_stop) != (
-            self.start,
-            self.stop,
-        ):
-            where += f" pred [{self.pred_start}:{self.pred_stop}]"
-        if self.pred_kind is not None and self.pred_kind != self.kind:
-            kind += f"→{self.pred_kind}"
-        return (
-            f"  {self.type:<15} {kind:<8} {where}  gold: {gold}  pred: {pred}\n"
-            f"    {self.left}{self.shown or f'[[{self.text}]]'}{self.right}"
-        )
-
 
 @attrs.frozen
 class Report:
@@ -396,7 +210,7 @@ class Report:
 
     def errors_of(self, what: str) -> tuple[Error, ...]:
         """The errors of one class of ``CLASSES``: ``MISS``, ``BOUNDARY``, …"""
-        return tuple(e for e in self.errors if e.type == what)
+        return of_class(self.errors, what)
 
     @property
     def misses(self) -> tuple[Error, ...]:
@@ -428,10 +242,7 @@ class Report:
         Zeros included, in the order of ``CLASSES`` then ``KINDS``, so that a
         caller can print them as they come.
         """
-        counts = {(c, g): 0 for c in CLASSES for g in KINDS}
-        for e in self.errors:
-            counts[e.type, e.group] += 1
-        return counts
+        return count_by_class(self.errors)
 
     def table(self) -> str:
         lines = [f"{'':<14}" + "".join(f"{h:>9}" for h in COLUMNS)]
@@ -442,70 +253,11 @@ class Report:
 
     def counts_table(self) -> str:
         """The error counts, a class a line, a column per group and a total."""
-        counts = self.error_counts()
-        header = ("class", *KINDS, "total")
-        lines = [f"{header[0]:<16}" + "".join(f"{h:>15}" for h in header[1:])]
-        for c in CLASSES:
-            row = [counts[c, g] for g in KINDS]
-            lines.append(f"{c:<16}" + "".join(f"{n:>15}" for n in (*row, sum(row))))
-        return "\n".join(lines)
+        return counts_table(self.errors)
 
     def errors_text(self) -> str:
         """Counts by class and group, then the errors class by class, by document."""
-        summary = ", ".join(f"{len(self.errors_of(c))} {c}" for c in CLASSES)
-        lines = [f"errors: {summary}", self.counts_table()]
-        for c in CLASSES:
-            errors = self.errors_of(c)
-            if not errors:
-                continue
-            lines.append("")
-            lines.append(f"## {c}: {len(errors)}")
-            doc_id = None
-            for error in errors:
-                if error.doc_id != doc_id:
-                    doc_id = error.doc_id
-                    lines.append(f"== {doc_id}")
-                lines.append(error.format())
-        return "\n".join(lines)
-
-
-def _group(kind: Kind) -> str:
-    return DIRECT if kind == Kind.DIRECT else INDIRECT
-
-
-def _context(text: str, start: int, stop: int) -> tuple[str, str]:
-    """Up to ``CONTEXT`` chars either side, on one line, "…" where cut."""
-    left = text[max(0, start - CONTEXT) : start]
-    right = text[stop : stop + CONTEXT]
-    left = ("…" if start > CONTEXT else "") + re.sub(r"\s+", " ", left)
-    right = re.sub(r"\s+", " ", right) + ("…" if stop + CONTEXT < len(text) else "")
-    return left, right
-
-
-def _shown(text: str, spans: Sequence[tuple[int, int, str, str]]) -> tuple[int, int, str]:
-    """The stretch of ``text`` over ``spans`` with each wrapped in its brackets.
-
-    ``spans`` are ``(start, stop, open, close)``; returns the stretch's
-    offsets and its one-line text with the brackets in.
-    """
-    start = min(s[0] for s in spans)
-    stop = max(s[1] for s in spans)
-    # At one offset: closings before openings, so that touching spans read apart.
-    marks = sorted(
-        [(a, 1, o) for a, _, o, _ in spans] + [(b, 0, c) for _, b, _, c in spans],
-        key=lambda m: (m[0], m[1]),
-    )
-    out, at = [], start
-    for offset, _, mark in marks:
-        out.append(text[at:offset])
-        out.append(mark)
-        at = offset
-    out.append(text[at:stop])
-    return start, stop, re.sub(r"\s+", " ", "".join(out))
-
-
-def _name(speaker: Speaker | None) -> str | None:
-    return speaker.name if speaker else None
+        return listing(self.errors)
 
 
 def score_document(
@@ -538,31 +290,7 @@ def score_document(
         counts[group] = row(group_pairs, len(gold_ids), len(pred_ids))
 
     def error(what: str, g: Quote | None, p: Quote | None) -> Error:
-        q = g if g is not None else p
-        assert q is not None
-        spans = [(q.start, q.stop, "[[", "]]")]
-        if g is not None and p is not None and (p.start, p.stop) != (g.start, g.stop):
-            spans.append((p.start, p.stop, "{{", "}}"))
-        start, stop, shown = _shown(text, spans)
-        left, right = _context(text, start, stop)
-        # The prediction beside a gold quote; not for a false hit, where it is ``q``.
-        other = p if g is not None else None
-        return Error(
-            doc_id=doc_id,
-            type=what,
-            kind=q.kind.value,
-            start=q.start,
-            stop=q.stop,
-            text=text[q.start : q.stop],
-            gold_speaker=_name(g.speaker) if g is not None else None,
-            pred_speaker=_name(p.speaker) if p is not None else None,
-            left=left,
-            right=right,
-            pred_kind=other.kind.value if other is not None else None,
-            pred_start=other.start if other is not None else None,
-            pred_stop=other.stop if other is not None else None,
-            shown=shown,
-        )
+        return error_at(text, doc_id, what, g, p)
 
     errors = []
     for i, j in pairs:

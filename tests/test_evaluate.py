@@ -579,7 +579,7 @@ def test_boundary_error_shows_both_spans():
 # Layers: records at the bottom
 
 
-LAYERS = ("records", "frame", "render", "evaluate")
+LAYERS = ("records", "frame", "render", "matching", "errors", "evaluate")
 
 
 def quoteattr_imports(module):
@@ -605,7 +605,9 @@ def quoteattr_imports(module):
         ("records", set()),
         ("frame", {"records"}),
         ("render", {"records"}),
-        ("evaluate", {"records"}),
+        ("matching", {"records"}),
+        ("errors", {"records", "matching"}),
+        ("evaluate", {"records", "matching", "errors"}),
     ],
 )
 def test_layers_import_only_below(module, allowed):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import marks
+from quoteattr import pairing
 from quoteattr.marks import Quoted, find_quoted, paragraphs, quoted_parts, typographic
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -669,17 +669,17 @@ class CountingPattern:
 
 def _measure(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list[Quoted], int, int]:
     """find_quoted's result, the characters its letter checks read, its stack pops."""
-    counter = CountingPattern(marks._ALNUM)
-    monkeypatch.setattr(marks, "_ALNUM", counter)
+    counter = CountingPattern(pairing._ALNUM)
+    monkeypatch.setattr(pairing, "_ALNUM", counter)
     pops = 0
-    original_pop = marks._Pairer._pop
+    original_pop = pairing._Pairer._pop
 
-    def counting_pop(self: marks._Pairer) -> marks._Open:
+    def counting_pop(self: pairing._Pairer) -> pairing._Open:
         nonlocal pops
         pops += 1
         return original_pop(self)
 
-    monkeypatch.setattr(marks._Pairer, "_pop", counting_pop)
+    monkeypatch.setattr(pairing._Pairer, "_pop", counting_pop)
     return find_quoted(text), counter.read, pops
 
 

@@ -321,9 +321,9 @@ def _calls(text: str) -> tuple[int, dict[str, int]]:
 
 
 def _clear_word_caches() -> None:
-    from quoteattr import coref, morph, names
+    from quoteattr import coref, morph, persons, phrases
 
-    for module in (morph, names, coref):
+    for module in (morph, persons, phrases, coref):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
                 value.cache_clear()

@@ -25,6 +25,17 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
     ):
         after += 1
+    bracket = _in_brackets(sent, cue.first)
+    if bracket is not None:
+        # `(по другим данным — 13 февраля)`, `(по оценке аналитика X, на него
+        # приходится 70% займов)`: the source speaks for what its brackets hold.
+        if after >= bracket:
+            return None
+        span = _trim(sent, after, bracket - 1)
+        if span is None:
+            return None
+        return Claim(span[0], span[1], INDIRECT, sent, cue, mention, "source-aside",
+                     _confidence("source", mention))  # fmt: skip
     if cue.first <= first:
         if after >= len(tokens):
             return None
@@ -41,6 +52,21 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None
     conf = _confidence(how, mention)
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, conf)
+
+
+def _in_brackets(sent: Sentence, i: int) -> int | None:
+    """The index of the `)` that closes a bracket opened right before token
+    `i` (only words of the source phrase between), or None."""
+    tokens = sent.tokens
+    j = i - 1
+    if j < 0 or tokens[j].text != "(":
+        return None
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].text == "(":
+            return None
+        if tokens[k].text == ")":
+            return k
+    return None
 
 
 def _source_phrase_end(sent: Sentence, end: int) -> int:

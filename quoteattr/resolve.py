@@ -24,14 +24,35 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
     indirect = _drop_relays(indirect)
     index = Spans(indirect)
+    relaying = set()
+    for claim in indirect:
+        for o in index.over(claim.cue.start, claim.cue.stop):
+            if _relays_a_saying(o, claim):
+                relaying.add(id(o))
     kept = []
     for claim in indirect:
+        if id(claim) in relaying:
+            continue
         near = index.over(claim.cue.start, claim.cue.stop)
-        outer = [o for o in near if o is not claim and _cue_within(claim, [o])]
+        outer = [
+            o for o in near if o is not claim and _cue_within(claim, [o]) and id(o) not in relaying
+        ]
         if any(not _cue_within(o, [claim]) or _frames(o, claim) for o in outer):
             continue
         kept.append(claim)
     return kept
+
+
+def _relays_a_saying(outer: Claim, inner: Claim) -> bool:
+    """`По их словам, канцлер напомнила, что X`: the source phrase passes on
+    an act of saying that opens its content; the words are the chancellor's,
+    and the claim is hers (a relay, like `со ссылкой на`)."""
+    if outer is inner or outer.how != "source" or inner.how != "clause":
+        return False
+    if not outer.start <= inner.cue.start < outer.stop or outer.sent is not inner.sent:
+        return False
+    between = [t for t in inner.sent.tokens if outer.start <= t.start < inner.cue.start]
+    return len(between) <= 6 and not any(t.text in {",", ":", "—", "–"} for t in between)
 
 
 def _frames(outer: Claim, inner: Claim) -> bool:

@@ -55,6 +55,10 @@ _W_FIXD_SHADOWED = 0.3
 # Ким Чен Ына, Хвана Чжан Епа, Жан-Поля.  Not a first name the dictionary
 # declines, though: Нил Басу is nominative, not Нил + dative of Бас.
 _W_FROZEN = 0.5
+_W_FROZEN_VOWEL_OBLIQUE = 0.1
+# Endings of foreign first names that stay as written (Криштиану, Жоау,
+# Таро) and are no case ending of a Russian one.
+_FOREIGN_ENDINGS = set("уо")
 _W_FROZEN_DECLINABLE_NAME = 0.05
 # The declension model may reread a dictionary first name (Кира as the
 # genitive of Кир), but less readily than an unknown word.
@@ -274,9 +278,20 @@ def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
         gender = triple[0]
         score = 1.0
         chosen: list[str] = []
+        foreign = False
         for si, slot in enumerate(slots):
             weight, nominative = slot.readings.get(triple, (0.0, ""))
             frozen = slot.frozen.get(gender, 0.0) if si != last_slot else 0.0
+            vowel = slot.written[-1:].lower() in _FOREIGN_ENDINGS
+            if frozen and vowel:
+                # A first name kept as written that ends in a vowel
+                # (Криштиану, Амаду) is a foreign name that does not decline:
+                # the surname beside it (Роналду) then does not either.
+                foreign = True
+                if triple[2] != "nomn":
+                    frozen *= _W_FROZEN_VOWEL_OBLIQUE
+            elif si == last_slot and foreign and triple[2] == "nomn" and vowel:
+                frozen = _W_FROZEN * _W_FROZEN
             if frozen > weight:
                 weight, nominative = frozen, slot.written.lower()
             if weight < _W_AS_IS:

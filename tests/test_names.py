@@ -25,6 +25,8 @@ GOLD = SHARED_GOLD if SHARED_GOLD.exists() else BUNDLED_GOLD
 PERSONS = [
     # Кира alone is a woman's nominative; only masculine genitive fits both.
     ("Кира Стармера", "Кир Стармер"),
+    # A foreign first name that stays as written keeps its surname whole.
+    ("Криштиану Роналду", "Криштиану Роналду"),
     ("Путина", "Путин"),
     ("Владимира Путина", "Владимир Путин"),
     ("Марии Захаровой", "Мария Захарова"),

@@ -350,6 +350,12 @@ def _phrase(words: Sequence[str] | str, singular_bias: float, case: str | None) 
         return ""
     items = [_classify(t) for t in tokens]
     content = [i for i, w in enumerate(items) if w.kind != "punct"]
+    for i in content[1:]:
+        if items[i].kind == "frozen" and items[i].token.core != tokens[i].core:
+            # `Руководство ГАБТа`: an acronym after the head is its genitive
+            # dependent, which stays as written; only a head (`МИДа`) drops
+            # the glued-on ending.
+            items[i] = items[i]._replace(token=tokens[i])
     # в Кремле -> Кремль: the preposition belongs to the sentence, not the name.
     while (
         len(content) > 1

@@ -145,11 +145,27 @@ def _head_of(tags: frozenset[str], matched: list[int]) -> int:
     return matched[0]
 
 
+def _source_name(token: Token) -> bool:
+    """A name after `согласно` (`Bloomberg`, `ТАСС`, `Марку`), not a
+    capitalised common noun (`Согласно Конституции`: a norm is followed, not
+    reported)."""
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    if text.isascii() or (len(text) > 1 and text.isupper()):
+        return True
+    return any({"Name", "Surn", "Orgn", "Trad"} & p.tag.grammemes for p in morph.parse(text)[:2])
+
+
 def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     """`по словам`, `по его мнению`, `по официальным данным`, `согласно отчету`."""
     tokens = sent.tokens
     word = words.norms[i]
     sources = _sources()
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word == "согласно" and nxt is not None and _source_name(nxt):
+        # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
+        return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))
     for j in range(i + 1, min(i + 4, len(tokens))):
         found = [lemma for lemma in words.lemmas[j] if lemma in sources]
         if found:

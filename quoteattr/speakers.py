@@ -446,6 +446,8 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
     sent = cue.sent
     noun = cue.head
     tokens = sent.tokens
+    if "name" in cue.tags:
+        return phrase(sent, noun, blocked - {noun})  # `Согласно Bloomberg`
     for c in tokens[noun].children:
         if c in blocked and c not in range(cue.first, cue.last + 1):
             continue

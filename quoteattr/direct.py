@@ -131,8 +131,10 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
     if how in {"naming", "object"} and cue is not None:
         # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
         first = content_start(cue.sent, cue.last + 1)
-        if first < len(cue.sent.tokens) and cue.sent.tokens[first].start < q.open:
-            start = cue.sent.tokens[first].start
+        if first < len(cue.sent.tokens) and cue.sent.tokens[first].start <= q.open:
+            # With the object before the cue (`который ряд СМИ назвали «…»`)
+            # the content is the quoted words, marks included: mixed still.
+            start = min(cue.sent.tokens[first].start, q.open)
             stop = q.close + 1 if q.close is not None else q.stop
             stop = max(stop, _object_end(cue.sent, q))
             kind, conf = MIXED, 0.7
@@ -320,7 +322,9 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
                     return last, "direct-object"
             elif (
                 last.tags & {"request", "accusation"}
-                and _names_quote(sent, last, q)
+                and not any(
+                    w.pos in {"VERB", "AUX"} and w.feats.get("VerbForm") == "Fin" for w in words
+                )
                 and not _is_name(ctx, sent, q)
             ):
                 # `призвал ООН «ответить на …»`, `обвинил Киев в нежелании «…»`:

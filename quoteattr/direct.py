@@ -414,6 +414,10 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue  # `В министерстве подтвердили смерть:`: a report of its own
         if any(c.start <= start < c.stop for c in taken):
             continue
+        if any(_reports(c) for s in nxt for c in ctx.cues[s.index]):
+            # `… в эфире: Как сообщается, трагедия произошла …`: a paragraph
+            # that cites a source of its own is narrative (GUIDELINES, Spans).
+            continue
         while stop > start and ctx.text[stop - 1] in ". ":
             stop -= 1
         cue = cues[-1]
@@ -422,6 +426,12 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
         claim.document = cites_document(cue)
         found.append(claim)
     return found
+
+
+def _reports(cue: Cue) -> bool:
+    """A source phrase, an impersonal cue or `как сообщил X`: the narrator's."""
+    first = norm(cue.sent.tokens[cue.first].text)
+    return cue.type == SOURCE or "impersonal" in cue.tags or first == "как"
 
 
 def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:

@@ -13,6 +13,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -23,6 +24,9 @@ from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro, phrase
 from .text import Sentence, Token
+
+if TYPE_CHECKING:
+    from .carried import Carried
 
 PERSON, ORG, ANON = "person", "organization", "anonymous"
 _PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
@@ -87,17 +91,49 @@ def _roles() -> frozenset[str]:
 class Resolver:
     """Entities of one document, and the mentions resolved against them."""
 
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: Context | None, document: Carried | None = None) -> None:
+        # ctx is None only for the table a long document's windows gather
+        # their names into (carried.py); a window's Resolver then reads the
+        # whole document's entities from `document`.
+        self.ctx: Context = ctx  # type: ignore[assignment]
+        self.document = document
         self.people: dict[str, Entity] = {}
         self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
         self.by_span: dict[tuple[int, int], Entity] = {}
-        self._collect()
+        self._before: tuple[list[tuple[int, int]], dict[tuple[int, int], Entity]] | None = None
+        if ctx is None:
+            return
+        if document is not None:
+            self._window(document.entities, ctx)
+            return
+        self.gather(ctx.text, ctx.view, ctx.sents, ctx.names)
+        self.settle()
 
-    def _collect(self) -> None:
-        for sent, spans in zip(self.ctx.sents, self.ctx.names, strict=True):
+    def _window(self, whole: Resolver, ctx: Context) -> None:
+        """The whole document's entities, and the mentions in this window's
+        sentences (pronouns and descriptions look back only within it)."""
+        self.people, self.orgs = whole.people, whole.orgs
+        self._before = (whole._starts, whole.by_span)
+        if not ctx.sents:
+            self._starts = []
+            return
+        first, last = ctx.sents[0].start, ctx.sents[-1].stop
+        lo = bisect.bisect_left(whole._starts, (first, first))
+        hi = bisect.bisect_left(whole._starts, (last, last))
+        self._starts = whole._starts[lo:hi]
+        self.by_span = {span: whole.by_span[span] for span in self._starts}
+
+    def gather(
+        self,
+        text: str,
+        view: str,
+        sents: Sequence[Sentence],
+        found: Sequence[Sequence[tuple[int, int, str]]],
+    ) -> None:
+        """The people and organisations NER found in `sents`, in text order."""
+        for sent, spans in zip(sents, found, strict=True):
             for start, stop, type_ in spans:
-                words = self.ctx.text[start:stop].split()
+                words = text[start:stop].split()
                 if not words:
                     continue
                 if type_ == "PER" and "(" in words[0]:
@@ -105,19 +141,23 @@ class Resolver:
                 if type_ == "PER" and any("(" in w for w in words):
                     # `Леннарт Юханссон (Lennart Johansson)`: the name before
                     # its transliteration.
-                    stop = start + self.ctx.text[start:stop].index("(")
-                    stop = start + len(self.ctx.text[start:stop].rstrip())
-                    words = self.ctx.text[start:stop].split()
+                    stop = start + text[start:stop].index("(")
+                    stop = start + len(text[start:stop].rstrip())
+                    words = text[start:stop].split()
                 while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
                     # `Музыканты Шевчук`: NER took the title into the name.
-                    start = self.ctx.text.index(words[1], start + len(words[0]))
+                    start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
-                    stop = _with_place(spans, _closed(self.ctx.view, start, stop))
-                    words = self.ctx.text[start:stop].split()
+                    stop = _with_place(spans, _closed(view, start, stop))
+                    words = text[start:stop].split()
                     self.orgs.append((start, names.org_name(words)))
+
+    def settle(self) -> None:
+        """Clusters merged once every name is in: a first name and patronymic,
+        a lone surname in an oblique case."""
         moved: dict[int, Entity] = {}
         self._merge_first_patronymic(moved)
         self._merge_lone_surnames(moved)
@@ -250,10 +290,11 @@ class Resolver:
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
         """Person mentions before `offset`, nearest first; only the last
         `_LOOKBACK` of them, so that a huge document stays linear."""
-        i = bisect.bisect_left(self._starts, (offset, offset))
-        return [
-            (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
-        ]
+        # A long document's window looks back over the whole document's
+        # names, as the whole document would (its sentences it has not).
+        starts, by_span = self._before if self._before is not None else (self._starts, self.by_span)
+        i = bisect.bisect_left(starts, (offset, offset))
+        return [(s, by_span[(s, e)]) for s, e in reversed(starts[max(0, i - _LOOKBACK) : i])]
 
 
 _LOOKBACK = 300  # person mentions; a description or pronoun reaches no further
@@ -716,7 +757,7 @@ def _antecedent(
         candidates = [(s, e) for s, e in before if e.sure_gender is None and e.full]
     sent_of = r.ctx.sentence_at
     noun = _noun_antecedent(r, offset, gender)
-    if noun is not None and (not candidates or noun[0].index > sent_of(candidates[0][0]).index):
+    if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
         # `Она ответила` after `жена нападавшего`: a role, not a name.
         _sent, words = noun
         name = names.nominative_phrase(words)
@@ -730,6 +771,12 @@ def _antecedent(
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+def _index(sent: Sentence | None) -> int:
+    """A sentence's index; -1 for a name before a long document's window
+    (what it is in stands before every sentence of the window)."""
+    return -1 if sent is None else sent.index
 
 
 def _plural_subject(r: Resolver, offset: int) -> Mention | None:

@@ -530,12 +530,24 @@ def _extent(open_: int, stop: int, close: int | None) -> tuple[int, int]:
     return open_, stop if close is None else close + 1
 
 
+# The pipeline pairs a document's marks before segmenting it and again when
+# its quotes are split into parts (direct.py), and a long document's windows
+# ask for the parts of the whole text each: the last documents' results are
+# kept (a str caches its hash, so a look-up costs nothing after the first).
+_REMEMBERED = 64
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch and dialogue-dash speech in ``text``.
 
     Sorted by ``(start, -stop)``; nested quotes are included with
     ``depth > 0``. See the module docstring for the rules.
     """
+    return list(_find_quoted(text))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _find_quoted(text: str) -> tuple[Quoted, ...]:
     found = _Pairer(text).run()
     depths = _depths([_extent(o, st, c) for o, _, st, c, _ in found])
     quoted = [
@@ -543,7 +555,7 @@ def find_quoted(text: str) -> list[Quoted]:
         for (o, s, st, c, sty), dp in zip(found, depths, strict=True)
     ]
     quoted.sort(key=lambda q: (q.start, -q.stop))
-    return quoted
+    return tuple(quoted)
 
 
 def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part]:
@@ -556,7 +568,16 @@ def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part
     docstring for the rule.
     """
     if quoted is None:
-        quoted = find_quoted(text)
+        return list(_all_parts(text))
+    return _parts(text, quoted)
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _all_parts(text: str) -> tuple[Part, ...]:
+    return tuple(_parts(text, _find_quoted(text)))
+
+
+def _parts(text: str, quoted: Sequence[Quoted]) -> list[Part]:
     marked = sorted(
         (q for q in quoted if q.style != "—"),
         key=lambda q: (q.open, -_extent(q.open, q.stop, q.close)[1]),

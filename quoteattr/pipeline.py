@@ -20,6 +20,7 @@ time, so only the document at fault is lost.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import multiprocessing
 import os
@@ -31,14 +32,16 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import cues, decide, marks, nlp, nouns
+from . import cues, decide, marks, nlp, nouns, windows
 from . import upstream as _upstream
+from .carried import Carried
 from .claims import Claim, Context
 from .content import extract
 from .cues import Cue
 from .marks import Quoted
 from .records import Document, Quote, Span, Speaker
-from .text import Sentence, segment
+from .text import Sentence, segment, sentences
+from .text import chunks as segment_chunks
 
 if TYPE_CHECKING:
     from natasha.doc import Doc as NatashaDoc
@@ -265,6 +268,10 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     A text is a str or an upstream natasha Doc, whose annotations stand: the
     taggers see only the sentences that still lack theirs.
     """
+    if final is None and any(_long(t) for t in texts):
+        # A long document goes alone, window by window, in its place.
+        short = iter(_run([t for t in texts if not _long(t)], guard))
+        return [guard(t, _windowed, t) if _long(t) else next(short) for t in texts]
     items = [guard(_text_of(text), _prepare, text) for text in texts]
     live = _live(items)
     _tag_morph([s for doc in live for s in doc.sents if _untagged(s)])
@@ -275,6 +282,72 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     if unnamed:
         _tag_ner(unnamed)
     return [_then(guard, final or _document, item) for item in items]
+
+
+def _long(text: Any) -> bool:
+    return isinstance(text, str) and len(text) > windows.THRESHOLD
+
+
+def _windowed(text: str) -> Document:
+    """A long document in windows of sentences (windows.py), in two passes
+    over them: the first tags each window's own sentences and gathers their
+    names into the document-wide table (carried.py); the second takes each
+    window with its context, finds the claims and decides those that start
+    in the window's own stretch, against that table. Only one window's
+    sentences are held at a time; the names NER found are kept from the
+    first pass, so NER runs once."""
+    quoted = marks.find_quoted(text)
+    view = marks.typographic(text, quoted)
+    outer = [q for q in quoted if q.depth == 0]
+    del quoted
+    opens = [q.open for q in outer]
+    chunks = windows.Chunks(segment_chunks(view))
+    plan = windows.plan(chunks, len(text), windows.SIZE, windows.OVERLAP)
+    table = Carried()
+    found: dict[int, list[tuple[int, int, str]]] = {}  # sentence start -> names
+    for window in plan:
+        doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
+        _tag_morph(doc.sents)
+        _find_cues(doc)
+        _tag_ner([doc])
+        assert doc.names is not None
+        # Gathering names reads the parse only to tell a subject (a person's
+        # case): the sentences the second pass parses that hold a person.
+        people = {s.index for s, n in zip(doc.sents, doc.names, strict=True) if _person(n)}
+        _parse_syntax([s for s in _needing_syntax(doc) if s.index in people])
+        table.gather(text, view, doc.sents, doc.names)
+        found.update((s.start, n) for s, n in zip(doc.sents, doc.names, strict=True) if n)
+    table.settle()
+    quotes: list[Quote] = []
+    for window in plan:
+        sents = sentences(view, chunks.span(window.lo, window.hi))
+        first, last = sents[0].start, sents[-1].stop
+        # The marks wholly inside the context; one reaching past it is its
+        # own window's (or, past every context, no window's).
+        inside = [
+            q
+            for q in outer[bisect.bisect_left(opens, first) : bisect.bisect_left(opens, last)]
+            if q.stop <= last and (q.close is None or q.close < last)
+        ]
+        doc = _Doc(text, view, inside, sents, names=[found.get(s.start, []) for s in sents])
+        _tag_morph(doc.sents)
+        _find_cues(doc)
+        _parse_syntax(list(_needing_syntax(doc)))
+        ctx, claims = _draft(doc)
+        claims = decide.trim(claims)
+        table.core = window.own
+        chosen = decide.speakers(ctx, claims, table)
+        own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
+        quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
+    return Document(text, quotes)
+
+
+def _person(names: list[tuple[int, int, str]]) -> bool:
+    return any(type_ == "PER" for _, _, type_ in names)
+
+
+def _owns(window: windows.Window, claim: Claim) -> bool:
+    return window.own[0] <= claim.start < window.own[1]
 
 
 def drafts(texts: list[str]) -> list[tuple[Context, list[Claim]]]:

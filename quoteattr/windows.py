@@ -79,10 +79,16 @@ def plan(chunks: Chunks, length: int, size: int = SIZE, span: int = OVERLAP) -> 
     windows = []
     for k, (first, stop) in enumerate(cores):
         lo = first
-        while lo > 0 and _wanted(starts[first] - starts[lo - 1], paras[lo - 1] == paras[lo], span):
+        while lo > 0:
+            held, more = starts[first] - starts[lo], starts[first] - starts[lo - 1]
+            if not _wanted(held, more, paras[lo - 1] == paras[lo], span):
+                break
             lo -= 1
         hi = stop
-        while hi < count and _wanted(stops[hi] - stops[stop - 1], paras[hi] == paras[hi - 1], span):
+        while hi < count:
+            held, more = stops[hi - 1] - stops[stop - 1], stops[hi] - stops[stop - 1]
+            if not _wanted(held, more, paras[hi] == paras[hi - 1], span):
+                break
             hi += 1
         own_start = 0 if k == 0 else starts[first]
         own_stop = length if k == len(cores) - 1 else starts[cores[k + 1][0]]
@@ -90,7 +96,8 @@ def plan(chunks: Chunks, length: int, size: int = SIZE, span: int = OVERLAP) -> 
     return windows
 
 
-def _wanted(reach: int, same_paragraph: bool, span: int) -> bool:
-    """Take one more chunk of context: up to `span` characters, and on to
-    the paragraph's edge within three times that."""
-    return reach <= span or (same_paragraph and reach <= 3 * span)
+def _wanted(held: int, more: int, same_paragraph: bool, span: int) -> bool:
+    """Take one more chunk of context (`held` characters so far, `more` with
+    it): until `span` characters are held, then on to the paragraph's edge
+    within three times that."""
+    return held < span or (same_paragraph and more <= 3 * span)

@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -294,8 +295,9 @@ def _windowed(text: str) -> Document:
     names into the document-wide table (carried.py); the second takes each
     window with its context, finds the claims and decides those that start
     in the window's own stretch, against that table. Only one window's
-    sentences are held at a time; the names NER found are kept from the
-    first pass, so NER runs once."""
+    sentences are held at a time. The first pass keeps the names NER found
+    and every token's morphology (two bytes a token), so neither model runs
+    twice; it parses only the sentences where a person's case needs it."""
     quoted = marks.find_quoted(text)
     view = marks.typographic(text, quoted)
     outer = [q for q in quoted if q.depth == 0]
@@ -305,9 +307,12 @@ def _windowed(text: str) -> Document:
     plan = windows.plan(chunks, len(text), windows.SIZE, windows.OVERLAP)
     table = Carried()
     found: dict[int, list[tuple[int, int, str]]] = {}  # sentence start -> names
+    tags = array("H")  # every token's morphology, in text order
+    first_tag = array("q")  # each chunk's first token in `tags`
     for window in plan:
         doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
         _tag_morph(doc.sents)
+        _keep_tags(doc.sents, chunks, window, tags, first_tag)
         _find_cues(doc)
         _tag_ner([doc])
         assert doc.names is not None
@@ -330,7 +335,12 @@ def _windowed(text: str) -> Document:
             if q.stop <= last and (q.close is None or q.close < last)
         ]
         doc = _Doc(text, view, inside, sents, names=[found.get(s.start, []) for s in sents])
-        _tag_morph(doc.sents)
+        # The first pass's morphology, not the model again.
+        at = first_tag[window.lo]
+        for sent in sents:
+            for token, code in zip(sent.tokens, tags[at : at + len(sent.tokens)], strict=True):
+                nlp.set_morph(token, code)
+            at += len(sent.tokens)
         _find_cues(doc)
         _parse_syntax(list(_needing_syntax(doc)))
         ctx, claims = _draft(doc)
@@ -340,6 +350,23 @@ def _windowed(text: str) -> Document:
         own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
         quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
     return Document(text, quotes)
+
+
+def _keep_tags(
+    sents: list[Sentence],
+    chunks: windows.Chunks,
+    window: windows.Window,
+    tags: array,
+    first_tag: array,
+) -> None:
+    """The window's morphology appended to `tags`, and where each of its
+    chunks starts there (a chunk is one sentence or more, or none)."""
+    k = 0
+    for j in range(window.start, window.stop):
+        first_tag.append(len(tags))
+        while k < len(sents) and sents[k].start < chunks.stops[j]:
+            tags.extend(nlp.morph_code(t) for t in sents[k].tokens)
+            k += 1
 
 
 def _person(names: list[tuple[int, int, str]]) -> bool:

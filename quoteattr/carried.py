@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import sys
 from array import array
 from collections.abc import Iterator, Sequence
 
@@ -96,7 +97,7 @@ class Carried:
                     continue
                 words = text[start:stop].replace("«", "").replace("»", "").split()
                 if words:
-                    key = key_of(Speaker(names.org_name(words), "organization", None))
+                    key = sys.intern(key_of(Speaker(names.org_name(words), "organization", None)))
                     self._orgs.append((start, stop, key))
 
     def settle(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,10 +37,12 @@ _PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
 class Entity:
     key: str
     type: str
+    # Each distinct form once, in the order first named: what is read of them
+    # (the fullest, any with a space, the first that fits) needs no repeats,
+    # and a long document names its people thousands of times.
     forms: list[str] = attrs.Factory(list)
     full_forms: list[str] = attrs.Factory(list)  # patronymics kept
     titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
-    positions: list[int] = attrs.Factory(list)
     gender: str | None = None
     sure_gender: str | None = None  # from a first name, not guessed
     number: str | None = "sing"
@@ -48,6 +51,8 @@ class Entity:
 
     def add(self, forms: list[str]) -> None:
         for form in forms:
+            if form in self.forms:
+                continue
             self.forms.append(form)
             self.surnames.add(form.split()[-1])
             if not self.name or _fullness(form) > _fullness(self.name):
@@ -153,7 +158,9 @@ class Resolver:
                 elif type_ == "ORG":
                     stop = _with_place(spans, _closed(view, start, stop))
                     words = text[start:stop].split()
-                    self.orgs.append((start, names.org_name(words)))
+                    # One string for every mention of a name: a long document's
+                    # table holds them all.
+                    self.orgs.append((start, sys.intern(names.org_name(words))))
 
     def settle(self) -> None:
         """Clusters merged once every name is in: a first name and patronymic,
@@ -195,7 +202,6 @@ class Resolver:
     @staticmethod
     def _move(entity: Entity, target: Entity, moved: dict[int, Entity]) -> None:
         target.add(entity.forms)
-        target.positions.extend(entity.positions)
         target.titles |= entity.titles
         moved[id(entity)] = target
 
@@ -255,8 +261,8 @@ class Resolver:
         sure = gender if len(words) > 1 and _first_name(words[0]) else None
         entity = self._entity(key, words[-1], sure)
         entity.add([form])
-        entity.full_forms.append(full)
-        entity.positions.append(start)
+        if full not in entity.full_forms:
+            entity.full_forms.append(full)
         if sure:
             entity.sure_gender = sure
         if gender and (entity.gender is None or sure):

@@ -306,7 +306,7 @@ def _windowed(text: str) -> Document:
     chunks = windows.Chunks(segment_chunks(view))
     plan = windows.plan(chunks, len(text), windows.SIZE, windows.OVERLAP)
     table = Carried()
-    found: dict[int, list[tuple[int, int, str]]] = {}  # sentence start -> names
+    found = windows.Names()
     tags = array("H")  # every token's morphology, in text order
     first_tag = array("q")  # each chunk's first token in `tags`
     for window in plan:
@@ -321,7 +321,8 @@ def _windowed(text: str) -> Document:
         people = {s.index for s, n in zip(doc.sents, doc.names, strict=True) if _person(n)}
         _parse_syntax([s for s in _needing_syntax(doc) if s.index in people])
         table.gather(text, view, doc.sents, doc.names)
-        found.update((s.start, n) for s, n in zip(doc.sents, doc.names, strict=True) if n)
+        for names in doc.names:
+            found.add(names)
     table.settle()
     quotes: list[Quote] = []
     for window in plan:
@@ -334,7 +335,7 @@ def _windowed(text: str) -> Document:
             for q in outer[bisect.bisect_left(opens, first) : bisect.bisect_left(opens, last)]
             if q.stop <= last and (q.close is None or q.close < last)
         ]
-        doc = _Doc(text, view, inside, sents, names=[found.get(s.start, []) for s in sents])
+        doc = _Doc(text, view, inside, sents, names=[found.within(s.start, s.stop) for s in sents])
         # The first pass's morphology, not the model again.
         at = first_tag[window.lo]
         for sent in sents:

@@ -16,6 +16,7 @@ Documents up to `THRESHOLD` are never cut.
 
 from __future__ import annotations
 
+import bisect
 from array import array
 from collections.abc import Iterable
 
@@ -25,7 +26,7 @@ THRESHOLD = 500_000  # characters; a long news article has 30 000
 SIZE = 100_000  # characters of a window's own sentences
 OVERLAP = 10_000  # characters of context at least, either side
 
-__all__ = ["OVERLAP", "SIZE", "THRESHOLD", "Chunks", "Window", "plan"]
+__all__ = ["OVERLAP", "SIZE", "THRESHOLD", "Chunks", "Names", "Window", "plan"]
 
 
 class Chunks:
@@ -44,6 +45,29 @@ class Chunks:
 
     def span(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         return list(zip(self.starts[lo:hi], self.stops[lo:hi], self.paragraphs[lo:hi], strict=True))
+
+
+class Names:
+    """The names NER found in a long document, in text order, in compact
+    arrays: the first pass finds them, the second reads them back."""
+
+    def __init__(self) -> None:
+        self.starts, self.stops, self.kinds = array("q"), array("q"), array("b")
+        self._types: list[str] = []
+
+    def add(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        for start, stop, type_ in spans:
+            if type_ not in self._types:
+                self._types.append(type_)
+            self.starts.append(start)
+            self.stops.append(stop)
+            self.kinds.append(self._types.index(type_))
+
+    def within(self, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """The names that start in [start, stop): one sentence's."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, stop, lo)
+        return [(self.starts[i], self.stops[i], self._types[self.kinds[i]]) for i in range(lo, hi)]
 
 
 @attrs.frozen(slots=True)

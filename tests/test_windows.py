@@ -126,3 +126,16 @@ def test_short_documents_are_never_windowed(nlp, monkeypatch):
     assert len(text) < windows.THRESHOLD
     assert nlp(text).quotes
     assert all(doc.quotes for doc in pipeline.pipe([text, text]))
+
+
+def test_pipe_keeps_a_long_document_in_its_place(nlp, small_windows):
+    short, long = _articles(1), _articles(6)
+    expected = [nlp(t) for t in (short, long, short)]
+    small_windows()
+    windows.THRESHOLD = len(short) + 1  # the fixture's monkeypatch restores it
+    docs = list(nlp.pipe([short, long, short], batch_size=2))
+    assert [d.text for d in docs] == [short, long, short]
+    assert [_quotes(d) for d in docs] == [_quotes(d) for d in expected]
+    recorded = list(nlp.pipe([short, long, None], errors="record"))
+    assert [_quotes(d) for d in recorded[:2]] == [_quotes(d) for d in expected[:2]]
+    assert isinstance(recorded[2], pipeline.Failure)

@@ -13,8 +13,6 @@ and keys), not the sentences, so memory grows with the names, not the text.
 from __future__ import annotations
 
 import bisect
-import itertools
-import sys
 from array import array
 from collections.abc import Iterator, Sequence
 
@@ -56,13 +54,35 @@ class _Mentions(Sequence[_Named]):
         return (_Named(s, self.entity) for s in self.starts)
 
 
+class _Orgs(Sequence[tuple[int, str]]):
+    """(offset, nominative name) of every organisation named, as coref's
+    Resolver.orgs, in an array and a list of shared strings."""
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.names: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.names[i], strict=True))
+        return self.starts[i], self.names[i]
+
+
 class Carried:
     """The document-wide table of a long document's windows."""
 
     def __init__(self) -> None:
-        self.entities = coref.Resolver(None)  # every name, in text order
-        self._people: list[tuple[int, int, int]] = []  # (start, stop, paragraph)
-        self._orgs: list[tuple[int, int, str]] = []  # (start, stop, key), as candidates key them
+        self.entities = coref.Resolver(None)  # every person, clustered
+        self.orgs = _Orgs()
+        # Every person mention, in text order: offsets, paragraph, entity.
+        self._starts, self._stops, self._paragraphs = array("q"), array("q"), array("q")
+        self._owners: list[coref.Entity] = []
+        # Organisation mentions as candidates key them: offsets and key.
+        self._org_starts, self._org_stops, self._org_keys = array("q"), array("q"), array("l")
+        self._keys: dict[str, int] = {}
         # What candidates.collect reads in place of its own counts:
         self.counts: dict[str, array] = {}  # speaker key -> mention offsets, ascending
         self.latest: dict[str, _Mentions] = {}
@@ -81,53 +101,100 @@ class Carried:
         found: Sequence[Sequence[tuple[int, int, str]]],
     ) -> None:
         """The names of one window's own sentences (each sentence once, in order)."""
-        by_span = self.entities.by_span
-        before = len(by_span)
-        self.entities.gather(text, view, sents, found)
+        entities = self.entities
+        entities.gather(text, view, sents, found)
+        # Moved out of the Resolver's dict and list into arrays: a long
+        # document names hundreds of thousands.
         starts = [s.start for s in sents]
-        added = itertools.islice(reversed(by_span), len(by_span) - before)
-        for start, stop in reversed(list(added)):
+        for (start, stop), entity in entities.by_span.items():
             # As candidates._mentions: a name counts in the sentence it starts in.
             i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and start < sents[i].stop:
-                self._people.append((start, stop, sents[i].paragraph))
+            paragraph = sents[i].paragraph if i >= 0 and start < sents[i].stop else -1
+            self._starts.append(start)
+            self._stops.append(stop)
+            self._paragraphs.append(paragraph)
+            self._owners.append(entity)
+        entities.by_span.clear()
+        for start, name in entities.orgs:
+            self.orgs.starts.append(start)
+            self.orgs.names.append(name)
+        entities.orgs.clear()
         for spans in found:
             for start, stop, type_ in spans:
                 if type_ != "ORG":
                     continue
                 words = text[start:stop].replace("«", "").replace("»", "").split()
                 if words:
-                    key = sys.intern(key_of(Speaker(names.org_name(words), "organization", None)))
-                    self._orgs.append((start, stop, key))
+                    key = key_of(Speaker(names.org_name(words), "organization", None))
+                    self._org_starts.append(start)
+                    self._org_stops.append(stop)
+                    self._org_keys.append(self._keys.setdefault(key, len(self._keys)))
 
     def settle(self) -> None:
         """Clusters merged, then every speaker's mentions counted under the
         name the whole document gives it."""
-        self.entities.settle()
-        by_span = self.entities.by_span
+        moved = self.entities.settle()
+        if moved:
+            self._owners = [coref.owner_of(e, moved) for e in self._owners]
+        order = range(len(self._starts))
+        if any(
+            (self._starts[i], self._stops[i]) > (self._starts[i + 1], self._stops[i + 1])
+            for i in range(len(self._starts) - 1)
+        ):
+            # Names come in text order; this is only in case one does not.
+            order = sorted(order, key=lambda i: (self._starts[i], self._stops[i]))
+            self._starts = array("q", (self._starts[i] for i in order))
+            self._stops = array("q", (self._stops[i] for i in order))
+            self._paragraphs = array("q", (self._paragraphs[i] for i in order))
+            self._owners = [self._owners[i] for i in order]
         keys: dict[int, str] = {}
-        mentions: list[tuple[int, int, str, int, coref.Entity | None]] = []
-        for start, stop, paragraph in self._people:
-            entity = by_span[(start, stop)]
+        person_keys = []
+        for entity in self._owners:
             key = keys.get(id(entity))
             if key is None:
                 key = keys[id(entity)] = key_of(Speaker(entity.name, "person", None))
-            mentions.append((start, stop, key, paragraph, entity))
-        mentions += [(start, stop, key, -1, None) for start, stop, key in self._orgs]
-        self._people, self._orgs = [], []
-        mentions.sort(key=lambda m: (m[0], m[1]))
+            person_keys.append(key)
+        org_keys = list(self._keys)
+        # Persons and organisations merged in text order, as candidates sorts them.
+        p = o = 0
         first: dict[str, coref.Entity | None] = {}
-        for start, _stop, key, paragraph, entity in mentions:
-            if key.startswith("p:"):
-                self.opens.setdefault(paragraph, key)
-                self.topic = self.topic or key
+        while p < len(self._starts) or o < len(self._org_starts):
+            take_person = o >= len(self._org_starts) or (
+                p < len(self._starts)
+                and (self._starts[p], self._stops[p]) <= (self._org_starts[o], self._org_stops[o])
+            )
+            if take_person:
+                start, key, entity = self._starts[p], person_keys[p], self._owners[p]
+                if self._paragraphs[p] < 0:
+                    p += 1
+                    continue
+                if key.startswith("p:"):
+                    self.opens.setdefault(self._paragraphs[p], key)
+                    self.topic = self.topic or key
+                p += 1
+            else:
+                start, key, entity = self._org_starts[o], org_keys[self._org_keys[o]], None
+                o += 1
             if key not in self.counts:
                 self.counts[key] = array("q")
                 first[key] = entity
             self.counts[key].append(start)
+        self._org_starts, self._org_stops, self._org_keys = array("q"), array("q"), array("l")
         self.latest = {k: _Mentions(starts, first[k]) for k, starts in self.counts.items()}
 
     # --- second pass ---------------------------------------------------------
+
+    def people_within(self, start: int, stop: int) -> dict[tuple[int, int], coref.Entity]:
+        """The person mentions that start in [start, stop), as Resolver.by_span."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, stop, lo)
+        return {(self._starts[i], self._stops[i]): self._owners[i] for i in range(lo, hi)}
+
+    def people_before(self, offset: int, lookback: int) -> list[tuple[int, coref.Entity]]:
+        """As Resolver.people_before, over the whole document."""
+        i = bisect.bisect_left(self._starts, offset)
+        first = max(0, i - lookback)
+        return [(self._starts[j], self._owners[j]) for j in range(i - 1, first - 1, -1)]
 
     def spoken_before(self, offset: int) -> dict[str, list[int]]:
         """Who spoke in the claims decided before `offset`, as candidates count it."""

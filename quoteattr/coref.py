@@ -105,28 +105,22 @@ class Resolver:
         self.people: dict[str, Entity] = {}
         self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
         self.by_span: dict[tuple[int, int], Entity] = {}
-        self._before: tuple[list[tuple[int, int]], dict[tuple[int, int], Entity]] | None = None
         if ctx is None:
             return
         if document is not None:
-            self._window(document.entities, ctx)
+            self._window(document, ctx)
             return
         self.gather(ctx.text, ctx.view, ctx.sents, ctx.names)
         self.settle()
 
-    def _window(self, whole: Resolver, ctx: Context) -> None:
+    def _window(self, document: Carried, ctx: Context) -> None:
         """The whole document's entities, and the mentions in this window's
-        sentences (pronouns and descriptions look back only within it)."""
-        self.people, self.orgs = whole.people, whole.orgs
-        self._before = (whole._starts, whole.by_span)
-        if not ctx.sents:
-            self._starts = []
-            return
-        first, last = ctx.sents[0].start, ctx.sents[-1].stop
-        lo = bisect.bisect_left(whole._starts, (first, first))
-        hi = bisect.bisect_left(whole._starts, (last, last))
-        self._starts = whole._starts[lo:hi]
-        self.by_span = {span: whole.by_span[span] for span in self._starts}
+        sentences; pronouns and descriptions look back over the whole
+        document's names (`people_before`)."""
+        self.people, self.orgs = document.entities.people, document.orgs
+        if ctx.sents:
+            self.by_span = document.people_within(ctx.sents[0].start, ctx.sents[-1].stop)
+        self._starts = sorted(self.by_span)
 
     def gather(
         self,
@@ -162,18 +156,18 @@ class Resolver:
                     # table holds them all.
                     self.orgs.append((start, sys.intern(names.org_name(words))))
 
-    def settle(self) -> None:
+    def settle(self) -> dict[int, Entity]:
         """Clusters merged once every name is in: a first name and patronymic,
-        a lone surname in an oblique case."""
+        a lone surname in an oblique case. Returns where each merged entity
+        went (by id), for mentions kept elsewhere (carried.py)."""
         moved: dict[int, Entity] = {}
         self._merge_first_patronymic(moved)
         self._merge_lone_surnames(moved)
         if moved:
             for span, owner in self.by_span.items():
-                while id(owner) in moved:
-                    owner = moved[id(owner)]
-                self.by_span[span] = owner
+                self.by_span[span] = owner_of(owner, moved)
         self._starts = sorted(self.by_span)
+        return moved
 
     def _merge_lone_surnames(self, moved: dict[int, Entity]) -> None:
         """`Хинштейна` alone, which the words could not put in the nominative,
@@ -296,14 +290,24 @@ class Resolver:
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
         """Person mentions before `offset`, nearest first; only the last
         `_LOOKBACK` of them, so that a huge document stays linear."""
-        # A long document's window looks back over the whole document's
-        # names, as the whole document would (its sentences it has not).
-        starts, by_span = self._before if self._before is not None else (self._starts, self.by_span)
-        i = bisect.bisect_left(starts, (offset, offset))
-        return [(s, by_span[(s, e)]) for s, e in reversed(starts[max(0, i - _LOOKBACK) : i])]
+        if self.document is not None:
+            # A long document's window looks back over the whole document's
+            # names, as the whole document would (its sentences it has not).
+            return self.document.people_before(offset, _LOOKBACK)
+        i = bisect.bisect_left(self._starts, (offset, offset))
+        return [
+            (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
+        ]
 
 
 _LOOKBACK = 300  # person mentions; a description or pronoun reaches no further
+
+
+def owner_of(entity: Entity, moved: dict[int, Entity]) -> Entity:
+    """Where a merged entity went, through every later merge."""
+    while id(entity) in moved:
+        entity = moved[id(entity)]
+    return entity
 
 _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
              ("ина", "ин"), ("ына", "ын"))  # fmt: skip

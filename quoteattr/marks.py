@@ -73,9 +73,12 @@ between consecutive marks that hold one.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -530,11 +533,36 @@ def _extent(open_: int, stop: int, close: int | None) -> tuple[int, int]:
     return open_, stop if close is None else close + 1
 
 
-# The pipeline pairs a document's marks before segmenting it and again when
-# its quotes are split into parts (direct.py), and a long document's windows
-# ask for the parts of the whole text each: the last documents' results are
-# kept (a str caches its hash, so a look-up costs nothing after the first).
-_REMEMBERED = 64
+class _Remembered:
+    """The results of `compute` for the last texts, up to `budget` characters
+    of them (always the last one): the pipeline pairs a document's marks
+    before segmenting it and again when its quotes are split into parts
+    (direct.py), and a long document's windows ask for the parts of the whole
+    text once each. A str caches its hash, so a look-up costs nothing after
+    the first."""
+
+    def __init__(self, compute: Callable[[str], tuple[Any, ...]], budget: int = 2_000_000) -> None:
+        self.compute = compute
+        self.budget = budget
+        self.items: collections.OrderedDict[str, tuple[Any, ...]] = collections.OrderedDict()
+        self.held = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, text: str) -> tuple[Any, ...]:
+        with self.lock:
+            found = self.items.get(text)
+            if found is not None:
+                self.items.move_to_end(text)
+                return found
+        found = self.compute(text)
+        with self.lock:
+            if text not in self.items:
+                self.items[text] = found
+                self.held += len(text)
+            while len(self.items) > 1 and self.held > self.budget:
+                old, _ = self.items.popitem(last=False)
+                self.held -= len(old)
+        return found
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -546,8 +574,7 @@ def find_quoted(text: str) -> list[Quoted]:
     return list(_find_quoted(text))
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
-def _find_quoted(text: str) -> tuple[Quoted, ...]:
+def _pair(text: str) -> tuple[Quoted, ...]:
     found = _Pairer(text).run()
     depths = _depths([_extent(o, st, c) for o, _, st, c, _ in found])
     quoted = [
@@ -556,6 +583,9 @@ def _find_quoted(text: str) -> tuple[Quoted, ...]:
     ]
     quoted.sort(key=lambda q: (q.start, -q.stop))
     return tuple(quoted)
+
+
+_find_quoted = _Remembered(_pair)
 
 
 def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part]:
@@ -572,9 +602,7 @@ def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part
     return _parts(text, quoted)
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
-def _all_parts(text: str) -> tuple[Part, ...]:
-    return tuple(_parts(text, _find_quoted(text)))
+_all_parts = _Remembered(lambda text: tuple(_parts(text, _find_quoted(text))))
 
 
 def _parts(text: str, quoted: Sequence[Quoted]) -> list[Part]:

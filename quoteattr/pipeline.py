@@ -12,6 +12,11 @@ and no quote mark skips the syntax parser. `analyze` is a batch of one: the
 taggers give a sentence the same tags whatever shares its batch, so `pipe`
 and `analyze` agree exactly.
 
+A document over `windows.THRESHOLD` characters goes alone, in windows of
+sentences (`_windowed`): its memory stays bounded, and what the whole
+document decides through (its entities, who is named how often) is carried
+across windows (carried.py).
+
 In `pipe`, a document that fails can stand as a `Failure` in its place
 (``errors="record"``): the stages that run per document catch their own
 errors, and a batch whose model stage fails is run again one document at a

@@ -101,6 +101,13 @@ def collect(
         if m.key.startswith("p:"):
             opens.setdefault(m.sent.paragraph, m.key)
     topic = next((m.key for m in mentions if m.key.startswith("p:")), "")
+    carried = resolver.document
+    if carried is not None:
+        # A window of a long document (pipeline._windowed): how often and where
+        # each speaker is named, and who spoke, count over the whole document.
+        counts, latest = carried.counts, carried.latest  # type: ignore[assignment]
+        opens, topic = carried.opens, carried.topic
+        spoke = carried.spoken_before(claims[0].start if claims else 0)
     result = []
     for i, claim in enumerate(claims):
         pool: dict[str, Candidate] = {}
@@ -182,6 +189,8 @@ def collect(
         result.append(_merge_surnames(pool))
         if rule[i] is not None:
             spoke.setdefault(key_of(rule[i]), []).append(claim.start)
+            if carried is not None:
+                carried.spoke(claim.start, key_of(rule[i]))
     return result
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +26,9 @@ from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro, phrase
 from .text import Sentence, Token
 
+if TYPE_CHECKING:
+    from .carried import Carried
+
 PERSON, ORG, ANON = "person", "organization", "anonymous"
 _PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
 
@@ -32,10 +37,12 @@ _PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
 class Entity:
     key: str
     type: str
+    # Each distinct form once, in the order first named: what is read of them
+    # (the fullest, any with a space, the first that fits) needs no repeats,
+    # and a long document names its people thousands of times.
     forms: list[str] = attrs.Factory(list)
     full_forms: list[str] = attrs.Factory(list)  # patronymics kept
     titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
-    positions: list[int] = attrs.Factory(list)
     gender: str | None = None
     sure_gender: str | None = None  # from a first name, not guessed
     number: str | None = "sing"
@@ -44,6 +51,8 @@ class Entity:
 
     def add(self, forms: list[str]) -> None:
         for form in forms:
+            if form in self.forms:
+                continue
             self.forms.append(form)
             self.surnames.add(form.split()[-1])
             if not self.name or _fullness(form) > _fullness(self.name):
@@ -87,17 +96,43 @@ def _roles() -> frozenset[str]:
 class Resolver:
     """Entities of one document, and the mentions resolved against them."""
 
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: Context | None, document: Carried | None = None) -> None:
+        # ctx is None only for the table a long document's windows gather
+        # their names into (carried.py); a window's Resolver then reads the
+        # whole document's entities from `document`.
+        self.ctx: Context = ctx  # type: ignore[assignment]
+        self.document = document
         self.people: dict[str, Entity] = {}
         self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
         self.by_span: dict[tuple[int, int], Entity] = {}
-        self._collect()
+        if ctx is None:
+            return
+        if document is not None:
+            self._window(document, ctx)
+            return
+        self.gather(ctx.text, ctx.view, ctx.sents, ctx.names)
+        self.settle()
 
-    def _collect(self) -> None:
-        for sent, spans in zip(self.ctx.sents, self.ctx.names, strict=True):
+    def _window(self, document: Carried, ctx: Context) -> None:
+        """The whole document's entities, and the mentions in this window's
+        sentences; pronouns and descriptions look back over the whole
+        document's names (`people_before`)."""
+        self.people, self.orgs = document.entities.people, document.orgs
+        if ctx.sents:
+            self.by_span = document.people_within(ctx.sents[0].start, ctx.sents[-1].stop)
+        self._starts = sorted(self.by_span)
+
+    def gather(
+        self,
+        text: str,
+        view: str,
+        sents: Sequence[Sentence],
+        found: Sequence[Sequence[tuple[int, int, str]]],
+    ) -> None:
+        """The people and organisations NER found in `sents`, in text order."""
+        for sent, spans in zip(sents, found, strict=True):
             for start, stop, type_ in spans:
-                words = self.ctx.text[start:stop].split()
+                words = text[start:stop].split()
                 if not words:
                     continue
                 if type_ == "PER" and "(" in words[0]:
@@ -105,28 +140,34 @@ class Resolver:
                 if type_ == "PER" and any("(" in w for w in words):
                     # `Леннарт Юханссон (Lennart Johansson)`: the name before
                     # its transliteration.
-                    stop = start + self.ctx.text[start:stop].index("(")
-                    stop = start + len(self.ctx.text[start:stop].rstrip())
-                    words = self.ctx.text[start:stop].split()
+                    stop = start + text[start:stop].index("(")
+                    stop = start + len(text[start:stop].rstrip())
+                    words = text[start:stop].split()
                 while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
                     # `Музыканты Шевчук`: NER took the title into the name.
-                    start = self.ctx.text.index(words[1], start + len(words[0]))
+                    start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
                 if type_ == "PER" and not _common_word(words):
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
-                    stop = _with_place(spans, _closed(self.ctx.view, start, stop))
-                    words = self.ctx.text[start:stop].split()
-                    self.orgs.append((start, names.org_name(words)))
+                    stop = _with_place(spans, _closed(view, start, stop))
+                    words = text[start:stop].split()
+                    # One string for every mention of a name: a long document's
+                    # table holds them all.
+                    self.orgs.append((start, sys.intern(names.org_name(words))))
+
+    def settle(self) -> dict[int, Entity]:
+        """Clusters merged once every name is in: a first name and patronymic,
+        a lone surname in an oblique case. Returns where each merged entity
+        went (by id), for mentions kept elsewhere (carried.py)."""
         moved: dict[int, Entity] = {}
         self._merge_first_patronymic(moved)
         self._merge_lone_surnames(moved)
         if moved:
             for span, owner in self.by_span.items():
-                while id(owner) in moved:
-                    owner = moved[id(owner)]
-                self.by_span[span] = owner
+                self.by_span[span] = owner_of(owner, moved)
         self._starts = sorted(self.by_span)
+        return moved
 
     def _merge_lone_surnames(self, moved: dict[int, Entity]) -> None:
         """`Хинштейна` alone, which the words could not put in the nominative,
@@ -155,7 +196,6 @@ class Resolver:
     @staticmethod
     def _move(entity: Entity, target: Entity, moved: dict[int, Entity]) -> None:
         target.add(entity.forms)
-        target.positions.extend(entity.positions)
         target.titles |= entity.titles
         moved[id(entity)] = target
 
@@ -215,8 +255,8 @@ class Resolver:
         sure = gender if len(words) > 1 and _first_name(words[0]) else None
         entity = self._entity(key, words[-1], sure)
         entity.add([form])
-        entity.full_forms.append(full)
-        entity.positions.append(start)
+        if full not in entity.full_forms:
+            entity.full_forms.append(full)
         if sure:
             entity.sure_gender = sure
         if gender and (entity.gender is None or sure):
@@ -250,6 +290,10 @@ class Resolver:
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
         """Person mentions before `offset`, nearest first; only the last
         `_LOOKBACK` of them, so that a huge document stays linear."""
+        if self.document is not None:
+            # A long document's window looks back over the whole document's
+            # names, as the whole document would (its sentences it has not).
+            return self.document.people_before(offset, _LOOKBACK)
         i = bisect.bisect_left(self._starts, (offset, offset))
         return [
             (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
@@ -257,6 +301,13 @@ class Resolver:
 
 
 _LOOKBACK = 300  # person mentions; a description or pronoun reaches no further
+
+
+def owner_of(entity: Entity, moved: dict[int, Entity]) -> Entity:
+    """Where a merged entity went, through every later merge."""
+    while id(entity) in moved:
+        entity = moved[id(entity)]
+    return entity
 
 _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
              ("ина", "ин"), ("ына", "ын"))  # fmt: skip
@@ -716,7 +767,7 @@ def _antecedent(
         candidates = [(s, e) for s, e in before if e.sure_gender is None and e.full]
     sent_of = r.ctx.sentence_at
     noun = _noun_antecedent(r, offset, gender)
-    if noun is not None and (not candidates or noun[0].index > sent_of(candidates[0][0]).index):
+    if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
         # `Она ответила` after `жена нападавшего`: a role, not a name.
         _sent, words = noun
         name = names.nominative_phrase(words)
@@ -730,6 +781,12 @@ def _antecedent(
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+def _index(sent: Sentence | None) -> int:
+    """A sentence's index; -1 for a name before a long document's window
+    (what it is in stands before every sentence of the window)."""
+    return -1 if sent is None else sent.index
 
 
 def _plural_subject(r: Resolver, offset: int) -> Mention | None:

@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,6 +22,9 @@ from . import candidates, coref
 from .candidates import Candidate
 from .claims import Claim, Context
 from .records import Speaker
+
+if TYPE_CHECKING:
+    from .carried import Carried
 
 WEIGHTS = "decide.json"
 
@@ -39,9 +42,14 @@ def linear(features: Mapping[str, float], w: Mapping[str, float]) -> float:
     return sum(w.get(name, 0.0) * value for name, value in features.items())
 
 
-def proposals(ctx: Context, claims: Sequence[Claim]) -> list[list[Candidate]]:
-    """The speaker candidates of every claim; the rule chain's choice is one of them."""
-    resolver = coref.Resolver(ctx)
+def proposals(
+    ctx: Context, claims: Sequence[Claim], carried: Carried | None = None
+) -> list[list[Candidate]]:
+    """The speaker candidates of every claim; the rule chain's choice is one of them.
+
+    `carried` is given for a window of a long document (pipeline._windowed): the
+    whole document's entities and counts, in place of the window's own."""
+    resolver = coref.Resolver(ctx, carried)
     rule = coref.resolve(ctx, claims, resolver)
     return candidates.collect(ctx, claims, rule, resolver)
 
@@ -78,11 +86,13 @@ def choose(cands: Sequence[Candidate], w: Mapping[str, float]) -> Candidate:
     return best
 
 
-def speakers(ctx: Context, claims: Sequence[Claim]) -> list[Speaker | None]:
-    """A speaker for each claim, chosen among its candidates."""
+def speakers(
+    ctx: Context, claims: Sequence[Claim], carried: Carried | None = None
+) -> list[Speaker | None]:
+    """A speaker for each claim, chosen among its candidates (`carried`: see `proposals`)."""
     if not claims:
         return []
     w = weights().get("speaker")
     if not w:
-        return coref.resolve(ctx, claims)
-    return [choose(cands, w).speaker for cands in proposals(ctx, claims)]
+        return coref.resolve(ctx, claims, coref.Resolver(ctx, carried))
+    return [choose(cands, w).speaker for cands in proposals(ctx, claims, carried)]

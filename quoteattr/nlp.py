@@ -16,9 +16,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .text import Sentence
+from .text import Sentence, Token
 
-__all__ = ["BATCH", "model", "parse_syntax", "tag_morph", "tag_ner"]
+__all__ = ["BATCH", "model", "morph_code", "parse_syntax", "set_morph", "tag_morph", "tag_ner"]
 
 _lock = threading.Lock()
 _models: dict[str, Any] = {}
@@ -128,6 +128,24 @@ def _morph_tags() -> list[tuple[str, dict[str, str]]]:
     from slovnet.conll import parse_conll_tag
 
     return [parse_conll_tag(tag) for tag in _tagger("morph").infer.decoder.tags_vocab.items]
+
+
+@functools.cache
+def _morph_codes() -> dict[tuple[str, tuple[tuple[str, str], ...]], int]:
+    return {(pos, tuple(feats.items())): i for i, (pos, feats) in enumerate(_morph_tags())}
+
+
+def morph_code(token: Token) -> int:
+    """The morphology model's tag of a tagged token, as a small number: a long
+    document's windows keep the tags of their first pass this way (two bytes
+    a token) and give them back with `set_morph` instead of tagging again."""
+    return _morph_codes()[(token.pos, tuple(token.feats.items()))]
+
+
+def set_morph(token: Token, code: int) -> None:
+    pos, feats = _morph_tags()[code]
+    token.pos = pos
+    token.feats = dict(feats)
 
 
 def tag_morph(sents: Sequence[Sentence]) -> None:

@@ -66,6 +66,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .remarks import _remark_cue
+from .remembered import Remembered
 
 __all__ = ["Quoted", "find_quoted", "paragraphs"]
 
@@ -492,6 +493,10 @@ def find_quoted(text: str) -> list[Quoted]:
     Sorted by ``(start, -stop)``; nested quotes are included with
     ``depth > 0``. See the module docstring for the rules.
     """
+    return list(_find_quoted(text))
+
+
+def _pair(text: str) -> tuple[Quoted, ...]:
     found = _Pairer(text).run()
     depths = _depths([_extent(o, st, c) for o, _, st, c, _ in found])
     quoted = [
@@ -499,4 +504,7 @@ def find_quoted(text: str) -> list[Quoted]:
         for (o, s, st, c, sty), dp in zip(found, depths, strict=True)
     ]
     quoted.sort(key=lambda q: (q.start, -q.stop))
-    return quoted
+    return tuple(quoted)
+
+
+_find_quoted = Remembered(_pair)

@@ -25,6 +25,7 @@ import attrs
 
 from .pairing import _ALNUM, _LINE_BREAK, Quoted, _extent, _skip_space, find_quoted
 from .remarks import _remark_cue
+from .remembered import Remembered
 
 __all__ = ["Part", "quoted_parts"]
 
@@ -65,7 +66,11 @@ def quoted_parts(text: str, quoted: Sequence[Quoted] | None = None) -> list[Part
     docstring for the rule.
     """
     if quoted is None:
-        quoted = find_quoted(text)
+        return list(_all_parts(text))
+    return _parts(text, quoted)
+
+
+def _parts(text: str, quoted: Sequence[Quoted]) -> list[Part]:
     marked = sorted(
         (q for q in quoted if q.style != "—"),
         key=lambda q: (q.open, -_extent(q.open, q.stop, q.close)[1]),
@@ -148,3 +153,7 @@ def _interrupted(text: str, q: Quoted, dashes: list[int]) -> list[Part]:
     parts = [Part(a, b, q, r) for a, b, r in cuts]
     parts.append(Part(start, q.stop, q, cuts[-1][2]))
     return [p for p in parts if _ALNUM.search(text, p.start, p.stop) is not None]
+
+
+# The whole text's parts, remembered: see remembered.py.
+_all_parts = Remembered(lambda text: tuple(_parts(text, find_quoted(text))))

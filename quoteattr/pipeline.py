@@ -12,6 +12,11 @@ and no quote mark skips the syntax parser. `analyze` is a batch of one: the
 taggers give a sentence the same tags whatever shares its batch, so `pipe`
 and `analyze` agree exactly.
 
+A document over `windows.THRESHOLD` characters goes alone, in windows of
+sentences (`_windowed`): its memory stays bounded, and what the whole
+document decides through (its entities, who is named how often) is carried
+across windows (carried.py).
+
 In `pipe`, a document that fails can stand as a `Failure` in its place
 (``errors="record"``): the stages that run per document catch their own
 errors, and a batch whose model stage fails is run again one document at a
@@ -20,25 +25,29 @@ time, so only the document at fault is lost.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import multiprocessing
 import os
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import cues, decide, marks, nlp, nouns
+from . import cues, decide, marks, nlp, nouns, windows
 from . import upstream as _upstream
+from .carried import Carried
 from .claims import Claim, Context
 from .content import extract
 from .cues import Cue
 from .marks import Quoted
 from .records import Document, Quote, Span, Speaker
-from .text import Sentence, segment
+from .text import Sentence, segment, sentences
+from .text import chunks as segment_chunks
 
 if TYPE_CHECKING:
     from natasha.doc import Doc as NatashaDoc
@@ -265,6 +274,10 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     A text is a str or an upstream natasha Doc, whose annotations stand: the
     taggers see only the sentences that still lack theirs.
     """
+    if final is None and any(_long(t) for t in texts):
+        # A long document goes alone, window by window, in its place.
+        short = iter(_run([t for t in texts if not _long(t)], guard))
+        return [guard(t, _windowed, t) if _long(t) else next(short) for t in texts]
     items = [guard(_text_of(text), _prepare, text) for text in texts]
     live = _live(items)
     _tag_morph([s for doc in live for s in doc.sents if _untagged(s)])
@@ -275,6 +288,99 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     if unnamed:
         _tag_ner(unnamed)
     return [_then(guard, final or _document, item) for item in items]
+
+
+def _long(text: Any) -> bool:
+    return isinstance(text, str) and len(text) > windows.THRESHOLD
+
+
+def _windowed(text: str) -> Document:
+    """A long document in windows of sentences (windows.py), in two passes
+    over them: the first tags each window's own sentences and gathers their
+    names into the document-wide table (carried.py); the second takes each
+    window with its context, finds the claims and decides those that start
+    in the window's own stretch, against that table. Only one window's
+    sentences are held at a time. The first pass keeps the names NER found
+    and every token's morphology (two bytes a token), so neither model runs
+    twice; it parses only the sentences where a person's case needs it."""
+    quoted = marks.find_quoted(text)
+    view = marks.typographic(text, quoted)
+    outer = [q for q in quoted if q.depth == 0]
+    del quoted
+    opens = [q.open for q in outer]
+    chunks = windows.Chunks(segment_chunks(view))
+    plan = windows.plan(chunks, len(text), windows.SIZE, windows.OVERLAP)
+    table = Carried()
+    found = windows.Names()
+    tags = array("H")  # every token's morphology, in text order
+    first_tag = array("q")  # each chunk's first token in `tags`
+    for window in plan:
+        doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
+        _tag_morph(doc.sents)
+        _keep_tags(doc.sents, chunks, window, tags, first_tag)
+        _find_cues(doc)
+        _tag_ner([doc])
+        assert doc.names is not None
+        # Gathering names reads the parse only to tell a subject (a person's
+        # case): the sentences the second pass parses that hold a person.
+        people = {s.index for s, n in zip(doc.sents, doc.names, strict=True) if _person(n)}
+        _parse_syntax([s for s in _needing_syntax(doc) if s.index in people])
+        table.gather(text, view, doc.sents, doc.names)
+        for names in doc.names:
+            found.add(names)
+    table.settle()
+    quotes: list[Quote] = []
+    for window in plan:
+        sents = sentences(view, chunks.span(window.lo, window.hi))
+        first, last = sents[0].start, sents[-1].stop
+        # The marks wholly inside the context; one reaching past it is its
+        # own window's (or, past every context, no window's).
+        inside = [
+            q
+            for q in outer[bisect.bisect_left(opens, first) : bisect.bisect_left(opens, last)]
+            if q.stop <= last and (q.close is None or q.close < last)
+        ]
+        doc = _Doc(text, view, inside, sents, names=[found.within(s.start, s.stop) for s in sents])
+        # The first pass's morphology, not the model again.
+        at = first_tag[window.lo]
+        for sent in sents:
+            for token, code in zip(sent.tokens, tags[at : at + len(sent.tokens)], strict=True):
+                nlp.set_morph(token, code)
+            at += len(sent.tokens)
+        _find_cues(doc)
+        _parse_syntax(list(_needing_syntax(doc)))
+        ctx, claims = _draft(doc)
+        claims = decide.trim(claims)
+        table.core = window.own
+        chosen = decide.speakers(ctx, claims, table)
+        own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
+        quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
+    return Document(text, quotes)
+
+
+def _keep_tags(
+    sents: list[Sentence],
+    chunks: windows.Chunks,
+    window: windows.Window,
+    tags: array,
+    first_tag: array,
+) -> None:
+    """The window's morphology appended to `tags`, and where each of its
+    chunks starts there (a chunk is one sentence or more, or none)."""
+    k = 0
+    for j in range(window.start, window.stop):
+        first_tag.append(len(tags))
+        while k < len(sents) and sents[k].start < chunks.stops[j]:
+            tags.extend(nlp.morph_code(t) for t in sents[k].tokens)
+            k += 1
+
+
+def _person(names: list[tuple[int, int, str]]) -> bool:
+    return any(type_ == "PER" for _, _, type_ in names)
+
+
+def _owns(window: windows.Window, claim: Claim) -> bool:
+    return window.own[0] <= claim.start < window.own[1]
 
 
 def drafts(texts: list[str]) -> list[tuple[Context, list[Claim]]]:

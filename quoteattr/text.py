@@ -8,7 +8,7 @@ paragraph, a headline or a dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from razdel import sentenize, tokenize
 
@@ -174,22 +174,35 @@ def _tokenize(text: str) -> list[tuple[int, int, str]]:
     return tokens
 
 
-def segment(text: str) -> list[Sentence]:
-    """Sentences with their tokens; `text` is the models' view of the input."""
-    sents: list[Sentence] = []
+def chunks(text: str) -> Iterator[tuple[int, int, int]]:
+    """Every paragraph's sentences as (start, stop, paragraph), lazily, before
+    tokenisation: what `segment` tokenises, and where a long document's
+    windows may be cut (windows.py)."""
     for p, (pstart, pstop) in enumerate(paragraphs(text)):
         for start, stop in _chunks(text, pstart, pstop):
-            toks = _tokenize(text[start:stop])
-            # Pieces of at most _MAX_TOKENS tokens; the first starts and the
-            # last stops where the chunk does, so no character is lost.
-            for k in range(0, len(toks), _MAX_TOKENS):
-                piece = toks[k : k + _MAX_TOKENS]
-                a = start if k == 0 else start + piece[0][0]
-                b = stop if k + _MAX_TOKENS >= len(toks) else start + piece[-1][1]
-                sent = Sentence(a, b, p, len(sents))
-                sent.tokens = [
-                    Token(start + t_start, start + t_stop, t_text, i, sent)
-                    for i, (t_start, t_stop, t_text) in enumerate(piece)
-                ]
-                sents.append(sent)
+            yield start, stop, p
+
+
+def sentences(text: str, spans: Iterable[tuple[int, int, int]]) -> list[Sentence]:
+    """The tokenised sentences of the chunks `spans`, numbered from 0."""
+    sents: list[Sentence] = []
+    for start, stop, p in spans:
+        toks = _tokenize(text[start:stop])
+        # Pieces of at most _MAX_TOKENS tokens; the first starts and the
+        # last stops where the chunk does, so no character is lost.
+        for k in range(0, len(toks), _MAX_TOKENS):
+            piece = toks[k : k + _MAX_TOKENS]
+            a = start if k == 0 else start + piece[0][0]
+            b = stop if k + _MAX_TOKENS >= len(toks) else start + piece[-1][1]
+            sent = Sentence(a, b, p, len(sents))
+            sent.tokens = [
+                Token(start + t_start, start + t_stop, t_text, i, sent)
+                for i, (t_start, t_stop, t_text) in enumerate(piece)
+            ]
+            sents.append(sent)
     return sents
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences with their tokens; `text` is the models' view of the input."""
+    return sentences(text, chunks(text))

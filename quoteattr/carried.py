@@ -16,8 +16,9 @@ import bisect
 from array import array
 from collections.abc import Iterator, Sequence
 
-from . import coref, names
+from . import names
 from .candidates import key_of
+from .entities import Entity, Resolver, owner_of
 from .records import Speaker
 from .text import Sentence
 
@@ -29,7 +30,7 @@ class _Named:
 
     __slots__ = ("entity", "start")
 
-    def __init__(self, start: int, entity: coref.Entity | None) -> None:
+    def __init__(self, start: int, entity: Entity | None) -> None:
         self.start = start
         self.entity = entity
 
@@ -38,7 +39,7 @@ class _Mentions(Sequence[_Named]):
     """One speaker's mentions in text order, stored as offsets: every one has
     the entity of the first (all that is read of them)."""
 
-    def __init__(self, starts: array, entity: coref.Entity | None) -> None:
+    def __init__(self, starts: array, entity: Entity | None) -> None:
         self.starts = starts
         self.entity = entity
 
@@ -75,11 +76,11 @@ class Carried:
     """The document-wide table of a long document's windows."""
 
     def __init__(self) -> None:
-        self.entities = coref.Resolver(None)  # every person, clustered
+        self.entities = Resolver(None)  # every person, clustered
         self.orgs = _Orgs()
         # Every person mention, in text order: offsets, paragraph, entity.
         self._starts, self._stops, self._paragraphs = array("q"), array("q"), array("q")
-        self._owners: list[coref.Entity] = []
+        self._owners: list[Entity] = []
         # Organisation mentions as candidates key them: offsets and key.
         self._org_starts, self._org_stops, self._org_keys = array("q"), array("q"), array("l")
         self._keys: dict[str, int] = {}
@@ -135,7 +136,7 @@ class Carried:
         name the whole document gives it."""
         moved = self.entities.settle()
         if moved:
-            self._owners = [coref.owner_of(e, moved) for e in self._owners]
+            self._owners = [owner_of(e, moved) for e in self._owners]
         order = range(len(self._starts))
         if any(
             (self._starts[i], self._stops[i]) > (self._starts[i + 1], self._stops[i + 1])
@@ -157,7 +158,7 @@ class Carried:
         org_keys = list(self._keys)
         # Persons and organisations merged in text order, as candidates sorts them.
         p = o = 0
-        first: dict[str, coref.Entity | None] = {}
+        first: dict[str, Entity | None] = {}
         while p < len(self._starts) or o < len(self._org_starts):
             take_person = o >= len(self._org_starts) or (
                 p < len(self._starts)
@@ -184,13 +185,13 @@ class Carried:
 
     # --- second pass ---------------------------------------------------------
 
-    def people_within(self, start: int, stop: int) -> dict[tuple[int, int], coref.Entity]:
+    def people_within(self, start: int, stop: int) -> dict[tuple[int, int], Entity]:
         """The person mentions that start in [start, stop), as Resolver.by_span."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, stop, lo)
         return {(self._starts[i], self._stops[i]): self._owners[i] for i in range(lo, hi)}
 
-    def people_before(self, offset: int, lookback: int) -> list[tuple[int, coref.Entity]]:
+    def people_before(self, offset: int, lookback: int) -> list[tuple[int, Entity]]:
         """As Resolver.people_before, over the whole document."""
         i = bisect.bisect_left(self._starts, offset)
         first = max(0, i - lookback)

@@ -1,0 +1,458 @@
+"""The people and organisations a document names: entities clustered by
+surname, with their canonical names, and the mentions that point at them.
+
+`Resolver` collects them once per document (or, for a long document's
+window, reads the document-wide table in `carried.py`); `coref.py` resolves
+a claim's speaker mention against them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from . import lexicon, names
+from .claims import Context
+from .cues import norm
+from .morph import lemmas
+from .speakers import Mention
+from .text import Sentence, Token
+
+if TYPE_CHECKING:
+    from .carried import Carried
+
+PERSON, ORG, ANON = "person", "organization", "anonymous"
+_PATRONYMIC_ENDS = ("вич", "вна", "ична", "чна")
+
+
+@attrs.define(slots=True)
+class Entity:
+    key: str
+    type: str
+    # Each distinct form once, in the order first named: what is read of them
+    # (the fullest, any with a space, the first that fits) needs no repeats,
+    # and a long document names its people thousands of times.
+    forms: list[str] = attrs.Factory(list)
+    full_forms: list[str] = attrs.Factory(list)  # patronymics kept
+    titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
+    gender: str | None = None
+    sure_gender: str | None = None  # from a first name, not guessed
+    number: str | None = "sing"
+    name: str = ""  # the fullest form, kept as forms come in
+    surnames: set[str] = attrs.Factory(set)  # last words of the forms
+
+    def add(self, forms: list[str]) -> None:
+        for form in forms:
+            if form in self.forms:
+                continue
+            self.forms.append(form)
+            self.surnames.add(form.split()[-1])
+            if not self.name or _fullness(form) > _fullness(self.name):
+                self.name = form
+
+    @property
+    def full(self) -> bool:
+        return any(" " in form for form in self.forms)
+
+
+def _fullness(form: str) -> tuple[int, int]:
+    words = [w for w in form.split() if not w.endswith(_PATRONYMIC_ENDS)]
+    # More name words are fuller (`Хван Чжан Еп`, `Тоомас Хендрик Ильвес`); a
+    # patronymic adds nothing.
+    return (min(len(words), 4), -len(form.split()))
+
+
+def _drop_patronymic(form: str) -> str:
+    words = form.split()
+    if len(words) == 3 and words[1].lower().endswith(_PATRONYMIC_ENDS):
+        return f"{words[0]} {words[2]}"
+    return form
+
+
+@functools.cache
+def _institutions() -> dict[str, frozenset[str]]:
+    return lexicon.load("institutions")
+
+
+@functools.cache
+def _anonymous() -> frozenset[str]:
+    return lexicon.words("anonymous")
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    """Nouns of a role or title: a person's description or an unnamed source."""
+    return lexicon.words("person_descriptors") | _anonymous()
+
+
+class Resolver:
+    """Entities of one document, and the mentions resolved against them."""
+
+    def __init__(self, ctx: Context | None, document: Carried | None = None) -> None:
+        # ctx is None only for the table a long document's windows gather
+        # their names into (carried.py); a window's Resolver then reads the
+        # whole document's entities from `document`.
+        self.ctx: Context = ctx  # type: ignore[assignment]
+        self.document = document
+        self.people: dict[str, Entity] = {}
+        self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
+        self.by_span: dict[tuple[int, int], Entity] = {}
+        if ctx is None:
+            return
+        if document is not None:
+            self._window(document, ctx)
+            return
+        self.gather(ctx.text, ctx.view, ctx.sents, ctx.names)
+        self.settle()
+
+    def _window(self, document: Carried, ctx: Context) -> None:
+        """The whole document's entities, and the mentions in this window's
+        sentences; pronouns and descriptions look back over the whole
+        document's names (`people_before`)."""
+        self.people, self.orgs = document.entities.people, document.orgs
+        if ctx.sents:
+            self.by_span = document.people_within(ctx.sents[0].start, ctx.sents[-1].stop)
+        self._starts = sorted(self.by_span)
+
+    def gather(
+        self,
+        text: str,
+        view: str,
+        sents: Sequence[Sentence],
+        found: Sequence[Sequence[tuple[int, int, str]]],
+    ) -> None:
+        """The people and organisations NER found in `sents`, in text order."""
+        for sent, spans in zip(sents, found, strict=True):
+            for start, stop, type_ in spans:
+                words = text[start:stop].split()
+                if not words:
+                    continue
+                if type_ == "PER" and "(" in words[0]:
+                    continue
+                if type_ == "PER" and any("(" in w for w in words):
+                    # `Леннарт Юханссон (Lennart Johansson)`: the name before
+                    # its transliteration.
+                    stop = start + text[start:stop].index("(")
+                    stop = start + len(text[start:stop].rstrip())
+                    words = text[start:stop].split()
+                while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
+                    # `Музыканты Шевчук`: NER took the title into the name.
+                    start = text.index(words[1], start + len(words[0]))
+                    words = words[1:]
+                if type_ == "PER" and not _common_word(words):
+                    self._add_person(sent, start, stop, words)
+                elif type_ == "ORG":
+                    stop = _with_place(spans, _closed(view, start, stop))
+                    words = text[start:stop].split()
+                    # One string for every mention of a name: a long document's
+                    # table holds them all.
+                    self.orgs.append((start, sys.intern(names.org_name(words))))
+
+    def settle(self) -> dict[int, Entity]:
+        """Clusters merged once every name is in: a first name and patronymic,
+        a lone surname in an oblique case. Returns where each merged entity
+        went (by id), for mentions kept elsewhere (carried.py)."""
+        moved: dict[int, Entity] = {}
+        self._merge_first_patronymic(moved)
+        self._merge_lone_surnames(moved)
+        if moved:
+            for span, owner in self.by_span.items():
+                self.by_span[span] = owner_of(owner, moved)
+        self._starts = sorted(self.by_span)
+        return moved
+
+    def _merge_lone_surnames(self, moved: dict[int, Entity]) -> None:
+        """`Хинштейна` alone, which the words could not put in the nominative,
+        is the `Александр Хинштейн` named in full: the surname plus a case ending."""
+        stems: dict[str, Entity] = {}
+        for entity in self.people.values():
+            if entity.full:
+                for surname in entity.surnames:
+                    stems.setdefault(norm(surname), entity)
+        for key, entity in list(self.people.items()):
+            if entity.full:
+                continue
+            target = next(
+                (
+                    stems[w[: -len(end)]]
+                    for w in map(norm, entity.forms)
+                    for end in _CASE_ENDS
+                    if w.endswith(end) and w[: -len(end)] in stems
+                ),
+                None,
+            )
+            if target is not None:
+                self._move(entity, target, moved)
+                del self.people[key]
+
+    @staticmethod
+    def _move(entity: Entity, target: Entity, moved: dict[int, Entity]) -> None:
+        target.add(entity.forms)
+        target.titles |= entity.titles
+        moved[id(entity)] = target
+
+    def _merge_first_patronymic(self, moved: dict[int, Entity]) -> None:
+        """`Борис Николаевич` is the `Борис Николаевич Ельцин` named elsewhere."""
+        full: dict[str, Entity] = {}
+        for entity in self.people.values():
+            for form in entity.full_forms:
+                words = form.split()
+                if len(words) == 3 and words[1].lower().endswith(_PATRONYMIC_ENDS):
+                    full.setdefault(norm(" ".join(words[:2])), entity)
+        for key, entity in list(self.people.items()):
+            target = full.get(norm(entity.name))
+            if (
+                target is None
+                or target is entity
+                or not entity.name.lower().endswith(_PATRONYMIC_ENDS)
+            ):
+                continue
+            self._move(entity, target, moved)
+            del self.people[key]
+
+    def family(self, key: str) -> list[Entity]:
+        """The people that share a surname key, of either gender."""
+        return [e for k in (key, f"{key}|masc", f"{key}|femn") if (e := self.people.get(k))]
+
+    def _entity(self, key: str, written: str, sure: str | None) -> Entity:
+        """The cluster for a surname; a man and a woman of one family stay apart.
+
+        `Билл Клинтон` and `Хиллари Клинтон`, `Кшиштоф Пендерецкий` and
+        `Эльжбета Пендерецкая` share a key. A lone surname goes to the one
+        whose forms it repeats, else to the first.
+        """
+        family = self.family(key)
+        if sure:
+            for entity in family:
+                if entity.sure_gender in {None, sure}:
+                    return entity
+            entity = Entity(f"{key}|{sure}", PERSON)
+            self.people[entity.key] = entity
+            return entity
+        if not family:
+            entity = self.people[key] = Entity(key, PERSON)
+            return entity
+        for entity in family:
+            if written in entity.surnames:
+                return entity
+        return family[0]
+
+    def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
+        case = _case_at(sent, stop)
+        full = names.person_name(words, case=case)
+        form = _drop_patronymic(full)
+        key = surname_key(form.split()[-1])
+        gender, _number = names.gender_number(words, case=case)
+        # A first name settles the gender; a lone surname may be either.
+        sure = gender if len(words) > 1 and _first_name(words[0]) else None
+        entity = self._entity(key, words[-1], sure)
+        entity.add([form])
+        if full not in entity.full_forms:
+            entity.full_forms.append(full)
+        if sure:
+            entity.sure_gender = sure
+        if gender and (entity.gender is None or sure):
+            entity.gender = gender
+        entity.titles |= _title_lemmas(sent, start)
+        self.by_span[(start, stop)] = entity
+
+    def person_at(self, start: int, stop: int) -> tuple[tuple[int, int], Entity] | None:
+        """The person named inside [start, stop), preferring the last name."""
+        found = None
+        i = bisect.bisect_left(self._starts, (start, start))
+        while i < len(self._starts) and self._starts[i][0] < stop:
+            if self._starts[i][1] <= stop:
+                found = (self._starts[i], self.by_span[self._starts[i]])
+            i += 1
+        return found
+
+    def person_named(self, words: list[str]) -> Entity | None:
+        """The person whose surname the last word is, in any case."""
+        if not words or len(words) > 3:
+            return None
+        for word in (words[-1], names.person_name(words).split()[-1]):
+            family = self.family(surname_key(word))
+            for entity in family:
+                if words[-1] in entity.surnames:
+                    return entity
+            if family:
+                return family[0]
+        return None
+
+    def people_before(self, offset: int) -> list[tuple[int, Entity]]:
+        """Person mentions before `offset`, nearest first; only the last
+        `_LOOKBACK` of them, so that a huge document stays linear."""
+        if self.document is not None:
+            # A long document's window looks back over the whole document's
+            # names, as the whole document would (its sentences it has not).
+            return self.document.people_before(offset, _LOOKBACK)
+        i = bisect.bisect_left(self._starts, (offset, offset))
+        return [
+            (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
+        ]
+
+
+_LOOKBACK = 300  # person mentions; a description or pronoun reaches no further
+
+
+def owner_of(entity: Entity, moved: dict[int, Entity]) -> Entity:
+    """Where a merged entity went, through every later merge."""
+    while id(entity) in moved:
+        entity = moved[id(entity)]
+    return entity
+
+_FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
+             ("ина", "ин"), ("ына", "ын"))  # fmt: skip
+
+
+def surname_key(surname: str) -> str:
+    """One key for both genders of a surname: `Мелкумова` and `Мелкумов` meet.
+
+    A lone surname in an oblique case is ambiguous in gender (`Мелкумова` is a
+    woman's nominative or a man's genitive), so clusters must not split on it.
+    """
+    word = norm(surname)
+    for fem, masc in _FEMININE:
+        if word.endswith(fem) and len(word) > len(fem) + 1:
+            return word[: -len(fem)] + masc
+    return word
+
+
+def _title_word(word: str) -> bool:
+    """A role noun NER may take into a name (`Музыканты Шевчук`), but not a
+    first name that is also a word (`Роман`, `Вера`, `Хорхе`)."""
+    if not _common_word([word]):
+        return False
+    return bool(lemmas(word) & _roles())
+
+
+def _common_word(words: list[str]) -> bool:
+    """NER's false names: one capitalised dictionary word (`Политик`, `Побритый`)."""
+    from .morph import parse
+
+    if len(words) != 1:
+        return False
+    best = parse(words[0])[:1]
+    if not best:
+        return False
+    tag = best[0].tag
+    return (
+        best[0].is_known
+        and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
+        and tag.POS in {"NOUN", "ADJF", "PRTF"}
+    )
+
+
+def _mention_case(m: Mention) -> str | None:
+    """The case a mention is in, when the parse is sure of it: a subject is
+    nominative (`Власти успокаивают` keeps its plural)."""
+    head = m.head_token
+    if m.sent.parsed and head.rel in {"nsubj", "nsubj:pass"}:
+        return "Nom"
+    case = head.feats.get("Case")
+    return case if case not in {None, "Nom"} else None
+
+
+def _with_place(spans: list[tuple[int, int, str]], stop: int) -> int:
+    """NER splits `Министерство обороны | России`: the country is part of the name."""
+    for s, e, type_ in spans:
+        if type_ == "LOC" and s == stop + 1:
+            return e
+    return stop
+
+
+def _closed(view: str, start: int, stop: int) -> int:
+    """NER leaves out the closing mark of `ОАО «Банк ВТБ»`: take it back."""
+    inside = view[start:stop]
+    if inside.count("«") > inside.count("»") and view[stop : stop + 1] == "»":
+        return stop + 1
+    return stop
+
+
+def _first_name(word: str) -> bool:
+    """A first name the dictionary knows: its gender is a fact, not a guess."""
+    from .morph import parse
+
+    return any("Name" in p.tag.grammemes for p in parse(word)[:2])
+
+
+def _case_at(sent: Sentence, stop: int) -> str | None:
+    """The tagger's case of a name's last word: it settles `Сабирова` (she) from
+    `Сабирова` (of him), which the words alone cannot."""
+    for tok in sent.tokens:
+        if tok.stop == stop and tok.pos == "PROPN":
+            case = tok.feats.get("Case")
+            # The tagger calls many an oblique name nominative (`Рэппу`,
+            # `по словам Кира Стармера`): a nominative counts only for a
+            # subject, and not against an oblique ending.
+            if case == "Nom" and (
+                norm(tok.text).endswith(_OBLIQUE_ENDS) or not _is_subject(sent, tok.index)
+            ):
+                return None
+            return case
+    return None
+
+
+def _is_subject(sent: Sentence, i: int) -> bool:
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    for _ in range(3):  # up the name: `Хорхе` <- `Арреаза` (flat:name)
+        if tokens[i].rel in {"nsubj", "nsubj:pass"}:
+            return True
+        if tokens[i].rel not in {"flat:name", "appos", "flat"} or tokens[i].head < 0:
+            return False
+        i = tokens[i].head
+    return False
+
+
+_CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
+_OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
+
+
+def _title_lemmas(sent: Sentence, start: int) -> set[str]:
+    """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
+    before = [t for t in sent.tokens if t.stop <= start]
+    head = None
+    for tok in reversed(before[-5:]):
+        if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"}:
+            break
+        if tok.pos == "NOUN":
+            head = tok  # the first noun of the run heads it: `заместитель министра`
+    if head is None or head.feats.get("Animacy") == "Inan":
+        return set()  # `решение Юханссона` gives him no title
+    titles = set(lemmas(head.text))
+    # What the title is of (`глава космического центра`), so that `глава
+    # правительства` is not taken for him.
+    dep = _dependent(before[head.index - before[0].index + 1 :])
+    return titles | {f"{t}|{d}" for t in titles for d in dep}
+
+
+def _dependent(tokens: Sequence[Token]) -> frozenset[str]:
+    """Lemmas of the first noun after a title's head noun."""
+    for tok in tokens:
+        if tok.pos in {"NOUN", "PROPN"}:
+            return lemmas(tok.text)
+        if tok.pos not in {"ADJ", "DET"}:
+            break
+    return frozenset()
+
+
+def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) -> bool:
+    """`глава правительства` fits a person titled `глава правительства` or just
+    `глава`, not one titled `глава центра`."""
+    if not entity.titles & head:
+        return False
+    of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}
+    return not dep or not of or bool(of & dep)
+
+
+def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
+    if number == "plur":
+        return False
+    return gender is None or entity.gender is None or entity.gender == gender

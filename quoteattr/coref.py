@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     pass
 
 
-
 def _mention_words(ctx: Context, m: Mention) -> list[str]:
     """The words as written (`Лента.ру` stays one word), preposition dropped."""
     tokens = m.sent.tokens

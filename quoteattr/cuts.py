@@ -68,7 +68,7 @@ def proposals(sent: Sentence, cue: Cue, first: int, last: int, how: str) -> tupl
         if kind is None or (pred is None and kind != "dash_link"):
             continue
         end = i - 1
-        while end > first and tokens[end].pos == "PUNCT" and tokens[end].text not in "»\"”)":
+        while end > first and tokens[end].pos == "PUNCT" and tokens[end].text not in '»"”)':
             end -= 1
         if end <= first:
             continue

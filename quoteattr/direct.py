@@ -211,7 +211,7 @@ def _object_end(sent: Sentence, q: Quoted) -> int:
     head = next((t for t in inside if t.head < 0 or not q.start <= tokens[t.head].start < q.stop),
                 inside[0])  # fmt: skip
     last = max(t.index for t in sent.subtree(head.index))
-    while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in "»\"”)":
+    while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in '»"”)':
         last -= 1
     return tokens[last].stop
 

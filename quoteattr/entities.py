@@ -306,6 +306,7 @@ def owner_of(entity: Entity, moved: dict[int, Entity]) -> Entity:
         entity = moved[id(entity)]
     return entity
 
+
 _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
              ("ина", "ин"), ("ына", "ын"))  # fmt: skip
 

@@ -334,14 +334,12 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     first = content_start(sent)
     if first >= cue.first or norm(tokens[first].text) != "это":
         return False
-    if any(t.text == "," for t in tokens[first:cue.first]):
+    if any(t.text == "," for t in tokens[first : cue.first]):
         return False
     if sent.parsed:
         this = tokens[first]
         # The parser may take `Это` for the subject when the real one follows.
-        other = any(
-            tokens[c].rel == "nsubj" and c != first for c in tokens[cue.head].children
-        )
+        other = any(tokens[c].rel == "nsubj" and c != first for c in tokens[cue.head].children)
         rels = {"obj", "nsubj:pass"} | ({"nsubj"} if other else set())
         if this.head != cue.head or this.rel not in rels:
             return False
@@ -349,7 +347,7 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     # clause), but a relay may follow: `Это сообщила мать, передает ТАСС`.
     later = [c.first for c in ctx.cues[sent.index] if c.first > cue.last]
     end = later[0] - 1 if later else len(tokens)
-    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", "\""}]
+    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", '"'}]
     return not rest
 
 

@@ -47,9 +47,12 @@ def _topic_on_cue(sent: Sentence, cue: Cue) -> int | None:
     hosts = [cue.head]
     for c in tokens[cue.head].children:
         case = [k for k in tokens[c].children if tokens[k].rel == "case"]
-        if c > cue.last and tokens[c].rel == "obl" and case and norm(tokens[case[0]].text) in {
-            "в", "во", "на"
-        }:
+        if (
+            c > cue.last
+            and tokens[c].rel == "obl"
+            and case
+            and norm(tokens[case[0]].text) in {"в", "во", "на"}
+        ):
             hosts.append(c)  # fmt: skip
     for host in hosts:
         for c in tokens[host].children:

@@ -147,7 +147,7 @@ CUTS = [
 def test_content_ends_where_the_cut_model_says(text: str, expected: str) -> None:
     _ctx, claims = pipeline.drafts([text])[0]
     assert len(claims) == 1
-    assert any(text[:cut.stop].endswith(expected) for cut in claims[0].cuts) or (
+    assert any(text[: cut.stop].endswith(expected) for cut in claims[0].cuts) or (
         text[claims[0].start : claims[0].stop] == expected
     ), "the rules propose no cut at the expected end"
     quotes = pipeline.analyze(text).quotes

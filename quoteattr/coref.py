@@ -506,6 +506,16 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
         for prior, speaker in _recent(previous):
             if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
                 return speaker
+        if (
+            last.type == ORG
+            and gap == 0
+            and claim.sent.index - last_claim.sent.index == 1
+            and last_claim.cue is not None
+            and "impersonal" not in last_claim.cue.tags
+        ):
+            # `NEWSru.com отмечает, что … Подчеркивается, что …`: the outlet's
+            # report goes on in the next sentence.
+            return last
         return None
     if claim.cue.type == SOURCE:
         return None  # `По официальным данным, …` names no one

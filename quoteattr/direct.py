@@ -10,6 +10,7 @@ with its marks lost, and quotes with no cue that read as speech.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicon, marks, speakers
@@ -169,6 +170,7 @@ def _is_name(ctx: Context, sent: Sentence, q: Quoted) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+@functools.cache
 def _words_nouns() -> frozenset[str]:
     """Nouns that stand for the words themselves (`словами`, `лозунгом`),
     not documents with a title (`статья «…»`, `документ «…»`)."""

@@ -90,6 +90,41 @@ def groups(articles: Sequence[Article]) -> list[tuple[list[dict[str, float]], li
     return found
 
 
+def _numeric() -> Any:
+    try:
+        import numpy as np
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise SystemExit("training needs the train extra: pip install 'quoteattr[train]'") from exc
+    return np
+
+
+def _matrix(feats: Sequence[dict[str, float]]) -> tuple[list[str], Any]:
+    """The feature names and a sparse row per feature dict."""
+    from scipy.sparse import csr_matrix
+
+    names = sorted({name for f in feats for name in f})
+    column = {name: j for j, name in enumerate(names)}
+    rows, cols, vals = [], [], []
+    for i, f in enumerate(feats):
+        for name, value in f.items():
+            if value:
+                rows.append(i)
+                cols.append(column[name])
+                vals.append(value)
+    return names, csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
+
+
+def _minimize(objective: Any, names: list[str]) -> dict[str, float]:
+    """L-BFGS from zero; the weights as a plain dict, zeros left out."""
+    from scipy.optimize import minimize
+
+    np = _numeric()
+    result = minimize(objective, np.zeros(len(names)), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 2000})  # fmt: skip
+    return {name: round(float(w), 6) for name, w in zip(names, result.x, strict=True)
+            if abs(w) >= 1e-6}  # fmt: skip
+
+
 def fit(articles: Sequence[Article], c: float = C) -> dict[str, float]:
     """Weights of a conditional logit over each claim's candidates, as a plain dict.
 
@@ -97,26 +132,14 @@ def fit(articles: Sequence[Article], c: float = C) -> dict[str, float]:
     claim's candidates, and the likelihood is that of the right ones (several
     may be right: `Путин` and `Владимир Путин`). L2 with strength 1/c.
     """
-    try:
-        import numpy as np
-        from scipy.optimize import minimize
-        from scipy.sparse import csr_matrix
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise SystemExit("training needs the train extra: pip install 'quoteattr[train]'") from exc
+    np = _numeric()
     data = groups(articles)
-    names = sorted({name for feats, _ in data for f in feats for name in f})
-    column = {name: j for j, name in enumerate(names)}
-    rows, cols, vals, labels, starts = [], [], [], [], []
-    for feats, ys in data:
+    feats, labels, starts = [], [], []
+    for group, ys in data:
         starts.append(len(labels))
-        for f, y in zip(feats, ys, strict=True):
-            for name, value in f.items():
-                if value:
-                    rows.append(len(labels))
-                    cols.append(column[name])
-                    vals.append(value)
-            labels.append(y)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(labels), len(names)))
+        feats.extend(group)
+        labels.extend(ys)
+    names, x = _matrix(feats)
     right = np.array(labels, dtype=bool)
     start = np.array(starts)
     size = np.diff(np.append(start, len(labels)))
@@ -133,10 +156,7 @@ def fit(articles: Sequence[Article], c: float = C) -> dict[str, float]:
         grad = x.T @ (p_every - p_good) + w / c
         return loss, grad
 
-    result = minimize(objective, np.zeros(len(names)), jac=True, method="L-BFGS-B",
-                      options={"maxiter": 2000})  # fmt: skip
-    return {name: round(float(w), 6) for name, w in zip(names, result.x, strict=True)
-            if abs(w) >= 1e-6}  # fmt: skip
+    return _minimize(objective, names)
 
 
 def cut_rows(art: Article) -> Iterator[tuple[dict[str, float], bool]]:
@@ -164,22 +184,8 @@ def fit_cuts(articles: Sequence[Article], c: float = C_CUT) -> dict[str, float]:
 
 
 def _logistic(feats: list[dict[str, float]], labels: list[bool], c: float) -> dict[str, float]:
-    try:
-        import numpy as np
-        from scipy.optimize import minimize
-        from scipy.sparse import csr_matrix
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise SystemExit("training needs the train extra: pip install 'quoteattr[train]'") from exc
-    names = sorted({name for f in feats for name in f})
-    column = {name: j for j, name in enumerate(names)}
-    rows, cols, vals = [], [], []
-    for i, f in enumerate(feats):
-        for name, value in f.items():
-            if value:
-                rows.append(i)
-                cols.append(column[name])
-                vals.append(value)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
+    np = _numeric()
+    names, x = _matrix(feats)
     y = np.array(labels, dtype=float)
 
     def objective(w: Any) -> tuple[float, Any]:
@@ -189,10 +195,7 @@ def _logistic(feats: list[dict[str, float]], labels: list[bool], c: float) -> di
         p = 1.0 / (1.0 + np.exp(-z))
         return loss, x.T @ (p - y) + w / c
 
-    result = minimize(objective, np.zeros(len(names)), jac=True, method="L-BFGS-B",
-                      options={"maxiter": 2000})  # fmt: skip
-    return {name: round(float(w), 6) for name, w in zip(names, result.x, strict=True)
-            if abs(w) >= 1e-6}  # fmt: skip
+    return _minimize(objective, names)
 
 
 def predict(

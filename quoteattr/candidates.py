@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from . import coref, names
-from .claims import Claim, Context
+from .claims import Claim, Context, Spans
 from .cues import VERB, norm
 from .morph import lemmas, parse
 from .records import Span, Speaker, normalize
@@ -33,6 +33,10 @@ _NEAR_BEFORE, _NEAR_AFTER = 12, 6  # names in the window nearest the cue
 _SALIENT_LOOKBACK = 30  # mentions before a claim whose people may be salient
 _CLAIM_LOOKBACK = 30  # claims before one whose speakers may compete
 _SUBJECT = {"nsubj", "nsubj:pass"}
+# A pronoun (`по его словам`) or a role noun (`Политик заявил`) points back
+# to a mention: where the person was named, not where the pointer stands,
+# describes the candidate.
+_POINTERS = {"rule_pronoun", "rule_role"}
 _NAME_RELS = {"appos", "flat:name", "flat"}
 
 
@@ -108,6 +112,7 @@ def collect(
         counts, latest = carried.counts, carried.latest  # type: ignore[assignment]
         opens, topic = carried.opens, carried.topic
         spoke = carried.spoken_before(claims[0].start if claims else 0)
+    said = Spans(list(claims))
     result = []
     for i, claim in enumerate(claims):
         pool: dict[str, Candidate] = {}
@@ -119,11 +124,12 @@ def collect(
         how = _rule_kind(rule[i]) if rule[i] is not None else {}
         if rule[i] is not None:
             _add(pool, rule[i], {"rule": 1.0, **how})
-            if rule[i].mention is not None:
+            if rule[i].mention is not None and not (set(how) & _POINTERS):
                 span = rule[i].mention
                 sent = ctx.sentence_at(span.start)
                 if sent is not None:
-                    _describe(pool[key_of(rule[i])], ranks, claim, sent, span.start, span.stop)
+                    _describe(pool[key_of(rule[i])], ranks, claim, sent, span.start, span.stop,
+                              said)  # fmt: skip
         # Names in the window: the claim's sentence and the ones before it.
         first = max(0, claim.sent.index - _WINDOW)
         lo = bisect.bisect_left(starts, ctx.sents[first].start)
@@ -134,7 +140,7 @@ def collect(
         subjects: dict[str, int] = {}
         for m in mentions[lo:hi]:
             cand = _add(pool, m.speaker, {"named": 1.0})
-            _describe(cand, ranks, claim, m.sent, m.start, m.stop)
+            _describe(cand, ranks, claim, m.sent, m.start, m.stop, said)
             if m.start < anchor and not claim.start <= m.start < claim.stop and _nominative(m):
                 subjects[m.key] = subjects.get(m.key, 0) + 1
         # Speakers of the claims just before: the last one, and up to
@@ -396,6 +402,7 @@ def _describe(
     sent: Sentence,
     start: int,
     stop: int,
+    said: Spans,
 ) -> None:
     """Features of one mention of the candidate; the nearest mention counts."""
     f = cand.features
@@ -427,6 +434,13 @@ def _describe(
                 f["m_dependent_of_cue"] = 1.0
     if head is not None and (sent.parsed or dist > 0) and sent.tokens[head].rel in _SUBJECT:
         f["m_subject"] = 1.0
+        verb = sent.tokens[head].head
+        if verb >= 0 and sent.tokens[verb].rel == "root":
+            f["m_main_subject"] = 1.0
+    if not inside and any(o is not claim for o in said.over(start, stop)):
+        # Named inside someone's words (`Колеров сообщил, что Сорокин ушел.
+        # По его словам, …`): what was said about, not who says.
+        f["m_in_other_content"] = 1.0
     if head is not None and sent.tokens[head].feats.get("Case") == "Nom":
         f["m_nominative"] = 1.0
 
@@ -497,7 +511,7 @@ _ROLES = ("null", "rule", "last_speaker", "recent_speaker", "named", "salient", 
 
 @functools.lru_cache(maxsize=4096)
 def _gender(name: str) -> str | None:
-    return names.gender_number(name.split())[0]
+    return names.gender_number(name.split(), case="nomn")[0]  # names are nominative
 
 
 def _claim_context(pool: dict[str, Candidate], claim: Claim, how: dict[str, float]) -> None:

@@ -10,6 +10,7 @@ fullest form the document gives, in the nominative.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -35,7 +36,7 @@ from .entities import (
     _title_matches,
     surname_key,
 )
-from .morph import lemmas
+from .morph import lemmas, parse
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro, phrase
 from .text import Sentence
@@ -167,6 +168,7 @@ def _resolve_mention(
         or head.pos in {"PROPN", "X"}
         or _org_like(ctx, m)
         or head_lemmas & lexicon.words("institutions")
+        or _named_institution(words)
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
@@ -249,6 +251,23 @@ def _org_like(ctx: Context, m: Mention) -> bool:
     return any(
         type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
     ) and m.head_token.pos in {"PROPN", "X"}
+
+
+@functools.cache
+def _multiword_institutions() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(e.split()) for e in lexicon.words("institutions") if " " in e)
+
+
+def _named_institution(words: list[str]) -> bool:
+    """`Белый дом`: an institution whose name is a phrase of common words."""
+    entries = _multiword_institutions()
+    for size in {len(e) for e in entries}:
+        for i in range(len(words) - size + 1):
+            options = [lemmas(w) for w in words[i : i + size]]
+            if any(all(x in o for x, o in zip(e, options, strict=True)) for e in entries
+                   if len(e) == size):  # fmt: skip
+                return True
+    return False
 
 
 def _looks_personal(words: list[str]) -> bool:
@@ -458,11 +477,13 @@ def _described(
     for _start, entity in r.people_before(m.start):
         if _title_matches(entity, head_lemmas, dep):
             return entity
-    if head_lemmas & _anonymous():
-        # `представитель компании`, `эксперт`: a role that names no one unless
-        # the text gave that title to a named person.
+    if head_lemmas & _anonymous() and not _bare_role(m):
+        # `представитель компании`, `другой эксперт`: a role that names no one
+        # unless the text gave that title to a named person.
         return None
     named = _nearby_person(r, m)
+    if named is not None and not _gender_fits(named, m):
+        named = None
     if named is not None and (
         not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)
     ):
@@ -473,6 +494,35 @@ def _described(
                 if speaker.name == entity.name:
                     return entity
     return None
+
+
+# Words that make a role noun someone new: `другой эксперт`, `один из чиновников`.
+_SOMEONE_NEW = frozenset({"другой", "один", "некий", "еще", "ещё", "какой-то", "неназванный",
+                          "анонимный", "иной", "некоторый", "очередной"})  # fmt: skip
+
+
+def _bare_role(m: Mention) -> bool:
+    """`эксперт`, `Политик`, `бывший соратник`: a role noun with adjectives at
+    most, which points back to the person the text is about."""
+    tokens = m.sent.tokens
+    for i in m.tokens:
+        if i == m.head:
+            continue
+        tok = tokens[i]
+        if tok.pos not in {"ADJ", "DET"} or i > m.head or norm(tok.text) in _SOMEONE_NEW:
+            return False
+    return tokens[m.head].feats.get("Number") != "Plur"
+
+
+def _gender_fits(entity: Entity, m: Mention) -> bool:
+    """`супруга` is no man; `политик` may be either."""
+    best = parse(m.head_token.text)[:1]
+    if not best or entity.gender is None:
+        return True
+    tag = best[0].tag
+    if "Ms-f" in tag.grammemes or tag.gender not in {"masc", "femn"}:
+        return True
+    return tag.gender == entity.gender
 
 
 def _nearby_person(r: Resolver, m: Mention) -> Entity | None:

@@ -246,7 +246,19 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         return None, ""
     if not _opens_sentence(ctx, q) and words < 6:
         return None, ""
+    if _cue_before(ctx, q, cue):
+        # `Путин обвинил Киев в нежелании «…», передает ТАСС`: the quote is
+        # inside the first cue's words, and the later cue relays them.
+        return None, ""
     return cue, "direct-post"
+
+
+def _cue_before(ctx: Context, q: Quoted, after: Cue) -> bool:
+    """A cue of the quote's own sentence stands before its opening mark."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None or sent is not after.sent:
+        return False
+    return any(c.stop <= q.open and c is not after for c in ctx.cues[sent.index])
 
 
 def _opens_sentence(ctx: Context, q: Quoted) -> bool:

@@ -8,6 +8,8 @@ the same span the more confident stays.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .claims import DIRECT, MIXED, Claim, Context, Spans, _trim
 from .cues import Cue
 from .direct import _after_name_noun
@@ -22,7 +24,7 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     # out a claim of the text itself.
     quoted = Spans(direct)
     indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
-    indirect = _drop_relays(indirect)
+    indirect = _drop_relays(indirect, [c for c in direct if c.cue is not None])
     index = Spans(indirect)
     relaying = set()
     for claim in indirect:
@@ -81,13 +83,14 @@ _RELAY_SHAPES = {"post", "post-inside", "as"}
 _OWN_VIEW = {"opinion", "noabout", "testimony", "naming", "request", "question", "quoteonly"}
 
 
-def _drop_relays(claims: list[Claim]) -> list[Claim]:
+def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Claim]:
     """`Путин заявил, что X, сообщает РБК`: the outlet passes Путин's words on.
 
     A postposed or `как`-cue whose content holds another cue relays that
     claim: it goes, and the relayed claim stops before it. An impersonal
     claim with no speaker of its own (`Сообщается, что X, сообщает РБК`)
-    takes the outlet as its speaker.
+    takes the outlet as its speaker. A quote with its own cue before it
+    (`Путин назвал ситуацию «неприемлемой», сообщает РБК`) is relayed alike.
     """
     relays = set()
     for relay in claims:
@@ -95,14 +98,34 @@ def _drop_relays(claims: list[Claim]) -> list[Claim]:
             continue
         inner = [o for o in claims if o is not relay and o.how not in _RELAY_SHAPES]
         inner = [o for o in inner if relay.start <= o.cue.start < relay.stop]
-        if not inner:
+        quoted = [
+            o for o in direct
+            if relay.start <= o.cue.start < relay.stop and o.cue.sent is relay.cue.sent
+        ]  # fmt: skip
+        if not inner and not quoted:
+            continue
+        if not quoted and _voices_a_view(relay, inner):
+            # `Москва рассчитывает, что X, заявил Лавров`: Лавров's words,
+            # which state Moscow's view; no outlet passes anything on.
+            relays.update(id(o) for o in inner)
             continue
         relays.add(id(relay))
         for claim in inner:
             _stop_before(claim, relay.cue)
+        for claim in inner + quoted:
             if claim.mention is None:
                 claim.mention = relay.mention
     return [c for c in claims if id(c) not in relays]
+
+
+def _voices_a_view(relay: Claim, inner: list[Claim]) -> bool:
+    """The postposed cue is a past act of saying and everything inside its
+    content states a view: the view is part of what was said. An outlet's
+    relay is in the present (`сообщает РБК`, `пишет Reuters`)."""
+    verb = relay.cue.token
+    if verb.feats.get("Tense") != "Past":
+        return False
+    return all("opinion" in o.cue.tags and o.cue.sent is relay.cue.sent for o in inner)
 
 
 def _stop_before(claim: Claim, cue: Cue) -> None:

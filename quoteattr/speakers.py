@@ -138,7 +138,7 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
 
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
-    subj = _child(sent, verb, _SUBJECT_RELS)
+    subj = _nominal_subject(sent, verb)
     if subj is not None and subj < verb and _semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if subj is not None and subj > verb and _comma_between(sent, verb, subj):
@@ -148,6 +148,33 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
         return phrase(sent, subj, blocked)
     return None
+
+
+def _nominal_subject(sent: Sentence, verb: int) -> int | None:
+    """The verb's subject; a participle the parser also calls one is its
+    attribute (`сказал поддерживающий Чавеса законодатель Хосе Авила`)."""
+    subjects = [c for c in sent.tokens[verb].children if sent.tokens[c].rel in _SUBJECT_RELS]
+    nominal = [c for c in subjects if _is_nominal(sent.tokens[c])]
+    return (nominal or subjects or [None])[0]
+
+
+def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`На заседании кабинета Нетаньяху заявил`: the parser hung an
+    indeclinable name before the verb on the noun before it; a nominative
+    name right before a verb with no subject, agreeing with it, is the subject."""
+    if verb == 0 or _child(sent, verb, _SUBJECT_RELS) is not None:
+        return None
+    tok, feats = sent.tokens[verb - 1], sent.tokens[verb].feats
+    if tok.pos != "PROPN" or tok.feats.get("Case") != "Nom" or verb - 1 in blocked:
+        return None
+    if any(tok.feats.get(f) != feats[f] for f in ("Gender", "Number") if f in feats):
+        return None
+    head = tok.index
+    while sent.tokens[head].rel in {"flat:name", "flat", "appos"} and sent.tokens[head].head >= 0:
+        head = sent.tokens[head].head
+        if sent.tokens[head].pos != "PROPN":
+            return None
+    return phrase(sent, head, blocked)
 
 
 def _semicolon_between(sent: Sentence, a: int, b: int) -> bool:
@@ -382,6 +409,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     if "cite" in tags:
         found = _quoted_person(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
+    found = found or _name_before(sent, verb, blocked)
     if found is None:
         form = token.feats.get("VerbForm")
         if form == "Part" and token.rel in {"acl", "acl:relcl", "amod"} and token.head >= 0:

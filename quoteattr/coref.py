@@ -204,6 +204,9 @@ def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
     return words
 
 
+_NAME_RELS = frozenset({"appos", "flat:name", "flat"})
+
+
 def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     """A name that hangs on the mention's head noun as a dependent
     (`врачи Гиффордс`, `защитники Алёхиной`), not in apposition to it."""
@@ -217,7 +220,16 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     if not top:
         return False
     if m.sent.parsed:
-        return top[0].head == m.head and top[0].rel in {"nmod", "nmod:poss", "obl"}
+        tokens = m.sent.tokens
+        t, steps = top[0], 0
+        while t.index != m.head and t.head >= 0 and steps < 8:
+            if t.rel not in _NAME_RELS:
+                # `Врачи, лечащие Гиффордс`, `представитель генсека ООН Антониу
+                # Гутерриша`: the name hangs below the head, not beside it.
+                return True
+            t, steps = tokens[t.head], steps + 1
+        # `Менеджер Мии Фэрроу`: the parse says apposition, the case says genitive.
+        return t.index == m.head and inside[0].feats.get("Case") == "Gen" != head.feats.get("Case")
     case = head.feats.get("Case")
     return case not in {None, "Gen"} and top[0].feats.get("Case") == "Gen"
 

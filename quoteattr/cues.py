@@ -157,12 +157,18 @@ def _source_name(token: Token) -> bool:
     return any({"Name", "Surn", "Orgn", "Trad"} & p.tag.grammemes for p in morph.parse(text)[:2])
 
 
+def _person_noun(token: Token) -> bool:
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Anim"
+
+
 def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     """`по словам`, `по его мнению`, `по официальным данным`, `согласно отчету`."""
     tokens = sent.tokens
     word = words.norms[i]
     sources = _sources()
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word == "по" and i > 0 and _person_noun(tokens[i - 1]):
+        return None  # `директор по оценке`, `специалист по данным`: a title
     if word == "согласно" and nxt is not None and _source_name(nxt):
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))

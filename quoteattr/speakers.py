@@ -25,6 +25,7 @@ _NP_RELS = {
 }  # fmt: skip
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+_OPENING_MARKS = frozenset("«„“\"")
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
     "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),
@@ -170,10 +171,15 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
     if any(tok.feats.get(f) != feats[f] for f in ("Gender", "Number") if f in feats):
         return None
     head = tok.index
+    # Up from the surname to the first name and to a title it stands beside
+    # (`руководитель полета Владимир Соловьев`, which the parse may also misplace).
     while sent.tokens[head].rel in {"flat:name", "flat", "appos"} and sent.tokens[head].head >= 0:
-        head = sent.tokens[head].head
-        if sent.tokens[head].pos != "PROPN":
-            return None
+        up = sent.tokens[head].head
+        if up > head or sent.tokens[up].pos not in {"PROPN", "NOUN"}:
+            break  # (a title and a first name stand before the surname)
+        if sent.tokens[up].feats.get("Case") != "Nom":
+            break
+        head = up
     return phrase(sent, head, blocked)
 
 
@@ -493,6 +499,14 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.
     i = cue.last + 1
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].text in _OPENING_MARKS
+        and tokens[i + 1].pos in {"NOUN", "PROPN"}
+        and i + 1 not in blocked
+    ):
+        # `По данным «Газета.Ru»`: a title in marks stays in the nominative.
+        return phrase(sent, i + 1, blocked | {noun})
     if (
         i < len(tokens)
         and tokens[i].pos in {"NOUN", "PROPN"}

@@ -46,8 +46,9 @@ def extract(ctx: Context) -> list[Claim]:
         for c in direct
         if c.cue is not None and c.how != "direct-paragraph"
     }
-    # `заявила о политической ангажированности процесса: «…»`: a cue may
-    # report a clause or a topic before the colon and then the quote.
+    # `заявила о политической ангажированности процесса: «…»`, `X, отметил
+    # Чистов: «…»`: a cue may report a clause, a topic or the words before it,
+    # and then the quote after its colon.
     colon = {
         (c.cue.sent.index, c.cue.head): c.start for c in direct if c.how == "direct-colon" and c.cue
     }
@@ -60,7 +61,11 @@ def extract(ctx: Context) -> list[Claim]:
             claim = source_claim(ctx, cue) if cue.type == SOURCE else verb_claim(ctx, cue)
             if claim is None:
                 continue
-            if key in colon and (claim.how not in {"clause", "topic"} or claim.stop > colon[key]):
+            if key in colon and (
+                claim.how not in {"clause", "topic", "post"}
+                or claim.stop > colon[key]
+                or (claim.how == "post" and not _speaker_after(claim))
+            ):
                 continue
             indirect.append(claim)
     indirect += noun_claims(ctx)
@@ -69,6 +74,16 @@ def extract(ctx: Context) -> list[Claim]:
     merged += headline_claims(ctx, direct + loose + merged)
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
+
+
+def _speaker_after(claim: Claim) -> bool:
+    """`…, отметил Чистов: «…»`: a postposed cue names its speaker after it
+    (what precedes a cue with its subject before it is that subject)."""
+    return (
+        claim.mention is not None
+        and claim.cue is not None
+        and claim.mention.start > claim.cue.start
+    )
 
 
 def _holds(outer: Claim, inner: Claim) -> bool:

@@ -347,8 +347,15 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     # clause), but a relay may follow: `Это сообщила мать, передает ТАСС`.
     later = [c.first for c in ctx.cues[sent.index] if c.first > cue.last]
     end = later[0] - 1 if later else len(tokens)
+    for i in range(cue.last + 1, end - 1):
+        if tokens[i].text == "," and norm(tokens[i + 1].text) in _NEXT_CLAUSE:
+            end = i  # `…, однако в подробности не вдавалась`: a clause of its own
+            break
     rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", '"'}]
     return not rest
+
+
+_NEXT_CLAUSE = frozenset({"однако", "но", "а", "хотя", "и"})
 
 
 def _is_clause(sent: Sentence, i: int) -> bool:

@@ -20,6 +20,20 @@ __all__ = ["typographic"]
 # (``",-сказал``). ``северо- и юго-западный`` and ``кто-то`` keep theirs.
 _DASH_HYPHEN = re.compile(r"(?<![\w-])-(?=\s)|(?<=,)(?<!\d,)-(?=[a-zа-яё])")
 _UNREADABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
+_LOOKALIKES = dict(zip("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ", strict=True))
+_MIXED_SCRIPT = re.compile("[а-яё][aceopxyACEHKMOPTXB]|[aceopxyACEHKMOPTXB][а-яё]")
+
+
+def _word_at(text: str, i: int) -> tuple[int, int]:
+    a = i
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    b = i
+    while b < len(text) and text[b].isalpha():
+        b += 1
+    return a, b
+
+
 _WIKI_MARKUP = re.compile(r"'{2,}")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]+")
 
@@ -78,6 +92,17 @@ def typographic(text: str, quoted: list[Quoted] | None = None) -> str:
     for m in _WIKI_MARKUP.finditer(text):
         for i in range(*m.span()):
             swaps.setdefault(i, " ")
+    # A Latin letter that looks Cyrillic inside a Russian word (`раcсказала`
+    # with a Latin `c`, from OCR or a keyboard switch) splits the word for the
+    # tokenizer and hides it from the dictionary.
+    for m in _MIXED_SCRIPT.finditer(text):
+        a, b = _word_at(text, m.start())
+        word = text[a:b]
+        latin = [c for c in word if "a" <= c.lower() <= "z"]
+        if all(c in _LOOKALIKES for c in latin):
+            for i in range(a, b):
+                if text[i] in _LOOKALIKES:
+                    swaps[i] = _LOOKALIKES[text[i]]
     if not swaps:
         return text
     pieces: list[str] = []

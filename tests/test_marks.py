@@ -764,6 +764,11 @@ TYPOGRAPHIC = [
     ("Группа ''Depeche Mode'' выпустила альбом.", "Группа   Depeche Mode   выпустила альбом."),
     ("сообщили: ''«Президент ценит»''.", "сообщили:   «Президент ценит»  ."),
     ("Цена — 5 рублей, «Газпром» — «за».", "Цена — 5 рублей, «Газпром» — «за»."),
+    # A Latin look-alike inside a Russian word is read as the Cyrillic letter;
+    # Latin words and words with other Latin letters stay as they are.
+    ("Она раcсказала, что", "Она рассказала, что"),
+    ("Coca-Cola, MAKC и pyсский", "Coca-Cola, MAKC и русский"),
+    ("Сайт ЯndeX закрыт", "Сайт ЯndeX закрыт"),
 ]
 
 

@@ -357,6 +357,8 @@ def run_evaluate(args: argparse.Namespace, analyze: Analyze | None) -> int:
     if args.errors:
         print(report.errors_text())
         print()
+    print(report.reliability_text())
+    print()
     print(report.table())
     return 0
 

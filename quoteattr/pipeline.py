@@ -348,7 +348,7 @@ def _windowed(text: str) -> Document:
         ctx, claims = _draft(doc)
         claims = decide.trim(claims)
         table.core = window.own
-        chosen = decide.speakers(ctx, claims, table)
+        chosen = decide.choices(ctx, claims, table)
         own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
         quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
     return Document(text, quotes)

@@ -93,7 +93,15 @@ class Speaker:
 
 @attrs.frozen(slots=True)
 class Quote:
-    """One attribution: the reported content, its cue and its speaker."""
+    """One attribution: the reported content, its cue and its speaker.
+
+    ``confidence`` is the calibrated probability that the attribution is
+    right end to end (content and speaker, as the gold scoring counts);
+    ``content_confidence`` that the content is right, ``speaker_confidence``
+    that the speaker is, given the content. None means unknown (a record
+    read back without them, or no model shipped): never certain, and below
+    every ``min_confidence``.
+    """
 
     start: int
     stop: int
@@ -101,7 +109,9 @@ class Quote:
     kind: Kind = attrs.field(converter=Kind)
     cue: Span | None = None
     speaker: Speaker | None = None
-    confidence: float = 1.0
+    confidence: float | None = None
+    content_confidence: float | None = None
+    speaker_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +122,8 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "confidence": self.confidence,
+            "content_confidence": self.content_confidence,
+            "speaker_confidence": self.speaker_confidence,
         }
 
     @classmethod
@@ -125,8 +137,17 @@ class Quote:
             kind=data["kind"],
             cue=Span.from_dict(cue) if cue else None,
             speaker=Speaker.from_dict(speaker) if speaker else None,
-            confidence=data.get("confidence", 1.0),
+            confidence=data.get("confidence"),
+            content_confidence=data.get("content_confidence"),
+            speaker_confidence=data.get("speaker_confidence"),
         )
+
+    def at_least(self, threshold: float | None) -> bool:
+        """Whether the confidence reaches `threshold` (None: no threshold).
+        An unknown confidence reaches none."""
+        if threshold is None:
+            return True
+        return self.confidence is not None and self.confidence >= threshold
 
 
 @attrs.frozen(slots=True)

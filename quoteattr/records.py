@@ -164,6 +164,10 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(data["text"], [Quote.from_dict(q) for q in data.get("quotes", ())])
 
+    def filtered(self, min_confidence: float) -> Document:
+        """The document with only the quotes whose confidence reaches `min_confidence`."""
+        return attrs.evolve(self, quotes=[q for q in self.quotes if q.at_least(min_confidence)])
+
     def _repr_html_(self) -> str:
         """The article with its quotes highlighted and a who-said-what table (Jupyter)."""
         # Imported here: rendering is for notebooks, not for every import.

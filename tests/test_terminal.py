@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED
 
 ESC = "\033["
@@ -81,8 +81,6 @@ def stand_in(article: str, *args: str) -> list[str]:
 
 def plain(text: str) -> str:
     """The text without its colour codes."""
-    import re
-
     return re.sub(r"\033\[[0-9;]*m", "", text)
 
 

@@ -33,6 +33,8 @@ import attrs
 from .claims import Claim
 from .decide import Choice, linear
 from .morph import lemmas
+from .records import Span, normalize
+from .speakers import PRONOUNS
 
 FILE = "confidence.json"
 _MARKS = set('«»„“”"')
@@ -106,6 +108,9 @@ def features(text: str, claim: Claim, choice: Choice) -> dict[str, float]:
         f["speaker_unmentioned"] = 1.0
     if speaker is not None and len(speaker.name.split()) == 1:
         f["speaker_one_word"] = 1.0
+    f[f"{claim.kind}×{speaker.type.value if speaker else 'none'}"] = 1.0
+    if speaker is not None and speaker.mention is not None:
+        _mention(f, text, claim, speaker.mention)
     if choice.probability is None:
         f["rules_chose"] = 1.0
     else:
@@ -123,6 +128,24 @@ def features(text: str, claim: Claim, choice: Choice) -> dict[str, float]:
     for name, value in choice.features.items():
         f["c:" + name] = value
     return f
+
+
+def _mention(f: dict[str, float], text: str, claim: Claim, mention: Span) -> None:
+    """Where the speaker is named, and how: a pronoun or a name sentences
+    back is resolved through coreference, where more goes wrong."""
+    words = normalize(mention.text).split()
+    if words and words[0] in PRONOUNS:
+        f["mention_pronoun"] = 1.0
+    sent = claim.sent
+    if sent.start <= mention.start < sent.stop:
+        f["mention_in_sentence"] = 1.0
+    elif claim.start <= mention.start < claim.stop:
+        f["mention_in_content"] = 1.0
+    elif mention.start < sent.start:
+        f["mention_before"] = 1.0
+        f["mention_gap"] = min(text.count("\n", mention.stop, sent.start), 3) / 3
+    else:
+        f["mention_after"] = 1.0
 
 
 def _bucket(words: int) -> str:

@@ -54,7 +54,7 @@ def draw(pairs: list[reliability.Pair], title: str, output: Path) -> None:
     fig, ax = plt.subplots(figsize=(6.4, 4.4), dpi=120)
     ax.plot(coverage, precision, color="#0969da", lw=2, label="confidence ≥ t, t falling")
     for t in MARKED:
-        p, cov, k = reliability.at(pairs, t)
+        p, cov, _ = reliability.at(pairs, t)
         ax.plot([cov], [p], "o", color="#cf222e")
         ax.annotate(f"t = {t}: P {p:.2f}, {cov:.0%} kept", (cov, p), textcoords="offset points",
                     xytext=(-8, -16), ha="right", fontsize=9)  # fmt: skip

@@ -49,9 +49,12 @@ class Claim:
     cue: Cue | None = None
     mention: Mention | None = None
     how: str = ""  # the shape that produced it: clause, topic, post, source, …
-    confidence: float = 0.8
+    # Which of two claims over one span stays (resolve._one_per_span): a rule
+    # constant, not a probability; `confidence.py` says how likely one is right.
+    priority: float = 0.8
     document: bool = False  # the cue points at a document (`говорится в заявлении`)
     cuts: tuple[Any, ...] = ()  # cuts.Cut: where the content may end early
+    trimmed: bool = False  # the cut model ended it early (decide.trim)
 
 
 @attrs.define(slots=True)
@@ -164,7 +167,7 @@ def cites_document(cue: Cue) -> bool:
     return "impersonal" in cue.tags and any(speakers.is_document(t) for t in near)
 
 
-def _confidence(how: str, mention: Mention | None) -> float:
+def _priority(how: str, mention: Mention | None) -> float:
     base = {
         "clause": 0.9, "source": 0.9, "source-inside": 0.85, "source-post": 0.85,
         "as": 0.85, "post": 0.75, "topic": 0.7, "colon": 0.7,

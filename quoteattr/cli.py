@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from quoteattr.evaluate import evaluate
 from quoteattr.pipeline import batches
 from quoteattr.readers import Input, ReadOptions, Source, count, expand, read_all, warn
 from quoteattr.records import Document
+from quoteattr.view import WIDTH, colour_wanted
 from quoteattr.writers import (
     CSV_COLUMNS,
     FORMATS,
@@ -54,13 +56,15 @@ BROKEN_PIPE = 141  # 128 + SIGPIPE, as if killed by it like other Unix tools
 
 EXAMPLES = """\
 examples:
-  quoteattr article.txt                     one JSON object a line per attribution
+  quoteattr article.txt                     who said what, to read (on a terminal;
+                                            JSON lines when piped or with -f jsonl)
+  quoteattr article.txt --min-confidence 0.9   only what is right 9 times in 10
   quoteattr corpus/ -o out.jsonl            every *.txt under corpus/, recursively, sorted
   quoteattr news.jsonl --text-field body    one document a line, text in "body"
   cat article.txt | quoteattr -             standard input
   quoteattr corpus/ -f csv -o quotes.csv    one row per attribution
   quoteattr corpus/ -f html -o report.html  a page to read, quotes highlighted
-  quoteattr article.txt -f text             who said what, one line each
+  quoteattr corpus/ -f jsonl | jq .speaker  one JSON object a line per attribution
   quoteattr evaluate GOLD.jsonl [--ascii] [--errors]   score against gold
 
 exit status: 0 all documents done; 1 some failed (each reported on stderr,
@@ -91,7 +95,20 @@ def analyze_parser() -> argparse.ArgumentParser:
         "a .jsonl file (one document a line) or - for standard input",
     )
     parser.add_argument(
-        "-f", "--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)"
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: text on a terminal, jsonl when the output "
+        "is a pipe or a file)",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=probability,
+        default=None,
+        metavar="P",
+        help="keep only attributions whose confidence (the calibrated probability "
+        "of being right) is at least P, 0 to 1",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (UTF-8) instead of standard output"
@@ -138,6 +155,13 @@ def analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     return parser
+
+
+def probability(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {value}")
+    return number
 
 
 def positive(value: str) -> int:
@@ -232,6 +256,7 @@ def analyse_paths(args: argparse.Namespace, analyze: Analyze | None) -> int:
     if clash := output_among(args.output, sources):
         warn(f"{clash}: the output would overwrite an input")
         return USAGE
+    choose_format(args)
     try:
         make_writer = writer_factory(args)
     except ImportError as error:
@@ -247,6 +272,17 @@ def analyse_paths(args: argparse.Namespace, analyze: Analyze | None) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def choose_format(args: argparse.Namespace) -> None:
+    """Text for a person at a terminal, JSON lines for a pipe or a file (the
+    convention of tools that serve both); colour only on a terminal."""
+    to_stdout = args.output is None or args.output == "-"
+    terminal = to_stdout and bool(getattr(sys.stdout, "isatty", None) and sys.stdout.isatty())
+    if args.format is None:
+        args.format = "text" if terminal else "jsonl"
+    args.colour = args.format == "text" and to_stdout and colour_wanted(sys.stdout)
+    args.width = min(shutil.get_terminal_size().columns, WIDTH) if terminal else WIDTH
 
 
 def stream(
@@ -266,7 +302,10 @@ def stream(
         with bar:
             for result in analysed(read_all(sources, options), run, size):
                 if result.doc is not None:
-                    writer.write(result.id, result.doc)
+                    doc = result.doc
+                    if args.min_confidence is not None:
+                        doc = doc.filtered(args.min_confidence)
+                    writer.write(result.id, doc)
                 else:
                     failed += 1
                     warn(f"{result.id}: {result.error}")
@@ -357,6 +396,8 @@ def run_evaluate(args: argparse.Namespace, analyze: Analyze | None) -> int:
     if args.errors:
         print(report.errors_text())
         print()
+    print(report.reliability_text())
+    print()
     print(report.table())
     return 0
 

@@ -46,6 +46,8 @@ _DTYPES = {
     "mention_start": "Int64",
     "mention_stop": "Int64",
     "confidence": "float64",
+    "content_confidence": "float64",
+    "speaker_confidence": "float64",
     "error": "object",
 }
 

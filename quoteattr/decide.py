@@ -69,7 +69,7 @@ def trim(claims: Sequence[Claim], w: Mapping[str, float] | None = None) -> list[
     for claim in claims:
         for cut in claim.cuts:
             if claim.start < cut.stop < claim.stop and probability(cut.features, w) >= 0.5:
-                claim = attrs.evolve(claim, stop=cut.stop, cuts=())
+                claim = attrs.evolve(claim, stop=cut.stop, cuts=(), trimmed=True)
                 break
         out.append(claim)
     return out
@@ -86,13 +86,45 @@ def choose(cands: Sequence[Candidate], w: Mapping[str, float]) -> Candidate:
     return best
 
 
+@attrs.frozen(slots=True)
+class Choice:
+    """The speaker chosen for a claim and how clearly it won: what the
+    confidence model (confidence.py) reads of the decision."""
+
+    speaker: Speaker | None
+    probability: float | None = None  # softmax among the candidates; None: the rules chose
+    margin: float | None = None  # over the runner-up, in probability
+    candidates: int = 0
+    rule: bool = True  # the rule chain's own choice
+    features: Mapping[str, float] = attrs.field(factory=dict)  # the chosen candidate's
+
+
+def choice(cands: Sequence[Candidate], w: Mapping[str, float]) -> Choice:
+    """`choose`'s pick with its softmax probability and margin (the same pick)."""
+    best = choose(cands, w)
+    scores = [linear(c.features, w) for c in cands]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    probs = sorted((e / total for e in exps), reverse=True)
+    p = exps[next(i for i, c in enumerate(cands) if c is best)] / total
+    runner_up = probs[1] if len(probs) > 1 else 0.0
+    rule = bool(best.features.get("rule"))
+    return Choice(best.speaker, p, p - runner_up, len(cands), rule, best.features)
+
+
 def speakers(
     ctx: Context, claims: Sequence[Claim], carried: Carried | None = None
 ) -> list[Speaker | None]:
     """A speaker for each claim, chosen among its candidates (`carried`: see `proposals`)."""
+    return [c.speaker for c in choices(ctx, claims, carried)]
+
+
+def choices(ctx: Context, claims: Sequence[Claim], carried: Carried | None = None) -> list[Choice]:
+    """`speakers`, each with how clearly it was chosen."""
     if not claims:
         return []
     w = weights().get("speaker")
     if not w:
-        return coref.resolve(ctx, claims, coref.Resolver(ctx, carried))
-    return [choose(cands, w).speaker for cands in proposals(ctx, claims, carried)]
+        return [Choice(s) for s in coref.resolve(ctx, claims, coref.Resolver(ctx, carried))]
+    return [choice(cands, w) for cands in proposals(ctx, claims, carried)]

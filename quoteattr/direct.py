@@ -126,7 +126,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
     elif how == "headline":
         mention = _headline_speaker(ctx, q)
-    conf = 0.95 if cue is not None else 0.6
+    priority = 0.95 if cue is not None else 0.6
     kind = DIRECT
     document = cue is not None and "message" not in cue.tags and cites_document(cue)
     if how in {"naming", "object"} and cue is not None:
@@ -138,8 +138,8 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             start = min(cue.sent.tokens[first].start, q.open)
             stop = q.close + 1 if q.close is not None else q.stop
             stop = max(stop, _object_end(cue.sent, q))
-            kind, conf = MIXED, 0.7
-    return Claim(start, stop, kind, sent, cue, mention, how, conf, document)
+            kind, priority = MIXED, 0.7
+    return Claim(start, stop, kind, sent, cue, mention, how, priority, document)
 
 
 def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:

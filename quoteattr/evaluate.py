@@ -42,6 +42,7 @@ from typing import Any
 
 import attrs
 
+from quoteattr import reliability
 from quoteattr.errors import (
     BOUNDARY,
     CLASSES,
@@ -203,6 +204,8 @@ class Report:
     indirect: Scores
     documents: int = 0
     errors: tuple[Error, ...] = ()
+    # (confidence, right) of every prediction: the reliability table's input.
+    confidences: tuple[tuple[float | None, bool], ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, Scores], ...]:
@@ -254,6 +257,10 @@ class Report:
     def counts_table(self) -> str:
         """The error counts, a class a line, a column per group and a total."""
         return counts_table(self.errors)
+
+    def reliability_text(self) -> str:
+        """The reliability table, ECE, and precision and coverage at thresholds."""
+        return reliability.table(self.confidences)
 
     def errors_text(self) -> str:
         """Counts by class and group, then the errors class by class, by document."""
@@ -339,6 +346,7 @@ def score(
         indirect=totals[INDIRECT],
         documents=len(gold_docs),
         errors=tuple(errors),
+        confidences=tuple(reliability.of_documents(gold_docs, predicted_docs)),
     )
 
 

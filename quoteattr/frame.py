@@ -31,6 +31,8 @@ COLUMNS = (
     "mention_start",
     "mention_stop",
     "confidence",
+    "content_confidence",
+    "speaker_confidence",
 )
 
 # Offsets of a cue or mention may be missing: pandas' nullable integer keeps
@@ -42,7 +44,10 @@ _DTYPES = {
     "cue_stop": "Int64",
     "mention_start": "Int64",
     "mention_stop": "Int64",
+    # None (unknown confidence) becomes NaN: below every threshold.
     "confidence": "float64",
+    "content_confidence": "float64",
+    "speaker_confidence": "float64",
 }
 
 MISSING_PANDAS = "to_dataframe needs pandas: pip install 'quoteattr[pandas]'"
@@ -87,6 +92,8 @@ def row(doc_id: Hashable, q: Quote) -> dict[str, Any]:
         "mention_start": mention.start if mention else None,
         "mention_stop": mention.stop if mention else None,
         "confidence": q.confidence,
+        "content_confidence": q.content_confidence,
+        "speaker_confidence": q.speaker_confidence,
     }
 
 

@@ -19,8 +19,8 @@ from .claims import (
     QUESTION_WORDS,
     Claim,
     Context,
-    _confidence,
     _linking,
+    _priority,
     _trim,
     cites_document,
     content_start,
@@ -458,7 +458,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None
     start, stop = span
     mention = speakers.of_cue(cue, span)
-    claim = Claim(start, stop, INDIRECT, sent, cue, mention, how, _confidence(how, mention))
+    claim = Claim(start, stop, INDIRECT, sent, cue, mention, how, _priority(how, mention))
     claim.document = cites_document(cue)
     if how in {"clause", "topic"}:
         claim.cuts = tuple(c for c in cut if start < c.stop < stop)

@@ -118,6 +118,7 @@ class Pipeline:
         n_process: int = ...,
         as_tuples: Literal[False] = ...,
         errors: Literal["raise"] = ...,
+        min_confidence: float | None = ...,
     ) -> Iterator[Document]: ...
 
     @overload
@@ -129,6 +130,7 @@ class Pipeline:
         n_process: int = ...,
         as_tuples: Literal[False] = ...,
         errors: Literal["record"],
+        min_confidence: float | None = ...,
     ) -> Iterator[Document | Failure]: ...
 
     @overload
@@ -140,6 +142,7 @@ class Pipeline:
         n_process: int = ...,
         as_tuples: Literal[True],
         errors: Literal["raise"] = ...,
+        min_confidence: float | None = ...,
     ) -> Iterator[tuple[Document, C]]: ...
 
     @overload
@@ -151,6 +154,7 @@ class Pipeline:
         n_process: int = ...,
         as_tuples: Literal[True],
         errors: Literal["record"],
+        min_confidence: float | None = ...,
     ) -> Iterator[tuple[Document | Failure, C]]: ...
 
     def pipe(
@@ -161,6 +165,7 @@ class Pipeline:
         n_process: int = 1,
         as_tuples: bool = False,
         errors: Errors = "raise",
+        min_confidence: float | None = None,
     ) -> Iterator[Any]:
         """Documents for `texts`, in input order, `batch_size` texts at a time.
 
@@ -171,6 +176,7 @@ class Pipeline:
         in input order. ``errors="raise"`` (the default) lets a failing
         document's exception end the run, as `analyze` would;
         ``errors="record"`` yields a `Failure` in its place and goes on.
+        ``min_confidence`` keeps only the quotes whose confidence reaches it.
         """
         if isinstance(texts, (str, bytes, bytearray)):
             # A str is iterable, one Document per character: never what was meant.
@@ -185,8 +191,9 @@ class Pipeline:
         if errors not in _ERRORS:
             raise ValueError(f"errors must be one of {_ERRORS}, not {errors!r}")
         if as_tuples:
-            return self._pairs(texts, size, workers, errors)
-        return self._results(texts, size, workers, errors)
+            pairs = self._pairs(texts, size, workers, errors)
+            return ((_kept(d, min_confidence), c) for d, c in pairs)
+        return (_kept(d, min_confidence) for d in self._results(texts, size, workers, errors))
 
     def _pairs(
         self, pairs: Iterable[tuple[object, C]], size: int, workers: int, errors: Errors
@@ -225,6 +232,12 @@ class Pipeline:
         for (i, _), result in zip(strs, _recorded([t for _, t in strs]), strict=True):
             results[i] = result
         return [r for r in results if r is not None]
+
+
+def _kept(result: Result, min_confidence: float | None) -> Result:
+    if min_confidence is None or isinstance(result, Failure):
+        return result
+    return result.filtered(min_confidence)
 
 
 def _workers(n_process: int) -> int:
@@ -348,7 +361,7 @@ def _windowed(text: str) -> Document:
         ctx, claims = _draft(doc)
         claims = decide.trim(claims)
         table.core = window.own
-        chosen = decide.speakers(ctx, claims, table)
+        chosen = decide.choices(ctx, claims, table)
         own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
         quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
     return Document(text, quotes)
@@ -511,14 +524,15 @@ def default() -> Pipeline:
     return _default
 
 
-def analyze(text: str | NatashaDoc) -> Document:
+def analyze(text: str | NatashaDoc, min_confidence: float | None = None) -> Document:
     """Find every quote and reported claim in `text` and who made it.
 
     `text` may also be a natasha `Doc`: what an upstream pipeline has already
     segmented, tagged, parsed or named is reused, and only what is missing is
-    computed.
+    computed. ``min_confidence`` keeps only the quotes whose confidence
+    (the calibrated probability of being right) reaches it.
     """
-    return default()(text)
+    return _kept(default()(text), min_confidence)  # type: ignore[return-value]
 
 
 @overload
@@ -529,6 +543,7 @@ def pipe(
     n_process: int = ...,
     as_tuples: Literal[False] = ...,
     errors: Literal["raise"] = ...,
+    min_confidence: float | None = ...,
 ) -> Iterator[Document]: ...
 
 
@@ -540,6 +555,7 @@ def pipe(
     n_process: int = ...,
     as_tuples: Literal[False] = ...,
     errors: Literal["record"],
+    min_confidence: float | None = ...,
 ) -> Iterator[Document | Failure]: ...
 
 
@@ -551,6 +567,7 @@ def pipe(
     n_process: int = ...,
     as_tuples: Literal[True],
     errors: Literal["raise"] = ...,
+    min_confidence: float | None = ...,
 ) -> Iterator[tuple[Document, C]]: ...
 
 
@@ -562,6 +579,7 @@ def pipe(
     n_process: int = ...,
     as_tuples: Literal[True],
     errors: Literal["record"],
+    min_confidence: float | None = ...,
 ) -> Iterator[tuple[Document | Failure, C]]: ...
 
 
@@ -572,8 +590,8 @@ def pipe(
     n_process: int = 1,
     as_tuples: bool = False,
     errors: Errors = "raise",
+    min_confidence: float | None = None,
 ) -> Iterator[Any]:
     """`analyze` over many texts, batched through the taggers: see `Pipeline.pipe`."""
-    return default().pipe(
-        texts, batch_size, n_process=n_process, as_tuples=as_tuples, errors=errors
-    )
+    return default().pipe(texts, batch_size, n_process=n_process, as_tuples=as_tuples,
+                          errors=errors, min_confidence=min_confidence)  # fmt: skip

@@ -93,7 +93,15 @@ class Speaker:
 
 @attrs.frozen(slots=True)
 class Quote:
-    """One attribution: the reported content, its cue and its speaker."""
+    """One attribution: the reported content, its cue and its speaker.
+
+    ``confidence`` is the calibrated probability that the attribution is
+    right end to end (content and speaker, as the gold scoring counts);
+    ``content_confidence`` that the content is right, ``speaker_confidence``
+    that the speaker is, given the content. None means unknown (a record
+    read back without them, or no model shipped): never certain, and below
+    every ``min_confidence``.
+    """
 
     start: int
     stop: int
@@ -101,7 +109,9 @@ class Quote:
     kind: Kind = attrs.field(converter=Kind)
     cue: Span | None = None
     speaker: Speaker | None = None
-    confidence: float = 1.0
+    confidence: float | None = None
+    content_confidence: float | None = None
+    speaker_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +122,8 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "confidence": self.confidence,
+            "content_confidence": self.content_confidence,
+            "speaker_confidence": self.speaker_confidence,
         }
 
     @classmethod
@@ -125,8 +137,17 @@ class Quote:
             kind=data["kind"],
             cue=Span.from_dict(cue) if cue else None,
             speaker=Speaker.from_dict(speaker) if speaker else None,
-            confidence=data.get("confidence", 1.0),
+            confidence=data.get("confidence"),
+            content_confidence=data.get("content_confidence"),
+            speaker_confidence=data.get("speaker_confidence"),
         )
+
+    def at_least(self, threshold: float | None) -> bool:
+        """Whether the confidence reaches `threshold` (None: no threshold).
+        An unknown confidence reaches none."""
+        if threshold is None:
+            return True
+        return self.confidence is not None and self.confidence >= threshold
 
 
 @attrs.frozen(slots=True)
@@ -142,6 +163,10 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls(data["text"], [Quote.from_dict(q) for q in data.get("quotes", ())])
+
+    def filtered(self, min_confidence: float) -> Document:
+        """The document with only the quotes whose confidence reaches `min_confidence`."""
+        return attrs.evolve(self, quotes=[q for q in self.quotes if q.at_least(min_confidence)])
 
     def _repr_html_(self) -> str:
         """The article with its quotes highlighted and a who-said-what table (Jupyter)."""

@@ -42,9 +42,16 @@ CSS = """
   color:#1f2328;max-width:60rem}
 .qa-text{white-space:pre-wrap;word-wrap:break-word;margin:0 0 1em 0}
 .qa-q{border-radius:3px;padding:1px 0}
-.qa-direct{background:#fff1b8;box-shadow:inset 0 -2px #d4a72c}
-.qa-indirect{background:#ddf4ff;box-shadow:inset 0 -2px #54aeff}
-.qa-mixed{background:#fbefff;box-shadow:inset 0 -2px #c297ff}
+.qa-direct{--qa-rgb:255,204,0;background:rgba(var(--qa-rgb),var(--qa-a,.3));
+  box-shadow:inset 0 -2px #d4a72c}
+.qa-indirect{--qa-rgb:84,174,255;background:rgba(var(--qa-rgb),var(--qa-a,.3));
+  box-shadow:inset 0 -2px #54aeff}
+.qa-mixed{--qa-rgb:194,151,255;background:rgba(var(--qa-rgb),var(--qa-a,.3));
+  box-shadow:inset 0 -2px #c297ff}
+.qa-c0{--qa-a:.06}.qa-c1{--qa-a:.11}.qa-c2{--qa-a:.16}.qa-c3{--qa-a:.21}.qa-c4{--qa-a:.26}
+.qa-c5{--qa-a:.31}.qa-c6{--qa-a:.36}.qa-c7{--qa-a:.41}.qa-c8{--qa-a:.46}.qa-c9{--qa-a:.51}
+.qa-c10{--qa-a:.56}
+.qa-q.qa-unsure{box-shadow:inset 0 -2px #cf222e}
 .qa-q[data-who]::before{content:attr(data-who);font-size:.7em;font-weight:600;color:#fff;
   background:#57606a;border-radius:3px;padding:0 .3em;margin-right:.25em;white-space:nowrap}
 .qa-q.qa-cont::before{content:none}
@@ -109,8 +116,10 @@ def _marks(doc: Document, prefix: str) -> list[_Mark]:
                 q.start,
                 q.stop,
                 CONTENT,
-                f"qa-q qa-{q.kind.value}",
-                f"{q.kind.value} · {who}" + (f" · cue: {q.cue.text}" if q.cue else ""),
+                f"qa-q qa-{q.kind.value}" + _shade(q.confidence),
+                f"{q.kind.value} · {who}"
+                + (f" · cue: {q.cue.text}" if q.cue else "")
+                + f" · confidence {_confidence(q.confidence)}",
                 anchor=f"{prefix}q{i}",
                 # Without a mention in the text the name goes on the content.
                 label=q.speaker.name if q.speaker and not has_mention else None,
@@ -135,6 +144,18 @@ def _marks(doc: Document, prefix: str) -> list[_Mark]:
             )
     # Offsets outside the text (a hand-made record) would lose characters.
     return [m for m in marks if m.start < m.stop and _inside(m.start, m.stop, size)]
+
+
+def _shade(confidence: float | None) -> str:
+    """The background's strength by confidence, a tenth a step (qa-c0 … qa-c10);
+    under 0.5 the underline turns red. Unknown: the plain shade."""
+    if confidence is None:
+        return ""
+    return f" qa-c{round(confidence * 10)}" + (" qa-unsure" if confidence < 0.5 else "")
+
+
+def _confidence(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.2f}"
 
 
 def _inside(start: int, stop: int, size: int) -> bool:
@@ -239,12 +260,14 @@ def table(doc: Document, prefix: str = "") -> str:
         cue = _text(q.cue.text) if q.cue else '<span class="qa-none">none</span>'
         rows.append(
             f"<tr><td>{i + 1}</td>{speaker}{kind_of}"
-            f'<td class="qa-kind-{q.kind.value}">{q.kind.value}</td><td>{cue}</td>'
+            f'<td class="qa-kind-{q.kind.value}">{q.kind.value}</td>'
+            f"<td>{_confidence(q.confidence)}</td><td>{cue}</td>"
             f'<td><a href="#{_attr(prefix)}q{i}" title="{_attr(q.text)}">'
             f"{_text(_short(q.text))}</a></td></tr>"
         )
     head = (
-        "<tr><th>#</th><th>speaker</th><th>type</th><th>kind</th><th>cue</th><th>content</th></tr>"
+        "<tr><th>#</th><th>speaker</th><th>type</th><th>kind</th><th>confidence</th>"
+        "<th>cue</th><th>content</th></tr>"
     )
     return f'<table class="qa-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -257,6 +280,7 @@ def _short(text: str, size: int = SHORT) -> str:
 _LEGEND = (
     '<div class="qa-legend"><span class="qa-q qa-direct">direct</span>'
     '<span class="qa-q qa-indirect">indirect</span><span class="qa-q qa-mixed">mixed</span>'
+    '<span class="qa-q qa-direct qa-c3 qa-unsure">less sure: paler</span>'
     '<span class="qa-cue">cue</span><span class="qa-mention">speaker mention</span></div>'
 )
 

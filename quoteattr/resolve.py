@@ -3,7 +3,7 @@
 A cue inside someone else's words is not a claim of its own; a relay (`…,
 сообщает РБК`) passes another's words on and goes; a reported clause that is
 all in marks is direct, one with a quoted fragment mixed; of two claims over
-the same span the more confident stays.
+the same span the one of higher priority stays.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def _fragment(ctx: Context, q: Quoted) -> bool:
 
 
 def _one_per_span(claims: list[Claim]) -> list[Claim]:
-    """Two shapes may find the same claim; keep the more confident."""
+    """Two shapes may find the same claim; keep the one of higher priority."""
     kept: list[Claim] = []
     longest = 0
     for claim in claims:
@@ -189,7 +189,7 @@ def _one_per_span(claims: list[Claim]) -> list[Claim]:
                 break
         if clash is None:
             kept.append(claim)
-        elif claim.confidence > clash.confidence:
+        elif claim.priority > clash.priority:
             kept[kept.index(clash, lo)] = claim
         longest = max(longest, claim.stop - claim.start)
     return kept

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from . import speakers
-from .claims import INDIRECT, OPENING, Claim, Context, _confidence, _trim, content_start
+from .claims import INDIRECT, OPENING, Claim, Context, _priority, _trim, content_start
 from .cues import Cue
 from .morph import lemmas
 from .text import Sentence, Token
@@ -35,7 +35,7 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         if span is None:
             return None
         return Claim(span[0], span[1], INDIRECT, sent, cue, mention, "source-aside",
-                     _confidence("source", mention))  # fmt: skip
+                     _priority("source", mention))  # fmt: skip
     if cue.first <= first:
         if after >= len(tokens):
             return None
@@ -50,8 +50,8 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         how = "source-inside"
     if span is None:
         return None
-    conf = _confidence(how, mention)
-    return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, conf)
+    priority = _priority(how, mention)
+    return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, priority)
 
 
 def _in_brackets(sent: Sentence, i: int) -> int | None:

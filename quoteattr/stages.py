@@ -5,12 +5,12 @@ records they end in. `pipeline` runs them in order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 
-from . import cues, decide, marks, nlp, nouns
+from . import confidence, cues, decide, marks, nlp, nouns
 from . import upstream as _upstream
 from .claims import Claim, Context
 from .content import extract
@@ -107,14 +107,21 @@ def _draft(doc: _Doc) -> tuple[Context, list[Claim]]:
 def _document(doc: _Doc) -> Document:
     ctx, claims = _draft(doc)
     claims = decide.trim(claims)
-    return assemble(ctx, claims, decide.speakers(ctx, claims))
+    return assemble(ctx, claims, decide.choices(ctx, claims))
 
 
-def assemble(ctx: Context, claims: list[Claim], speakers: list[Speaker | None]) -> Document:
-    """The result records of a document's claims and their chosen speakers."""
+def assemble(
+    ctx: Context, claims: list[Claim], speakers: Sequence[Speaker | decide.Choice | None]
+) -> Document:
+    """The result records of a document's claims and their chosen speakers
+    (a `decide.Choice` also says how clearly it won, for the confidence)."""
     text = ctx.text
     quotes = []
-    for claim, speaker in zip(claims, speakers, strict=True):
+    for claim, chosen in zip(claims, speakers, strict=True):
+        if not isinstance(chosen, decide.Choice):
+            chosen = decide.Choice(chosen)
+        speaker = chosen.speaker
+        sure = confidence.estimate(text, claim, chosen)
         cue = None
         if claim.cue is not None:
             cue = Span(claim.cue.start, claim.cue.stop, text[claim.cue.start : claim.cue.stop])
@@ -126,7 +133,9 @@ def assemble(ctx: Context, claims: list[Claim], speakers: list[Speaker | None]) 
                 claim.kind,
                 cue,
                 speaker,
-                claim.confidence,
+                sure.confidence,
+                sure.content,
+                sure.speaker,
             )
         )
     return Document(text, quotes)

@@ -3,7 +3,8 @@
 Runs the rules over every gold article, labels each speaker candidate of
 each claim that matches a gold quote (is it an acceptable name for the gold
 speaker?), prints article-level cross-validation, fits on everything and
-writes ``quoteattr/data/decide.json``. Two models: where a claim's content
+writes ``quoteattr/data/decide.json``, then fits and writes the confidence
+model beside it (``confidence.json``, see calibrate.py). Two models: where a claim's content
 ends (a logistic model over each `cuts.Cut`: does the gold content end at or
 before it?) and which candidate speaks (a conditional logit over
 `candidates` features).
@@ -316,7 +317,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                       encoding="utf-8")  # fmt: skip
     sizes = ", ".join(f"{len(weights[k])} {k}" for k in ("speaker", "cut"))
     print(f"wrote {output} (weights: {sizes})", file=sys.stderr)
+    _confidence(articles, first, args, output.parent)
     return 0
+
+
+def _confidence(articles: Sequence[Article], first: set[str], args: Any, folder: Path) -> None:
+    """The confidence model (calibrate.py), written beside the weights as confidence.json."""
+    from . import calibrate, confidence  # imported here: calibrate builds on this module
+
+    output = folder / confidence.FILE
+    calibrate.run(articles, first, args.folds, args.seed, args.C, output, not args.no_cv)
 
 
 if __name__ == "__main__":

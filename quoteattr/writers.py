@@ -19,7 +19,7 @@ from typing import IO, Any, Protocol
 
 from tqdm import tqdm
 
-from quoteattr import frame
+from quoteattr import frame, view
 from quoteattr.records import Document, Quote
 
 FORMATS = ("jsonl", "json", "csv", "html", "text")
@@ -89,16 +89,16 @@ class CsvWriter:
 
 
 class TextWriter:
-    """Who said what, for people: a heading per document, a line per attribution."""
+    """Who said what, for people: a heading per document, a block per
+    attribution (view.py), coloured where asked."""
 
-    def __init__(self, emit: Emit) -> None:
+    def __init__(self, emit: Emit, colour: bool = False, width: int = view.WIDTH) -> None:
         self.emit = emit
+        self.colour = colour
+        self.width = width
 
     def write(self, path: str, doc: Document) -> None:
-        count = len(doc.quotes)
-        lines = [f"{path}: {count} attribution{'' if count == 1 else 's'}"]
-        lines += [f"  {summary(quote)}" for quote in doc.quotes]
-        self.emit("\n".join(lines) + "\n\n")
+        self.emit(view.document(path, doc, self.colour, self.width))
 
     def close(self) -> None:
         pass
@@ -138,14 +138,6 @@ def csv_row(path: str, quote: Quote) -> dict[str, Any]:
     return {key: "" if value is None else value for key, value in row.items()}
 
 
-def summary(quote: Quote) -> str:
-    """``[kind] Speaker (cue): «content»`` on one line; ``—`` when no one is named."""
-    speaker = quote.speaker.name if quote.speaker else "—"
-    cue = f" ({quote.cue.text})" if quote.cue else ""
-    content = " ".join(quote.text.split())  # one line, whatever the paragraphs
-    return f"[{quote.kind.value}] {speaker}{cue}: «{content}»"
-
-
 WriterFactory = Callable[[Emit], Writer]
 
 
@@ -156,7 +148,8 @@ def writer_factory(args: argparse.Namespace) -> WriterFactory:
     if args.format == "csv":
         return CsvWriter
     if args.format == "text":
-        return TextWriter
+        colour, width = getattr(args, "colour", False), getattr(args, "width", view.WIDTH)
+        return lambda emit: TextWriter(emit, colour, width)
     if args.format == "html":
         from quoteattr.render import report
 

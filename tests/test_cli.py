@@ -183,6 +183,8 @@ def said_analyzer(text: str) -> Document:
                 cue=span_of(text, "заявил"),
                 speaker=Speaker("Владимир Путин", "person", span_of(text, "Владимир Путин")),
                 confidence=0.9,
+                content_confidence=0.95,
+                speaker_confidence=0.94,
             )
         )
     if (start := text.find("всё решено")) >= 0:
@@ -287,6 +289,8 @@ def test_csv_has_a_row_per_attribution_in_flat_columns(pair, capsys):
         "mention_start": "0",
         "mention_stop": str(len("Владимир Путин")),
         "confidence": "0.9",
+        "content_confidence": "0.95",
+        "speaker_confidence": "0.94",
     }
     assert (indirect["kind"], indirect["text"], indirect["speaker"], indirect["cue"]) == (
         "indirect",
@@ -311,8 +315,13 @@ def test_text_says_who_said_what(pair, capsys):
     assert status == 0
     assert out.split("\n") == [
         f"{pair[0]}: 2 attributions",
-        '  [direct] Владимир Путин (заявил): «Мы <готовы>, "да" & рады»',
-        "  [indirect] —: «всё решено»",
+        "",
+        "Владимир Путин  [direct]  confidence 0.90",
+        "    cue: заявил",
+        '    «Мы <готовы>, "да" & рады»',
+        "",
+        "— (no speaker)  [indirect]  confidence 0.50",
+        "    «всё решено»",
         "",
         f"{pair[1]}: 0 attributions",
         "",
@@ -320,13 +329,31 @@ def test_text_says_who_said_what(pair, capsys):
     ]
 
 
-def test_text_puts_each_attribution_on_one_line(tmp_path, capsys):
+def test_text_puts_each_content_in_one_paragraph(tmp_path, capsys):
     text = "«Первый\n\nи второй»"
     status, out, _ = cli(
         capsys, write(tmp_path / "a.txt", text), "-f", "text", analyze=marks_analyzer
     )
     assert status == 0
-    assert out.splitlines()[1] == "  [direct] Путин: «Первый и второй»"
+    assert out.splitlines()[2:4] == ["Путин  [direct]  confidence ?", "    «Первый и второй»"]
+
+
+@pytest.mark.parametrize(
+    ("threshold", "expected"),
+    [("0", ["direct", "indirect"]), ("0.5", ["direct", "indirect"]),
+     ("0.6", ["direct"]), ("0.95", [])],
+)  # fmt: skip
+def test_min_confidence_keeps_the_surer_attributions(pair, capsys, threshold, expected):
+    status, out, _ = cli(capsys, *pair, "-f", "jsonl", "--min-confidence", threshold)
+    assert status == 0
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == expected
+
+
+@pytest.mark.parametrize("bad", ["1.5", "-0.1", "high"])
+def test_min_confidence_must_be_a_probability(pair, capsys, bad):
+    with pytest.raises(SystemExit) as exit_:
+        cli(capsys, *pair, "--min-confidence", bad)
+    assert exit_.value.code == 2
 
 
 def fake_render(monkeypatch) -> list:
@@ -787,4 +814,5 @@ def test_the_real_pipeline(tmp_path, capsys):
     text = "Президент России Владимир Путин заявил: «Мы готовы к переговорам»."
     status, out, _ = cli(capsys, write(tmp_path / "a.txt", text), "-f", "text", analyze=None)
     assert status == 0
-    assert "[direct] Владимир Путин (заявил): «Мы готовы к переговорам»" in out
+    assert "Владимир Путин  [direct]  confidence " in out
+    assert "    cue: заявил\n    «Мы готовы к переговорам»" in out

@@ -45,6 +45,8 @@ def expected_row(doc_id, q: Quote) -> dict:
         "mention_start": m.start if m else None,
         "mention_stop": m.stop if m else None,
         "confidence": q.confidence,
+        "content_confidence": q.content_confidence,
+        "speaker_confidence": q.speaker_confidence,
     }
 
 

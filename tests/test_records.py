@@ -86,7 +86,9 @@ def test_to_dict_json_from_dict_round_trip(record):
                 "kind": "mixed",
                 "cue": None,
                 "speaker": None,
-                "confidence": 1.0,
+                "confidence": None,
+                "content_confidence": None,
+                "speaker_confidence": None,
             },
             id="quote",
         ),
@@ -106,7 +108,9 @@ def test_to_dict_is_plain_json_data(record, expected):
 def test_from_dict_defaults():
     quote = Quote.from_dict({"start": 0, "stop": 5, "text": "Вывод", "kind": "direct"})
     assert quote == Quote(0, 5, "Вывод", Kind.DIRECT)
-    assert quote.cue is None and quote.speaker is None and quote.confidence == 1.0
+    assert quote.cue is None and quote.speaker is None
+    # A record without a confidence is of unknown confidence, not certain.
+    assert quote.confidence is None and not quote.at_least(0.0)
     speaker = Speaker.from_dict({"name": "Кремль", "type": "organization"})
     assert speaker == Speaker("Кремль", SpeakerType.ORGANIZATION)
     assert speaker.mention is None and speaker.aliases == ()
@@ -227,3 +231,19 @@ def test_speaker_type_is_a_str_enum(value, member):
 def test_unknown_enum_values_are_rejected(make):
     with pytest.raises(ValueError):
         make()
+
+
+@pytest.mark.parametrize(
+    ("confidence", "threshold", "expected"),
+    [
+        (0.95, 0.9, True),
+        (0.9, 0.9, True),
+        (0.89, 0.9, False),
+        (None, 0.0, False),
+        (None, None, True),
+        (0.1, None, True),
+    ],
+)
+def test_at_least(confidence, threshold, expected):
+    quote = Quote(0, 5, "Вывод", Kind.DIRECT, confidence=confidence)
+    assert quote.at_least(threshold) is expected

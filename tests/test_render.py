@@ -344,3 +344,26 @@ def documents(draw) -> Document:
 def test_any_overlap_round_trips(doc):
     check_article(doc)
     read(render.document(doc))
+
+
+# --- confidence: shading and hover ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("confidence", "classes", "hover"),
+    [
+        (0.93, "qa-q qa-direct qa-c9", "confidence 0.93"),
+        (0.71, "qa-q qa-direct qa-c7", "confidence 0.71"),
+        (0.42, "qa-q qa-direct qa-c4 qa-unsure", "confidence 0.42"),
+        (None, "qa-q qa-direct", "confidence unknown"),
+    ],
+)
+def test_quotes_are_shaded_by_confidence_with_the_value_on_hover(confidence, classes, hover):
+    text = "Путин заявил: «Мы готовы»."
+    start = text.index("Мы")
+    quote = Quote(start, start + 8, "Мы готовы", "direct", confidence=confidence)
+    page = render.article(Document(text, [quote]))
+    (span,) = re.findall(r'<span class="([^"]*)" id="q0" title="([^"]*)">', page)
+    assert span[0] == classes
+    assert span[1].endswith(hover)
+    assert f"<td>{hover.split()[-1]}</td>" in render.table(Document(text, [quote]))

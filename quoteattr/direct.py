@@ -256,8 +256,10 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
 def _cue_before(ctx: Context, q: Quoted, after: Cue) -> bool:
     """A cue of the quote's own sentence stands before its opening mark."""
     sent = ctx.sentence_at(q.open)
-    if sent is None or sent is not after.sent:
+    if sent is None:
         return False
+    # The quote may run over sentences: `X называет это злом: «… . …», сообщает
+    # Лента.ру` has its relay in a later one.
     return any(c.stop <= q.open and c is not after for c in ctx.cues[sent.index])
 
 

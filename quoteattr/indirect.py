@@ -164,6 +164,11 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         word = norm(tok.text)
         if tok.text == ",":
             nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            parenthetical = i + 2 < len(tokens) and tokens[i + 2].text == ","
+            if nxt == "но" or (nxt == "однако" and not parenthetical):
+                # `говорилось о …, но прокуратура, как пишет …`: another clause
+                # (`Считается, однако, что …` sets `однако` off and goes on).
+                return None
             if nxt in COMPLEMENTISERS:
                 if not _asks(sent, cue, i + 1):
                     return None  # `потребовали выдать его, чтобы …`: a purpose
@@ -356,6 +361,17 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
 
 
 _NEXT_CLAUSE = frozenset({"однако", "но", "а", "хотя", "и"})
+_BUT = frozenset({"но", "однако", "а"})
+_NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
+
+
+def _past_a_but(sent: Sentence, verb: int, i: int) -> bool:
+    """`говорилось о …, но прокуратура передала …`: the parse may give the
+    cue the subject of the clause after `, но`."""
+    tokens = sent.tokens
+    return any(
+        tokens[k].text == "," and norm(tokens[k + 1].text) in _BUT for k in range(verb + 1, i - 1)
+    )
 
 
 def _is_clause(sent: Sentence, i: int) -> bool:
@@ -396,13 +412,17 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None  # `Напомним`, `Отметим`: the journalist, not a source
     if "quoteonly" in cue.tags:
         return None  # `усмехнулся`, `поздравил`: speech only next to a quote
+    if verb.feats.get("VerbForm") == "Part" and verb.rel in _NOMINAL_RELS:
+        return None  # `подозреваемые в терроризме перевозились`: a participle as a noun
     if verb.feats.get("VerbForm") == "Inf" and not _phase(sent, verb):
         return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
     if (
         "impersonal" in cue.tags
         and sent.parsed
         and any(
-            tokens[c].rel in {"nsubj", "nsubj:pass"} and not _is_clause(sent, c)
+            tokens[c].rel in {"nsubj", "nsubj:pass"}
+            and not _is_clause(sent, c)
+            and not _past_a_but(sent, cue.head, c)
             for c in verb.children
         )
     ):
@@ -474,7 +494,15 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     end = max(cue.last, mention.tokens[-1] if mention else cue.last)
     if cue.first > first:
         if _resumes_after(sent, cue):
-            # `В Mail.ru, как рассказали в пресс-службе, работает поиск`
+            # `В Mail.ru, как рассказали в пресс-службе, работает поиск`; a
+            # clause joined before it by `, но` is not the source's (`X
+            # говорилось …, но прокуратура, как пишет «Gzt.Ru», передала …`).
+            for i in range(cue.first - 2, first, -1):
+                if tokens[i].text == ";" or (
+                    tokens[i].text == "," and norm(tokens[i + 1].text) in _BUT
+                ):
+                    first = content_start(sent, i + (2 if tokens[i].text == "," else 1))
+                    break
             return _trim(sent, first, len(tokens) - 1)
         last = cue.first - 1
         while last > first and tokens[last].pos == "PUNCT":

@@ -24,6 +24,9 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     # out a claim of the text itself.
     quoted = Spans(direct)
     indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
+    # `X: «… . Последняя фраза», сообщает Лента.ру`: a postposed cue whose
+    # words start inside a quote passes that quote on; it reports nothing new.
+    indirect = [c for c in indirect if c.how not in _RELAY_SHAPES or not _relays_a_quote(c, quoted)]
     indirect = _drop_relays(indirect, [c for c in direct if c.cue is not None])
     index = Spans(indirect)
     relaying = set()
@@ -43,6 +46,13 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
             continue
         kept.append(claim)
     return kept
+
+
+def _relays_a_quote(claim: Claim, quoted: Spans) -> bool:
+    return any(
+        d.start <= claim.start < d.stop <= claim.cue.start
+        for d in quoted.over(claim.start, claim.start + 1)
+    )
 
 
 def _relays_a_saying(outer: Claim, inner: Claim) -> bool:

@@ -77,12 +77,28 @@ def _coordinated_cut(sent: Sentence, cue: Cue, first: int, last: int) -> int:
     verb = tokens[cue.head]
     for i in range(first + 1, last):
         nxt = tokens[i + 1]
-        if norm(tokens[i].text) == "и" and nxt.feats.get("VerbForm") == "Fin" and _agree(verb, nxt):
-            cut = i - 1
-            while cut > first and tokens[cut].pos == "PUNCT":
-                cut -= 1
-            return cut
+        word = norm(tokens[i].text)
+        if word == "и" and nxt.feats.get("VerbForm") == "Fin" and _agree(verb, nxt):
+            return _before(tokens, first, i)
+        if word in _BUT and tokens[i - 1].text == "," and _finite(tokens[i + 1 : last + 1]):
+            # `говорилось о заказном убийстве, но прокуратура передала …`: a
+            # clause of its own (`не о отставке, а о переводе` has no verb).
+            return _before(tokens, first, i)
     return last
+
+
+_BUT = frozenset({"но", "однако", "а"})
+
+
+def _before(tokens: list[Token], first: int, i: int) -> int:
+    cut = i - 1
+    while cut > first and tokens[cut].pos == "PUNCT":
+        cut -= 1
+    return cut
+
+
+def _finite(tokens: list[Token]) -> bool:
+    return any(t.feats.get("VerbForm") == "Fin" for t in tokens)
 
 
 def _agree(a: Token, b: Token) -> bool:

@@ -31,10 +31,10 @@ __all__ = ["Claim", "Context", "extract"]
 
 def extract(ctx: Context) -> list[Claim]:
     """All claims of a document, in text order, one per act of saying."""
-    direct = [
+    direct = _one_object_per_cue([
         c for c in direct_claims(ctx)
         if c.cue is not None or (c.how == "headline" and c.mention is not None)
-    ]  # fmt: skip
+    ])  # fmt: skip
     paragraphs = colon_paragraphs(ctx, direct)
     # A quote inside a paragraph of someone's words is part of them.
     direct = [c for c in direct if not any(_holds(p, c) for p in paragraphs)] + paragraphs
@@ -74,6 +74,21 @@ def extract(ctx: Context) -> list[Claim]:
     merged += headline_claims(ctx, direct + loose + merged)
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
+
+
+def _one_object_per_cue(claims: list[Claim]) -> list[Claim]:
+    """`называет это «Воскрешением мужчин» — по аналогии с «Исчезновением»`:
+    one naming, one object, however many marks it holds; the first stands."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for claim in claims:
+        if claim.how in {"naming", "object"} and claim.cue is not None:
+            key = (claim.cue.sent.index, claim.cue.head)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(claim)
+    return kept
 
 
 def _speaker_after(claim: Claim) -> bool:

@@ -329,6 +329,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             "naming" in last.tags
             and last.token.feats.get("VerbForm") != "Part"
             and (len(words) <= 3 or _names_quote(sent, last, q))
+            and not _one_name(ctx, q)
         ):
             return last, "naming"
         if last.type != SOURCE and 1 <= len(words) <= 4 and not comps:
@@ -350,6 +351,13 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
                 # «Скайлинк»`).
                 return last, "object"
     return _message_cue(ctx, q)
+
+
+def _one_name(ctx: Context, q: Quoted) -> bool:
+    """`назвал главу «Лиги» Сальвини «великим лидером»`: a capitalised word
+    in marks is a party's or a firm's name, not the naming."""
+    words = ctx.text[q.start : q.stop].split()
+    return len(words) == 1 and words[0][:1].isupper()
 
 
 def _chained(ctx: Context, q: Quoted) -> tuple[Cue, str] | None:

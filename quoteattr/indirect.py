@@ -179,8 +179,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                     # `умоляли рассказать, где …`: the infinitive's question.
                     return None
                 return min(i + 2, len(tokens) - 1)
-            if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли":
-                return i + 1
+            if i + 2 < len(tokens) and norm(tokens[i + 2].text) == "ли" and nxt != "то":
+                return i + 1  # (`то ли X, то ли Y` offers two guesses, it asks nothing)
             if i + 1 == len(tokens):
                 return None  # `Путин заявил,` at a line's end: nothing follows here
             if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
@@ -257,10 +257,22 @@ def _colon_after(sent: Sentence, cue: Cue) -> int | None:
     tokens = sent.tokens
     for i in range(cue.last + 1, min(len(tokens), cue.last + 10)):
         if tokens[i].text == ":":
+            if 0 < i < len(tokens) - 1 and _digits_around(tokens, i):
+                return None  # `до 8:30 вторника`: a time, not a colon
             return i + 1 if i + 1 < len(tokens) else None
         if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
             return None
     return None
+
+
+def _digits_around(tokens: list[Token], i: int) -> bool:
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (
+        before.text[-1:].isdigit()
+        and after.text[:1].isdigit()
+        and before.stop == tokens[i].start
+        and tokens[i].stop == after.start
+    )
 
 
 def _postposed(sent: Sentence, cue: Cue) -> int | None:

@@ -523,7 +523,11 @@ def _claim_context(pool: dict[str, Candidate], claim: Claim, how: dict[str, floa
         ctx.append("no_cue")
     else:
         ctx.append("cue_" + cue.type)
-        if "impersonal" in cue.tags:
+        feats = cue.token.feats
+        if "impersonal" in cue.tags or (
+            feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
+        ):
+            # `было подтверждено, что …` speaks for no one, as `сообщается` does.
             ctx.append("impersonal")
         if claim.document:
             ctx.append("document")

@@ -412,13 +412,35 @@ def _plural_subject(r: Resolver, offset: int) -> Mention | None:
         return None
     sent = r.ctx.sents[here.index - 1]
     if not sent.parsed:
-        return None
+        return _plural_opening(sent)
     for tok in reversed(sent.tokens):  # the last subject is the nearest
         if tok.rel not in {"nsubj", "nsubj:pass"} or tok.pos not in {"NOUN", "PROPN"}:
             continue
         coordinated = any(sent.tokens[c].rel == "conj" for c in tok.children)
         if tok.feats.get("Number") == "Plur" or coordinated:
             return phrase(sent, tok.index)
+    return None
+
+
+def _plural_opening(sent: Sentence) -> Mention | None:
+    """In a sentence the parser did not read (`Представители Роскосмоса не
+    подтвердили …`, no cue in it): a plural nominative noun before its first
+    verb, with the genitives after it."""
+    tokens = sent.tokens
+    for i, tok in enumerate(tokens):
+        if tok.pos in {"VERB", "AUX"}:
+            return None
+        f = tok.feats
+        if tok.pos in {"NOUN", "PROPN"} and f.get("Case") == "Nom" and f.get("Number") == "Plur":
+            last = i
+            while (
+                last + 1 < len(tokens)
+                and tokens[last + 1].feats.get("Case") == "Gen"
+                and (tokens[last + 1].pos in {"NOUN", "PROPN", "ADJ"})
+            ):
+                last += 1
+            span = tuple(range(i, last + 1))
+            return Mention(tok.start, tokens[last].stop, sent, i, span)
     return None
 
 

@@ -480,7 +480,11 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         last = _postposed(sent, cue)
         if last is not None:
             first = content_start(sent)
-            if first <= last:
+            if first > last and _resumes_after(sent, cue):
+                # `Кроме того, отмечает «Лента.ру», рекламодатели отметили …`:
+                # only linking words before; the words follow the source.
+                span, how = _after_source(sent, cue), "post-inside"
+            elif first <= last:
                 span, how = _trim(sent, first, last), "post"
                 resumed = _resumes_after(sent, cue)
                 if resumed:
@@ -495,6 +499,17 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if how in {"clause", "topic"}:
         claim.cuts = tuple(c for c in cut if start < c.stop < stop)
     return claim
+
+
+def _after_source(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """From the comma after a parenthetical cue and its speaker to the end."""
+    tokens = sent.tokens
+    mention = speakers.of_cue(cue)
+    end = max(cue.last, mention.tokens[-1] if mention else cue.last)
+    for i in range(end + 1, len(tokens)):
+        if tokens[i].text == ",":
+            return _trim(sent, content_start(sent, i + 1), len(tokens) - 1)
+    return None
 
 
 def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:

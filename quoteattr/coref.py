@@ -190,10 +190,19 @@ def _resolve_mention(
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
-    if head.pos in {"NOUN", "ADJ", "PUNCT"} or head_lemmas & _anonymous() or _one_of(m):
+    if (
+        head.pos in {"NOUN", "ADJ", "PUNCT"}
+        or head_lemmas & _anonymous()
+        or _one_of(m)
+        or word in _SOME_PEOPLE
+    ):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+# `Некоторые считают, что …`, `Многие полагают`: unnamed people, a group.
+_SOME_PEOPLE = frozenset({"некоторые", "многие", "другие", "иные", "кое-кто", "кто-то"})
 
 
 def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
@@ -408,18 +417,34 @@ def _plural_subject(r: Resolver, offset: int) -> Mention | None:
     subject of the sentence before (`ГИБДД и МЧС опровергли эту информацию.
     По их информации, …`)."""
     here = r.ctx.sentence_at(offset)
-    if here is None or here.index == 0:
+    if here is None:
         return None
-    sent = r.ctx.sents[here.index - 1]
-    if not sent.parsed:
-        return _plural_opening(sent)
+    # `Родители погибшей приехали … Они умоляли … — говорится в их
+    # заявлении`: a sentence whose subject is `они` itself passes back.
+    for k in range(here.index - 1, max(here.index - 3, -1), -1):
+        sent = r.ctx.sents[k]
+        if not sent.parsed:
+            return _plural_opening(sent)
+        found, they = _plural_in(sent)
+        if found is not None or not they:
+            return found
+    return None
+
+
+def _plural_in(sent: Sentence) -> tuple[Mention | None, bool]:
+    """The plural subject of a parsed sentence, and whether `они` is one."""
+    they = False
     for tok in reversed(sent.tokens):  # the last subject is the nearest
-        if tok.rel not in {"nsubj", "nsubj:pass"} or tok.pos not in {"NOUN", "PROPN"}:
+        if tok.rel not in {"nsubj", "nsubj:pass"}:
+            continue
+        if tok.pos == "PRON" and norm(tok.text) == "они":
+            they = True
+        if tok.pos not in {"NOUN", "PROPN"}:
             continue
         coordinated = any(sent.tokens[c].rel == "conj" for c in tok.children)
         if tok.feats.get("Number") == "Plur" or coordinated:
-            return phrase(sent, tok.index)
-    return None
+            return phrase(sent, tok.index), they
+    return None, they
 
 
 def _plural_opening(sent: Sentence) -> Mention | None:

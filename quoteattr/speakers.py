@@ -25,6 +25,7 @@ _NP_RELS = {
 }  # fmt: skip
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+_POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 _OPENING_MARKS = frozenset('«„“"')
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
@@ -290,6 +291,9 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
         t = tokens[c]
         if c in blocked:
             continue
+        if t.rel in {"det", "nmod:poss"} and norm(t.text) in _POSSESSIVE and c < noun:
+            # `говорится в их заявлении`: the pronoun's antecedent wrote it.
+            return Mention(t.start, t.stop, sent, c, (c,))
         if (
             t.rel in {"nmod", "appos"}
             and t.pos in {"PROPN", "NOUN", "X"}

@@ -9,7 +9,9 @@ reported clause starts and where it ends; topics.py finds the `о`-phrase.
 
 from __future__ import annotations
 
-from . import cuts, speakers
+import functools
+
+from . import cuts, lexicon, speakers
 from .claims import (
     CLOSING,
     COMPLEMENTISERS,
@@ -249,8 +251,14 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
     for c in tokens[cue.head].children:
         t = tokens[c]
         if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
-            return not speakers.is_institution(t)
+            # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
+            return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
     return False
+
+
+@functools.cache
+def _speaking_things() -> frozenset[str]:
+    return lexicon.words("anonymous") | lexicon.words("person_descriptors")
 
 
 def _colon_after(sent: Sentence, cue: Cue) -> int | None:
@@ -439,8 +447,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         )
     ):
         return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
-    if "testimony" in cue.tags and _thing_as_subject(sent, cue):
-        return None  # `проверка показала, что`: a finding, not speech
+    if cue.tags & {"testimony", "opinion"} and _thing_as_subject(sent, cue):
+        # `проверка показала, что`: a finding; `устройство предполагает
+        # переработку`: what a thing entails. Neither is anyone's speech.
+        return None
     short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     if short_passive and "negated" in cue.tags:
         return None  # `Не исключено, что …`: the writer's own hedge, no one's words

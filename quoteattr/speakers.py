@@ -431,7 +431,8 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             and not _semicolon_between(sent, token.head, verb)
         ):
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
-            found = _subject(sent, token.head, blocked) or _locative(sent, token.head, blocked)
+            first = _outside_clause(sent, token.head)
+            found = _subject(sent, first, blocked) or _locative(sent, first, blocked)
         if found is None:
             found = _locative(sent, verb, blocked)
         if found is None and "impersonal" not in tags and form != "Part":
@@ -444,6 +445,22 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         if found is None and "impersonal" in tags:
             found = _stray_document(sent, blocked)
     return found
+
+
+def _outside_clause(sent: Sentence, verb: int) -> int:
+    """`объявляет, что мир катится в ад, а во второй спрашивает`: the parse
+    joins the second verb to the reported clause's; it is the cue's partner."""
+    tokens = sent.tokens
+    marked = any(
+        tokens[m].rel == "mark" and norm(tokens[m].text) in _THAT for m in tokens[verb].children
+    )
+    up = tokens[verb].head
+    if marked and tokens[verb].rel == "ccomp" and up >= 0 and tokens[up].pos == "VERB":
+        return up
+    return verb
+
+
+_THAT = frozenset({"что", "чтобы", "будто"})
 
 
 def _shared_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

@@ -173,7 +173,9 @@ def _resolve_mention(
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
         if desc and len(words) == 1:
-            org = _recent_org(r, m.start, head_lemmas)
+            org = _speaker_called(previous, m.start, head_lemmas) or _recent_org(
+                r, m.start, head_lemmas
+            )
             if org:
                 return Speaker(org, ORG, mention, (words[0].lower(),))
         if (
@@ -184,6 +186,11 @@ def _resolve_mention(
             # `Песков` reads best as `песок`; the tagger knows he is animate.
             name = names.person_name(words, case=_case_at(m.sent, m.stop))
             return Speaker(name, PERSON, mention)
+        proper = _proper_part(words)
+        if proper is not None:
+            # `Издание Asia Times`, `газета «Коммерсантъ»`: the name proper; the
+            # phrase with its noun is an alias.
+            return Speaker(proper, ORG, mention, (" ".join(words),))
         return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
     if head_lemmas & lexicon.words("person_descriptors") and head.feats.get("Number") != "Plur":
         # `Лидеры двух стран`, `девушки` are several people, never one named.
@@ -295,6 +302,45 @@ def _looks_personal(words: list[str]) -> bool:
     from .morph import parse
 
     return any({"Surn", "Name"} & best.tag.grammemes for w in words for best in parse(w)[:1])
+
+
+def _proper_part(words: list[str]) -> str | None:
+    """The name after a kind noun (`издание`, `компания`, `банк`) when it is
+    written to stay as it is: in marks, in Latin letters or in capitals."""
+    if len(words) < 2 or not lemmas(words[0]) & _kind_nouns():
+        return None
+    rest = words[1:]
+    first = rest[0]
+    fixed = (
+        first[:1] in '«"„“'
+        or (first[:1].isascii() and first[:1].isalpha())
+        or (len(first) > 1 and first.isupper())
+    )
+    if not fixed:
+        return None
+    name = " ".join(rest)
+    if name[:1] in '«"„“' and name[-1:] in '»"“”' and len(name) > 2:
+        name = name[1:-1]  # one pair of marks: `«Банк «Россия»»` keeps the inner
+    return name
+
+
+@functools.cache
+def _kind_nouns() -> frozenset[str]:
+    return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
+
+
+def _speaker_called(
+    previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
+) -> str | None:
+    """`Издание Asia Times пишет … Издание напоминает`: the organisation that
+    spoke lately under the same noun."""
+    for claim, speaker in _recent(previous):
+        mention = speaker.mention
+        if claim.start >= offset or speaker.type != ORG or mention is None:
+            continue
+        if any(lemmas(w) & head for w in mention.text.split()):
+            return speaker.name
+    return None
 
 
 def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:

@@ -169,6 +169,16 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if word == "по" and i > 0 and _person_noun(tokens[i - 1]):
         return None  # `директор по оценке`, `специалист по данным`: a title
+    if (
+        word == "по"
+        and i > 0
+        and tokens[i - 1].pos != "PUNCT"
+        and nxt is not None
+        and ("версия" in words.lemmas[i + 1])
+    ):
+        # `пояс по версии WBC`, `в рейтинге по версии Bloomberg`: who awards or
+        # ranks; a source's version opens its clause (`По версии следствия, …`).
+        return None
     if word == "согласно" and nxt is not None and _source_name(nxt):
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))

@@ -208,6 +208,10 @@ def _asks(sent: Sentence, cue: Cue, comp: int) -> bool:
     words = [norm(t.text) for t in tokens[max(0, comp - 3) : comp]]
     if "того" in words and ("для" in words or "ради" in words):
         return False
+    if norm(tokens[comp].text) == "чтобы" and any(
+        t.feats.get("VerbForm") == "Inf" for t in tokens[comp + 1 : comp + 3]
+    ):
+        return False  # `предлагал жалованье, чтобы привлечь …`: in order to
     return not any(
         t.feats.get("VerbForm") == "Inf" and t.pos == "VERB" for t in tokens[cue.last + 1 : comp]
     )

@@ -51,7 +51,9 @@ def _mention_words(ctx: Context, m: Mention) -> list[str]:
     first = m.tokens[0]
     if m.place and tokens[first].rel == "case" and len(m.tokens) > 1:
         first = m.tokens[1]
-    return ctx.text[tokens[first].start : m.stop].replace("«", "").replace("»", "").split()
+    text = ctx.text[tokens[first].start : m.stop].replace("«", "").replace("»", "")
+    # Wiki markup around a name (`газеты ''Süddeutsche Zeitung''`) is no part of it.
+    return [w for w in (w.strip("'") for w in text.split()) if w]
 
 
 def _span(ctx: Context, start: int, stop: int) -> Span:

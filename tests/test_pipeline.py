@@ -1255,6 +1255,11 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "wiki-marks-are-no-part-of-a-name",
+        "Как пишет газета ''Süddeutsche Zeitung'', переговоры зашли в тупик.",
+        Q("переговоры зашли в тупик", IND, "Süddeutsche Zeitung", ORG, "Как пишет"),
+    ),
+    case(
         "in-it-after-a-published-comment",
         "МИД России опубликовал комментарий по поводу этого решения. В нём сказано, что суд "
         "не оправдал надежд.",

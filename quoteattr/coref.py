@@ -105,7 +105,7 @@ def _resolve_mention(
 ) -> Speaker | None:
     ctx = r.ctx
     mention = _span(ctx, m.start, m.stop)
-    named = r.person_at(m.start, m.stop)
+    named = _named_speaker(r, m)
     if named is not None and _dependent_name(m, named[0]):
         # `Лечащие Чавеса кубинские врачи сообщили`: the doctors speak, not
         # Чавес; a role with a name in the genitive is still a role.
@@ -225,6 +225,24 @@ def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
 
 
 _NAME_RELS = frozenset({"appos", "flat:name", "flat"})
+
+
+def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | None:
+    """The person a speaker phrase names: the last one, unless the phrase
+    opens with a name and the later ones stand in its apposition's genitives
+    (`Маатье Мостарт, представитель фонда Анны Франк`)."""
+    people = r.people_in(m.start, m.stop)
+    if len(people) < 2:
+        return people[-1] if people else None
+    head = m.head_token
+    tokens = m.sent.tokens
+    for span, entity in people:
+        if span[0] <= head.start < span[1]:
+            return span, entity
+        first = next((t for t in tokens if t.start >= span[0]), None)
+        if first is not None and first.head == m.head and first.rel in _NAME_RELS:
+            return span, entity  # `Принцесса Мако Акисино, внучка … Акихито`
+    return people[-1]
 
 
 def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:

@@ -261,6 +261,16 @@ class Resolver:
         entity.titles |= _title_lemmas(sent, start)
         self.by_span[(start, stop)] = entity
 
+    def people_in(self, start: int, stop: int) -> list[tuple[tuple[int, int], Entity]]:
+        """Every person named inside [start, stop), in text order."""
+        found = []
+        i = bisect.bisect_left(self._starts, (start, start))
+        while i < len(self._starts) and self._starts[i][0] < stop:
+            if self._starts[i][1] <= stop:
+                found.append((self._starts[i], self.by_span[self._starts[i]]))
+            i += 1
+        return found
+
     def person_at(self, start: int, stop: int) -> tuple[tuple[int, int], Entity] | None:
         """The person named inside [start, stop), preferring the last name."""
         found = None

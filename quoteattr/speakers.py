@@ -164,7 +164,8 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
     """`На заседании кабинета Нетаньяху заявил`: the parser hung an
     indeclinable name before the verb on the noun before it; a nominative
     name right before a verb with no subject, agreeing with it, is the subject."""
-    if verb == 0 or _child(sent, verb, _SUBJECT_RELS) is not None:
+    subject = _nominal_subject(sent, verb)
+    if verb == 0 or (subject is not None and _is_nominal(sent.tokens[subject])):
         return None
     tok, feats = sent.tokens[verb - 1], sent.tokens[verb].feats
     if tok.pos != "PROPN" or tok.feats.get("Case") != "Nom" or verb - 1 in blocked:

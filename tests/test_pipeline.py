@@ -1255,6 +1255,17 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "a-name-before-its-apposition-s-genitive",
+        "Маатье Мостарт, представитель фонда Анны Франк, сказал, что подлинность рукописи не "
+        "вызывает сомнений.",
+        Q("подлинность рукописи не вызывает сомнений", IND, "Маатье Мостарт", PERSON, "сказал"),
+    ),
+    case(
+        "a-title-s-name-before-an-apposition",
+        "Принцесса Мако Акисино, внучка императора Японии Акихито, официально объявила о помолвке.",
+        Q("о помолвке", IND, "Мако Акисино", PERSON, "объявила"),
+    ),
+    case(
         "wiki-marks-are-no-part-of-a-name",
         "Как пишет газета ''Süddeutsche Zeitung'', переговоры зашли в тупик.",
         Q("переговоры зашли в тупик", IND, "Süddeutsche Zeitung", ORG, "Как пишет"),

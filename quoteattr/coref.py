@@ -468,6 +468,7 @@ def _antecedent(
     nearest = sent_of(candidates[0][0])
     same = [c for c in candidates if sent_of(c[0]) is nearest]
     entity = _subject_first(r, same)
+    assert entity is not None  # (only subject_only gives None)
     return Speaker(entity.name, PERSON, mention, aliases(entity))
 
 
@@ -573,7 +574,9 @@ def _noun_antecedent(
     return None
 
 
-def _subject_first(r: Resolver, found: list[tuple[int, Entity]]) -> Entity:
+def _subject_first(
+    r: Resolver, found: list[tuple[int, Entity]], subject_only: bool = False
+) -> Entity | None:
     for start, entity in found:
         sent = r.ctx.sentence_at(start)
         if sent is None:
@@ -592,7 +595,7 @@ def _subject_first(r: Resolver, found: list[tuple[int, Entity]]) -> Entity:
                 tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}
             ):
                 return entity
-    return found[-1][1]
+    return None if subject_only else found[-1][1]
 
 
 def _described(
@@ -608,7 +611,10 @@ def _described(
         # `представитель компании`, `другой эксперт`: a role that names no one
         # unless the text gave that title to a named person.
         return None
-    named = _nearby_person(r, m)
+    bare = bool(head_lemmas & _anonymous())
+    # A bare role (`Политик заявил`) is who the text is about: a subject
+    # named lately, not a name in an oblique case (`со сторонником Траини`).
+    named = _nearby_person(r, m, subject_only=bare)
     if named is not None and not _gender_fits(named, m):
         named = None
     if named is not None and (
@@ -652,7 +658,7 @@ def _gender_fits(entity: Entity, m: Mention) -> bool:
     return tag.gender == entity.gender
 
 
-def _nearby_person(r: Resolver, m: Mention) -> Entity | None:
+def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:
     """The person named last before a description, in its paragraph or the one
     before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`."""
     found = r.people_before(m.start)
@@ -662,7 +668,21 @@ def _nearby_person(r: Resolver, m: Mention) -> Entity | None:
     nearest = sent_of(found[0][0])
     if nearest is None or m.sent.paragraph - nearest.paragraph > 1:
         return None
-    return _subject_first(r, [c for c in found if sent_of(c[0]) is nearest])
+    if not subject_only:
+        return _subject_first(r, [c for c in found if sent_of(c[0]) is nearest])
+    # The nearest sentence that has a person for its subject, a few back at most.
+    sents: list[Sentence] = []
+    for start, _entity in found[:_LOOKBACK]:
+        sent = sent_of(start)
+        if sent is None or m.sent.paragraph - sent.paragraph > 1:
+            break
+        if sent not in sents:
+            sents.append(sent)
+    for sent in sents[:3]:
+        entity = _subject_first(r, [c for c in found if sent_of(c[0]) is sent], True)
+        if entity is not None:
+            return entity
+    return None
 
 
 def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Speaker]]:

@@ -32,7 +32,7 @@ from .marks import Part, Quoted
 from .messages import _message_cue, _message_speaker, _passive_agent
 from .morph import lemmas
 from .speakers import Mention
-from .text import Sentence
+from .text import Sentence, Token
 
 
 def direct_claims(ctx: Context) -> list[Claim]:
@@ -350,7 +350,34 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
                 # (`цитирует РИА «Новости»`, `подтвердил закрытие сделки со
                 # «Скайлинк»`).
                 return last, "object"
+        if _uttered(ctx, sent, last, words, q):
+            # `мужчина кричит «Аллах Акбар»`, `будут скандировать «Наше имя
+            # выше денег»`: the words right after a verb of saying.
+            return last, "direct-adjacent"
     return _message_cue(ctx, q)
+
+
+def _uttered(ctx: Context, sent: Sentence, cue: Cue, words: list[Token], q: Quoted) -> bool:
+    if words or cue.type == SOURCE or cue.tags & {"naming", "cite", "message"}:
+        return False
+    if ctx.view[cue.stop : q.open].strip():
+        return False  # a comma or a colon: found otherwise
+    if cue.token.feats.get("Variant") == "Short":
+        return False  # `были объявлены «предателями родины»`: a passive names
+    if any(c.start >= q.stop for c in ctx.cues[sent.index]):
+        return False  # `он кричал «…», заявил прокурор`: the prosecutor's words
+    inner = ctx.text[q.start : q.stop].split()
+    if not inner or (len(inner) < 2 and inner[-1][-1:] not in {"!", "?"}):
+        return False
+    if not inner[0][:1].isupper() and len(inner) < 4:
+        return False  # `обещал продолжать «революцию Чавеса»`: an object in marks
+    if any(s <= q.start and q.stop <= e + 1 for s, e, _ in ctx.names[sent.index]):
+        return False  # `сообщает «Российская газета»`: the outlet is named
+    if all(w[:1].isupper() for w in inner if w[:1].isalpha()):
+        # Capitalised like a title: words only after a verb of shouting or
+        # chanting (`кричит «Аллах Акбар»`), a name after any other.
+        return bool(cue.tags & {"quoteonly", "noabout"})
+    return True
 
 
 def _one_name(ctx: Context, q: Quoted) -> bool:

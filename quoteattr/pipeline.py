@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import decide, marks, nlp, windows
+from . import decide, gcpause, marks, nlp, windows
 from . import upstream as _upstream
 from .carried import Carried
 from .claims import Claim, Context
@@ -274,6 +274,13 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
         # A long document goes alone, window by window, in its place.
         short = iter(_run([t for t in texts if not _long(t)], guard))
         return [guard(t, _windowed, t) if _long(t) else next(short) for t in texts]
+    # The batch's objects all live until it ends: the collector waits
+    # (gcpause.py), and runs once they are garbage, when `_stages` returns.
+    with gcpause.paused():
+        return _stages(texts, guard, final)
+
+
+def _stages(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None) -> list[Any]:
     items = [guard(_text_of(text), _prepare, text) for text in texts]
     live = _live(items)
     _tag_morph([s for doc in live for s in doc.sents if _untagged(s)])

@@ -63,7 +63,6 @@ def model(name: str) -> Any:
     return _load()[name].api
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _shape(word: str) -> str:
     from slovnet.shape import word_shape
 
@@ -86,6 +85,8 @@ class _Tagger:
         self.shapes = encoder.shapes_vocab.item_ids
         self.shape_unk = encoder.shapes_vocab.unk_id
         self.shared = False  # whether Sentence.codes, encoded once, are this model's too
+        # word -> (word id, shape id): the same for every occurrence of a word.
+        self.codes: dict[str, tuple[int, int]] = {}
 
     def same_codes(self, other: _Tagger) -> bool:
         return (self.words, self.word_unk, self.shapes, self.shape_unk) == (
@@ -96,16 +97,25 @@ class _Tagger:
         )
 
     def _encode(self, sent: Sentence) -> tuple[list[int], list[int]]:
-        # slovnet's WordShapeEncoder.item, with the word shape cached.
+        # slovnet's WordShapeEncoder.item, each distinct word encoded once.
         if self.shared and sent.codes is not None:
             return sent.codes
-        words = sent.words()
-        get_word, get_shape = self.words.get, self.shapes.get
-        word_ids = [get_word(w.lower(), self.word_unk) for w in words]
-        shape_ids = [get_shape(_shape(w), self.shape_unk) for w in words]
+        codes = self.codes
+        pairs = [codes.get(t.text) or self._code(t.text) for t in sent.tokens]
+        word_ids = [w for w, _ in pairs]
+        shape_ids = [s for _, s in pairs]
         if self.shared:
             sent.codes = (word_ids, shape_ids)
         return word_ids, shape_ids
+
+    def _code(self, word: str) -> tuple[int, int]:
+        if len(self.codes) >= _CACHE:
+            self.codes.clear()  # a long run's memory stays flat
+        code = self.codes[word] = (
+            self.words.get(word.lower(), self.word_unk),
+            self.shapes.get(_shape(word), self.shape_unk),
+        )
+        return code
 
     def predict(self, sents: Sequence[Sentence]) -> Iterator[Any]:
         """The model's raw prediction for each sentence, in order."""

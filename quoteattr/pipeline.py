@@ -290,7 +290,18 @@ def _stages(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None)
     unnamed = [doc for doc in live if doc.names is None]
     if unnamed:
         _tag_ner(unnamed)
-    return [_then(guard, final or _document, item) for item in items]
+    results = [_then(guard, final or _document, item) for item in items]
+    if final is None:
+        for doc in _live(items):
+            _release(doc)
+    return results
+
+
+def _release(doc: _Doc) -> None:
+    """A finished document's tokens, freed now: a token and its sentence hold
+    each other, which only the cyclic collector would undo."""
+    for sent in doc.sents:
+        sent.tokens = []
 
 
 def _long(text: Any) -> bool:

@@ -20,9 +20,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-__all__ = ["paused"]
+__all__ = ["each", "paused"]
+
+T = TypeVar("T")
 
 _lock = threading.Lock()
 _active = 0  # batches inside `paused`
@@ -45,3 +48,12 @@ def paused() -> Iterator[None]:
             _active -= 1
             if _active == 0 and _resume:
                 gc.enable()
+
+
+def each(items: Iterable[T]) -> Iterator[T]:
+    """`items`, the collector paused while the loop's body runs on each one:
+    for a loop whose every pass builds its own objects and drops them (a long
+    document's windows), so that it may run between passes."""
+    for item in items:
+        with paused():
+            yield item

@@ -51,6 +51,7 @@ from .stages import (
     _needing_syntax,
     _parse_syntax,
     _prepare,
+    _release,
     _tag_morph,
     _tag_ner,
     _untagged,
@@ -297,13 +298,6 @@ def _stages(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None)
     return results
 
 
-def _release(doc: _Doc) -> None:
-    """A finished document's tokens, freed now: a token and its sentence hold
-    each other, which only the cyclic collector would undo."""
-    for sent in doc.sents:
-        sent.tokens = []
-
-
 def _long(text: Any) -> bool:
     return isinstance(text, str) and len(text) > windows.THRESHOLD
 
@@ -328,7 +322,7 @@ def _windowed(text: str) -> Document:
     found = windows.Names()
     tags = array("H")  # every token's morphology, in text order
     first_tag = array("q")  # each chunk's first token in `tags`
-    for window in plan:
+    for window in gcpause.each(plan):
         doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
         _tag_morph(doc.sents)
         _keep_tags(doc.sents, chunks, window, tags, first_tag)
@@ -342,9 +336,11 @@ def _windowed(text: str) -> Document:
         table.gather(text, view, doc.sents, doc.names)
         for names in doc.names:
             found.add(names)
+        _release(doc)
     table.settle()
     quotes: list[Quote] = []
-    for window in plan:
+    shared = windows.Shared()
+    for window in gcpause.each(plan):
         sents = sentences(view, chunks.span(window.lo, window.hi))
         first, last = sents[0].start, sents[-1].stop
         # The marks wholly inside the context; one reaching past it is its
@@ -368,7 +364,8 @@ def _windowed(text: str) -> Document:
         table.core = window.own
         chosen = decide.speakers(ctx, claims, table)
         own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
-        quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
+        quotes += map(shared, assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes)
+        _release(doc)
     return Document(text, quotes)
 
 

@@ -93,6 +93,13 @@ def _find_cues(doc: _Doc) -> _Doc:
     return doc
 
 
+def _release(doc: _Doc) -> None:
+    """A finished document's (or window's) tokens, freed now (a token and its
+    sentence hold each other: only the cyclic collector would undo that)."""
+    for sent in doc.sents:
+        sent.tokens = []
+
+
 def _needing_syntax(doc: _Doc) -> Iterator[Sentence]:
     """Sentences whose parse a later stage may read: a cue, a mark or a noun
     that brings in a clause (`появилась информация о том, что`) is in them."""

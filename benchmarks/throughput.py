@@ -271,14 +271,16 @@ def models_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, An
         "ner": NewsNERTagger(emb),
     }
     loaded = time.perf_counter()
-    from quoteattr.nlp import BATCH
+    from quoteattr import nlp
 
     # Encoded first, outside the clock: only the forward passes are timed.
+    # Each call's sentences are cut into batches where (c) cut them.
     batches = []
     for name, sents in calls:
         encoder = models[name].infer.encoder
-        encoder.batch_size = BATCH
-        batches.extend((name, batch) for batch in encoder(sents))
+        for start, stop in nlp.calls([len(words) for words in sents]):
+            encoder.batch_size = stop - start
+            batches.extend((name, batch) for batch in encoder(sents[start:stop]))
     seconds = {name: 0.0 for name in MODELS}
     cpu_before = cpu_seconds()
     cold = time.perf_counter() - _STARTED

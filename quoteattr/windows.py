@@ -130,29 +130,28 @@ def _wanted(held: int, more: int, same_paragraph: bool, span: int) -> bool:
 
 
 class Shared:
-    """A long document's results with one copy of each repeated value: its
+    """A long document's results with one copy of each repeated string: its
     cues, speakers' names, aliases and mentions repeat the same few words
-    thousands of times (about a megabyte of results per million characters
-    saved). The quotes are equal to those given; only copies are shared."""
+    thousands of times. The quotes are equal to those given; only copies of
+    equal strings are shared (the spans themselves are all different)."""
 
     def __init__(self) -> None:
-        self._seen: dict[object, object] = {}
-
-    def _one(self, value: object) -> object:
-        return self._seen.setdefault(value, value)
+        self._texts: dict[str, str] = {}
+        self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def __call__(self, quote: Quote) -> Quote:
-        one = self._one
         cue, speaker = quote.cue, quote.speaker
         if cue is not None:
-            cue = one(Span(cue.start, cue.stop, one(cue.text)))  # type: ignore[arg-type]
+            cue = self._span(cue)
         if speaker is not None:
             mention = speaker.mention
             if mention is not None:
-                mention = one(Span(mention.start, mention.stop, one(mention.text)))  # type: ignore[arg-type]
-            speaker = one(  # type: ignore[assignment]
-                attrs.evolve(
-                    speaker, name=one(speaker.name), mention=mention, aliases=one(speaker.aliases)
-                )
-            )
+                mention = self._span(mention)
+            name = self._texts.setdefault(speaker.name, speaker.name)
+            aliases = self._aliases.setdefault(speaker.aliases, speaker.aliases)
+            speaker = attrs.evolve(speaker, name=name, mention=mention, aliases=aliases)
         return attrs.evolve(quote, cue=cue, speaker=speaker)
+
+    def _span(self, span: Span) -> Span:
+        text = self._texts.setdefault(span.text, span.text)
+        return span if text is span.text else Span(span.start, span.stop, text)

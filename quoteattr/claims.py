@@ -117,6 +117,16 @@ def _linking() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+@functools.cache
+def _linking_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`_linking` by first word, in its order: a token is compared only with
+    the phrases that start with it."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in _linking():
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
 def content_start(sent: Sentence, first: int = 0) -> int:
     """Index of the first content token from `first`: no dash, no `Но`, `Кроме того,`."""
     tokens = sent.tokens
@@ -124,7 +134,7 @@ def content_start(sent: Sentence, first: int = 0) -> int:
     while True:
         while i < len(tokens) and (tokens[i].text in DASHES or tokens[i].text in ",:;"):
             i += 1
-        for words in _linking():
+        for words in _linking_by_first().get(norm(tokens[i].text), ()) if i < len(tokens) else ():
             n = len(words)
             if i + n < len(tokens) and tuple(norm(t.text) for t in tokens[i : i + n]) == words:
                 # `А это …`: a conjunction before the content; `Также, …`.

@@ -206,7 +206,7 @@ def find(sent: Sentence) -> list[Cue]:
         cue = None
         if word in ("по", "согласно"):
             cue = _source_cue(sent, i, words)
-        else:
+        elif words.lemmas[i]:  # (no lemma, no phrase or verb starts here)
             cue = _phrase_cue(sent, i, words)
             if cue is None and not _negated(words, i):
                 # A negated cue reports nothing (`не уточняют, когда …`).

@@ -18,7 +18,16 @@ from typing import Any
 
 from .text import Sentence, Token
 
-__all__ = ["BATCH", "model", "morph_code", "parse_syntax", "set_morph", "tag_morph", "tag_ner"]
+__all__ = [
+    "BATCH",
+    "calls",
+    "model",
+    "morph_code",
+    "parse_syntax",
+    "set_morph",
+    "tag_morph",
+    "tag_ner",
+]
 
 _lock = threading.Lock()
 _models: dict[str, Any] = {}
@@ -27,6 +36,10 @@ _models: dict[str, Any] = {}
 # length-sorted input a larger batch costs little padding and amortises the
 # per-call overhead (natasha's 8 is twice as slow over the whole corpus).
 BATCH = 64
+
+# What a model call costs beyond its padded tokens, in tokens: slovnet's
+# per-call overhead is about 0.4 ms, a token about 17 us in every model.
+_CALL = 24
 
 # Distinct words seen before a cache starts forgetting: news repeats a few
 # tens of thousands of words, and the bound keeps a long run's memory flat.
@@ -63,7 +76,6 @@ def model(name: str) -> Any:
     return _load()[name].api
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _shape(word: str) -> str:
     from slovnet.shape import word_shape
 
@@ -86,6 +98,8 @@ class _Tagger:
         self.shapes = encoder.shapes_vocab.item_ids
         self.shape_unk = encoder.shapes_vocab.unk_id
         self.shared = False  # whether Sentence.codes, encoded once, are this model's too
+        # word -> (word id, shape id): the same for every occurrence of a word.
+        self.codes: dict[str, tuple[int, int]] = {}
 
     def same_codes(self, other: _Tagger) -> bool:
         return (self.words, self.word_unk, self.shapes, self.shape_unk) == (
@@ -96,22 +110,54 @@ class _Tagger:
         )
 
     def _encode(self, sent: Sentence) -> tuple[list[int], list[int]]:
-        # slovnet's WordShapeEncoder.item, with the word shape cached.
+        # slovnet's WordShapeEncoder.item, each distinct word encoded once.
         if self.shared and sent.codes is not None:
             return sent.codes
-        words = sent.words()
-        get_word, get_shape = self.words.get, self.shapes.get
-        word_ids = [get_word(w.lower(), self.word_unk) for w in words]
-        shape_ids = [get_shape(_shape(w), self.shape_unk) for w in words]
+        codes = self.codes
+        pairs = [codes.get(t.text) or self._code(t.text) for t in sent.tokens]
+        word_ids = [w for w, _ in pairs]
+        shape_ids = [s for _, s in pairs]
         if self.shared:
             sent.codes = (word_ids, shape_ids)
         return word_ids, shape_ids
 
+    def _code(self, word: str) -> tuple[int, int]:
+        if len(self.codes) >= _CACHE:
+            self.codes.clear()  # a long run's memory stays flat
+        code = self.codes[word] = (
+            self.words.get(word.lower(), self.word_unk),
+            self.shapes.get(_shape(word), self.shape_unk),
+        )
+        return code
+
     def predict(self, sents: Sequence[Sentence]) -> Iterator[Any]:
         """The model's raw prediction for each sentence, in order."""
-        for start in range(0, len(sents), BATCH):
-            chunk = [self._encode(sent) for sent in sents[start : start + BATCH]]
+        for start, stop in calls([len(sent.tokens) for sent in sents]):
+            chunk = [self._encode(sent) for sent in sents[start:stop]]
             yield from self.infer.process([self.encoder.input(chunk)])
+
+
+def calls(lengths: Sequence[int]) -> list[tuple[int, int]]:
+    """Where to cut sentences sorted by length (`lengths`, in tokens) into
+    model calls: [start, stop) each, at most `BATCH` sentences.
+
+    A call pads every sentence to its longest. Where the next sentence is
+    longer by so much that padding the call's sentences to it would cost
+    more than a call of its own (`_CALL`), a new call starts: one document's
+    sentences (`analyze`), from 3 tokens to 80, then go in a few calls of
+    like lengths, about a third less work than one. A sentence's tags do not
+    depend on what shares its call, so only the time changes.
+    """
+    found = []
+    start = 0
+    for j in range(1, len(lengths)):
+        held = j - start
+        if held >= BATCH or held * (lengths[j] - lengths[j - 1]) > _CALL:
+            found.append((start, j))
+            start = j
+    if lengths:
+        found.append((start, len(lengths)))
+    return found
 
 
 def _tagger(name: str) -> _Tagger:

@@ -21,6 +21,7 @@ from .text import Sentence
 
 _NEGATION = {"не", "нет", "ни", "никаких", "никакой", "никакие"}
 _OBJECT = {"obj", "obl", "iobj"}
+_CLAUSE_NEXT = {",", "о", "об"}  # the word after a noun that brings in a clause
 
 
 @functools.cache
@@ -54,7 +55,11 @@ def noun_claims(ctx: Context) -> list[Claim]:
             continue  # no cue, no mark: the parse was skipped, and so is the noun
         tokens = sent.tokens
         for i, tok in enumerate(tokens[:-2]):
-            if tok.pos != "NOUN" or not lemmas(tok.text) & nouns:
+            # `NOUN,` or `NOUN о/об` first (what `_clause_start` needs): most
+            # nouns are then never lemmatised.
+            if tok.pos != "NOUN" or norm(tokens[i + 1].text) not in _CLAUSE_NEXT:
+                continue
+            if not lemmas(tok.text) & nouns:
                 continue
             first = _clause_start(sent, i)
             if first is None or tokens[first - 1].rel not in {"mark", ""}:

@@ -243,8 +243,18 @@ class _Analysis(NamedTuple):
     choice: dict[_Triple, list[str]]  # nominative of each slot
 
 
-@functools.lru_cache(maxsize=20_000)
 def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
+    """The words' analysis with the caller's case hint: the hint only scales
+    the scores of the other cases, after the rest (`_analysis`) is read."""
+    analysis = _analysis(words)
+    if case is None:
+        return analysis
+    scores = {t: s * _CASE_HINT_MISS if t[2] != case else s for t, s in analysis.scores.items()}
+    return analysis._replace(scores=scores)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _analysis(words: tuple[str, ...]) -> _Analysis:
     tokens = [_split_token(w) for w in words]
     parts: list[list[str]] = []
     slots: list[_Slot] = []
@@ -298,19 +308,18 @@ def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
                 weight, nominative = _W_AS_IS, slot.written.lower()
             score *= weight
             chosen.append(nominative)
-        if case is not None and triple[2] != case:
-            score *= _CASE_HINT_MISS
         scores[triple] = score
         choice[triple] = chosen
     return _Analysis(tokens, parts, slots, slot_of, scores, choice)
 
 
-def _best_triple(analysis: _Analysis) -> _Triple:
-    def prior(triple: _Triple) -> float:
-        return _GENDER_PRIOR[triple[0]] * _NUMBER_PRIOR[triple[1]] * _CASE_PRIOR[triple[2]]
+_PRIORS = {t: _GENDER_PRIOR[t[0]] * _NUMBER_PRIOR[t[1]] * _CASE_PRIOR[t[2]] for t in _TRIPLES}
 
+
+def _best_triple(analysis: _Analysis) -> _Triple:
+    scores = analysis.scores
     # max() keeps the first of equals, and _TRIPLES lists the commonest first.
-    return max(_TRIPLES, key=lambda t: analysis.scores[t] * prior(t))
+    return max(_TRIPLES, key=lambda t: scores[t] * _PRIORS[t])
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import decide, marks, nlp, windows
+from . import decide, gcpause, marks, nlp, windows
 from . import upstream as _upstream
 from .carried import Carried
 from .claims import Claim, Context
@@ -51,6 +51,7 @@ from .stages import (
     _needing_syntax,
     _parse_syntax,
     _prepare,
+    _release,
     _tag_morph,
     _tag_ner,
     _untagged,
@@ -287,6 +288,13 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
         # A long document goes alone, window by window, in its place.
         short = iter(_run([t for t in texts if not _long(t)], guard))
         return [guard(t, _windowed, t) if _long(t) else next(short) for t in texts]
+    # The batch's objects all live until it ends: the collector waits
+    # (gcpause.py), and runs once they are garbage, when `_stages` returns.
+    with gcpause.paused():
+        return _stages(texts, guard, final)
+
+
+def _stages(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None) -> list[Any]:
     items = [guard(_text_of(text), _prepare, text) for text in texts]
     live = _live(items)
     _tag_morph([s for doc in live for s in doc.sents if _untagged(s)])
@@ -296,7 +304,11 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     unnamed = [doc for doc in live if doc.names is None]
     if unnamed:
         _tag_ner(unnamed)
-    return [_then(guard, final or _document, item) for item in items]
+    results = [_then(guard, final or _document, item) for item in items]
+    if final is None:
+        for doc in _live(items):
+            _release(doc)
+    return results
 
 
 def _long(text: Any) -> bool:
@@ -323,7 +335,7 @@ def _windowed(text: str) -> Document:
     found = windows.Names()
     tags = array("H")  # every token's morphology, in text order
     first_tag = array("q")  # each chunk's first token in `tags`
-    for window in plan:
+    for window in gcpause.each(plan):
         doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
         _tag_morph(doc.sents)
         _keep_tags(doc.sents, chunks, window, tags, first_tag)
@@ -337,9 +349,11 @@ def _windowed(text: str) -> Document:
         table.gather(text, view, doc.sents, doc.names)
         for names in doc.names:
             found.add(names)
+        _release(doc)
     table.settle()
     quotes: list[Quote] = []
-    for window in plan:
+    shared = windows.Shared()
+    for window in gcpause.each(plan):
         sents = sentences(view, chunks.span(window.lo, window.hi))
         first, last = sents[0].start, sents[-1].stop
         # The marks wholly inside the context; one reaching past it is its
@@ -363,7 +377,8 @@ def _windowed(text: str) -> Document:
         table.core = window.own
         chosen = decide.choices(ctx, claims, table)
         own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
-        quotes += assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes
+        quotes += map(shared, assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes)
+        _release(doc)
     return Document(text, quotes)
 
 

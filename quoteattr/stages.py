@@ -5,6 +5,7 @@ records they end in. `pipeline` runs them in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -47,11 +48,16 @@ def _tag_ner(docs: list[_Doc]) -> None:
 def _may_name(sent: Sentence) -> bool:
     for i, token in enumerate(sent.tokens):
         text = token.text
-        if token.pos == "PROPN" or (i > 0 and any(c.isupper() for c in text)):
+        # (A lower-case word holds no capital: most words are asked only that.)
+        capital = not text.islower() and any(c.isupper() for c in text)
+        if token.pos == "PROPN" or (i > 0 and capital):
             return True  # (`аль-Моджеб`: the capital need not come first)
-        if any("a" <= c <= "z" or "A" <= c <= "Z" for c in text):
+        if _LATIN.search(text):
             return True
     return False
+
+
+_LATIN = re.compile("[a-zA-Z]")
 
 
 def _tag_morph(sents: list[Sentence]) -> None:
@@ -85,6 +91,13 @@ def _prepare(text: Any) -> _Doc:
 def _find_cues(doc: _Doc) -> _Doc:
     doc.cues = [cues.find(s) for s in doc.sents]
     return doc
+
+
+def _release(doc: _Doc) -> None:
+    """A finished document's (or window's) tokens, freed now (a token and its
+    sentence hold each other: only the cyclic collector would undo that)."""
+    for sent in doc.sents:
+        sent.tokens = []
 
 
 def _needing_syntax(doc: _Doc) -> Iterator[Sentence]:

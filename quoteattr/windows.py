@@ -22,11 +22,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from .records import Quote, Span
+
 THRESHOLD = 500_000  # characters; a long news article has 30 000
 SIZE = 100_000  # characters of a window's own sentences
 OVERLAP = 10_000  # characters of context at least, either side
 
-__all__ = ["OVERLAP", "SIZE", "THRESHOLD", "Chunks", "Names", "Window", "plan"]
+__all__ = ["OVERLAP", "SIZE", "THRESHOLD", "Chunks", "Names", "Shared", "Window", "plan"]
 
 
 class Chunks:
@@ -125,3 +127,31 @@ def _wanted(held: int, more: int, same_paragraph: bool, span: int) -> bool:
     it): until `span` characters are held, then on to the paragraph's edge
     within three times that."""
     return held < span or (same_paragraph and more <= 3 * span)
+
+
+class Shared:
+    """A long document's results with one copy of each repeated string: its
+    cues, speakers' names, aliases and mentions repeat the same few words
+    thousands of times. The quotes are equal to those given; only copies of
+    equal strings are shared (the spans themselves are all different)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def __call__(self, quote: Quote) -> Quote:
+        cue, speaker = quote.cue, quote.speaker
+        if cue is not None:
+            cue = self._span(cue)
+        if speaker is not None:
+            mention = speaker.mention
+            if mention is not None:
+                mention = self._span(mention)
+            name = self._texts.setdefault(speaker.name, speaker.name)
+            aliases = self._aliases.setdefault(speaker.aliases, speaker.aliases)
+            speaker = attrs.evolve(speaker, name=name, mention=mention, aliases=aliases)
+        return attrs.evolve(quote, cue=cue, speaker=speaker)
+
+    def _span(self, span: Span) -> Span:
+        text = self._texts.setdefault(span.text, span.text)
+        return span if text is span.text else Span(span.start, span.stop, text)

@@ -107,7 +107,7 @@ def collect(
     topic = next((m.key for m in mentions if m.key.startswith("p:")), "")
     carried = resolver.document
     if carried is not None:
-        # A window of a long document (pipeline._windowed): how often and where
+        # A window of a long document (longtext.windowed): how often and where
         # each speaker is named, and who spoke, count over the whole document.
         counts, latest = carried.counts, carried.latest  # type: ignore[assignment]
         opens, topic = carried.opens, carried.topic

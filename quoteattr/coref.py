@@ -9,15 +9,21 @@ fullest form the document gives, in the nominative.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
 from . import lexicon, names
+from .authors import _published_before
+from .bodies import (
+    _looks_personal,
+    _named_institution,
+    _org_like,
+    _proper_part,
+    _recent_org,
+    _speaker_called,
+)
 from .claims import Claim, Context
 from .cues import SOURCE, norm
 from .entities import (
@@ -34,15 +40,13 @@ from .entities import (
     _institutions,
     _mention_case,
     _title_matches,
+    aliases,
     surname_key,
 )
 from .morph import lemmas, parse
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, colon_intro, is_document, phrase
+from .speakers import PRONOUNS, Mention, colon_intro, phrase
 from .text import Sentence
-
-if TYPE_CHECKING:
-    pass
 
 
 def _mention_words(ctx: Context, m: Mention) -> list[str]:
@@ -294,141 +298,6 @@ def _cites(m: Mention) -> bool:
     tokens = m.sent.tokens
     cite = lexicon.words("speech_verbs", "cite")
     return any(lemmas(t.text) & cite for t in tokens[: m.tokens[0]][-4:])
-
-
-def _org_like(ctx: Context, m: Mention) -> bool:
-    spans = ctx.names[m.sent.index]
-    return any(
-        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
-    ) and m.head_token.pos in {"PROPN", "X"}
-
-
-@functools.cache
-def _multiword_institutions() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(e.split()) for e in lexicon.words("institutions") if " " in e)
-
-
-def _named_institution(words: list[str]) -> bool:
-    """`Белый дом`: an institution whose name is a phrase of common words."""
-    entries = _multiword_institutions()
-    for size in {len(e) for e in entries}:
-        for i in range(len(words) - size + 1):
-            options = [lemmas(w) for w in words[i : i + size]]
-            if any(all(x in o for x, o in zip(e, options, strict=True)) for e in entries
-                   if len(e) == size):  # fmt: skip
-                return True
-    return False
-
-
-def _looks_personal(words: list[str]) -> bool:
-    from .morph import parse
-
-    return any({"Surn", "Name"} & best.tag.grammemes for w in words for best in parse(w)[:1])
-
-
-def _proper_part(words: list[str]) -> str | None:
-    """The name after a kind noun (`издание`, `компания`, `банк`) when it is
-    written to stay as it is: in marks, in Latin letters or in capitals."""
-    if len(words) < 2 or not lemmas(words[0]) & _kind_nouns():
-        return None
-    rest = words[1:]
-    first = rest[0]
-    fixed = (
-        first[:1] in '«"„“'
-        or (first[:1].isascii() and first[:1].isalpha())
-        or (len(first) > 1 and first.isupper())
-    )
-    if not fixed:
-        return None
-    name = " ".join(rest)
-    if name[:1] in '«"„“' and name[-1:] in '»"“”' and len(name) > 2:
-        name = name[1:-1]  # one pair of marks: `«Банк «Россия»»` keeps the inner
-    return name
-
-
-@functools.cache
-def _kind_nouns() -> frozenset[str]:
-    return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
-
-
-def _speaker_called(
-    previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
-) -> str | None:
-    """`Издание Asia Times пишет … Издание напоминает`: the organisation that
-    spoke lately under the same noun."""
-    for claim, speaker in _recent(previous):
-        mention = speaker.mention
-        if claim.start >= offset or speaker.type != ORG or mention is None:
-            continue
-        if any(lemmas(w) & head for w in mention.text.split()):
-            return speaker.name
-    return None
-
-
-def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
-    """The organisation a description stands for: the last one named with the
-    same noun (`полиция` → `Британская полиция`), else, for a category noun
-    (`ведомство`, `агентство`), the last one."""
-    i = bisect.bisect_left(r.orgs, (offset, ""))
-    before = r.orgs[max(0, i - _LOOKBACK) : i]
-    same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
-    phrase = _same_noun_phrase(r.ctx, offset, head)
-    if phrase is not None and (not same or phrase[0] > same[-1][0]):
-        return phrase[1]
-    if same:
-        return same[-1][1]
-    if not any("generic" in _institutions().get(x, ()) for x in head):
-        return None
-    for _start, name in reversed(before):
-        if _body_name(name):
-            return name
-    return None
-
-
-def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:
-    """A fuller phrase with the description's noun that NER did not tag:
-    `от областного департамента финансов` … `в сообщении департамента`."""
-    here = ctx.sentence_at(offset)
-    if here is None:
-        return None
-    for k in range(here.index, max(here.index - 6, -1), -1):
-        tokens = [t for t in ctx.sents[k].tokens if t.stop <= offset]
-        for i in range(len(tokens) - 1, -1, -1):
-            if not (tokens[i].pos == "NOUN" and lemmas(tokens[i].text) & head):
-                continue
-            lo = i
-            while lo > 0 and tokens[lo - 1].pos == "ADJ":
-                lo -= 1
-            hi = i
-            while (
-                hi + 1 < len(tokens)
-                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
-                and (tokens[hi + 1].feats.get("Case") == "Gen")
-            ):
-                hi += 1
-            if hi > lo:
-                words = [t.text for t in tokens[lo : hi + 1]]
-                return tokens[lo].start, names.org_name(words)
-    return None
-
-
-def _body_name(name: str) -> bool:
-    """A name that can be an institution's: headed by a body noun
-    (`Министерство обороны`) or a proper name (`Роскосмос`, `Standard & Poors`),
-    not by some other common noun (`Аэропорт Куала-Лумпур`)."""
-    from .morph import is_known, parse
-
-    first = name.split()[0].strip('«»"')
-    if lemmas(first) & lexicon.words("institutions"):
-        return True
-    if not is_known(first.lower()):
-        return True
-    best = parse(first.lower())[0].tag
-    return best.POS != "NOUN" or bool({"Orgn", "Geox", "Abbr", "Name"} & best.grammemes)
-
-
-def aliases(entity: Entity) -> tuple[str, ...]:
-    return tuple(sorted({f for f in entity.forms if f != entity.name}))
 
 
 def _antecedent(
@@ -688,70 +557,6 @@ def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entit
 def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Speaker]]:
     """The last claims, nearest first; a bounded window keeps long texts linear."""
     return itertools.islice(reversed(previous), _LOOKBACK)
-
-
-def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
-    """`МИД России опубликовал комментарий. В нём сказано, что …`: an
-    impersonal cue over a document (`в заявлении`, `в нём`) whose author the
-    sentence before named, as the first name there before the document."""
-    cue = claim.cue
-    if cue is None or claim.sent.index == 0:
-        return None
-    feats = cue.token.feats
-    passive = feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
-    if "impersonal" not in cue.tags and not passive:
-        return None
-    tokens = claim.sent.tokens
-    near = tokens[max(0, cue.first - 3) : cue.last + 4]
-    if not any(is_document(t) or norm(t.text) in _IT for t in near):
-        return None
-    ctx = r.ctx
-    for k in range(claim.sent.index - 1, max(claim.sent.index - 3, -1), -1):
-        sent = ctx.sents[k]
-        document = next((t for t in sent.tokens if is_document(t)), None)
-        if document is None:
-            continue
-        for s, e, type_ in ctx.names[k]:
-            if e > document.start or type_ not in {"ORG", "PER"}:
-                continue
-            head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
-            if head is not None and head.feats.get("Case") not in {"Nom", None}:
-                continue  # `по поводу заявления Лаврова`: not who wrote
-            span = _span(ctx, s, e)
-            if type_ == "PER":
-                named = r.person_at(s, e)
-                if named is not None:
-                    return Speaker(named[1].name, PERSON, span, aliases(named[1]))
-                continue
-            e = _with_genitive_place(ctx, k, e)  # `МИД` + `России`
-            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
-            return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
-        return _opening_body(ctx, sent)
-    return None
-
-
-def _with_genitive_place(ctx: Context, k: int, e: int) -> int:
-    for s2, e2, type_ in ctx.names[k]:
-        if type_ in {"LOC", "ORG"} and ctx.text[e:s2] == " ":
-            return e2
-    return e
-
-
-def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
-    """`Министерство обороны выпустило заявление`: the institution named at
-    the start, before the first verb, that the tagger did not find."""
-    tokens = sent.tokens
-    verb = next((i for i, t in enumerate(tokens) if t.pos in {"VERB", "AUX"}), None)
-    if verb is None or verb == 0:
-        return None
-    first = tokens[0]
-    if first.feats.get("Case") != "Nom" or not (lemmas(first.text) & lexicon.words("institutions")):
-        return None
-    words = [t.text for t in tokens[:verb] if t.pos != "PUNCT"]
-    return Speaker(names.org_name(words), ORG, _span(ctx, first.start, tokens[verb - 1].stop))
-
-
-_IT = frozenset({"нем", "нём", "ней"})
 
 
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:

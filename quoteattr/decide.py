@@ -47,7 +47,7 @@ def proposals(
 ) -> list[list[Candidate]]:
     """The speaker candidates of every claim; the rule chain's choice is one of them.
 
-    `carried` is given for a window of a long document (pipeline._windowed): the
+    `carried` is given for a window of a long document (longtext.windowed): the
     whole document's entities and counts, in place of the window's own."""
     resolver = coref.Resolver(ctx, carried)
     rule = coref.resolve(ctx, claims, resolver)

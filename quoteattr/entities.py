@@ -467,3 +467,8 @@ def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
     if number == "plur":
         return False
     return gender is None or entity.gender is None or entity.gender == gender
+
+
+def aliases(entity: Entity) -> tuple[str, ...]:
+    """The entity's other forms, for a speaker's `aliases`."""
+    return tuple(sorted({f for f in entity.forms if f != entity.name}))

@@ -13,7 +13,7 @@ taggers give a sentence the same tags whatever shares its batch, so `pipe`
 and `analyze` agree exactly.
 
 A document over `windows.THRESHOLD` characters goes alone, in windows of
-sentences (`_windowed`): its memory stays bounded, and what the whole
+sentences (`longtext.windowed`): its memory stays bounded, and what the whole
 document decides through (its entities, who is named how often) is carried
 across windows (carried.py).
 
@@ -25,24 +25,21 @@ time, so only the document at fault is lost.
 
 from __future__ import annotations
 
-import bisect
 import collections
 import multiprocessing
 import os
 import sys
 import threading
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import decide, gcpause, marks, nlp, windows
+from . import gcpause, longtext, nlp, windows
 from . import upstream as _upstream
-from .carried import Carried
 from .claims import Claim, Context
-from .records import Document, Quote
+from .records import Document
 from .stages import (
     _Doc,
     _document,
@@ -55,10 +52,7 @@ from .stages import (
     _tag_morph,
     _tag_ner,
     _untagged,
-    assemble,
 )
-from .text import Sentence, sentences
-from .text import chunks as segment_chunks
 
 if TYPE_CHECKING:
     from natasha.doc import Doc as NatashaDoc
@@ -287,7 +281,7 @@ def _run(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None = N
     if final is None and any(_long(t) for t in texts):
         # A long document goes alone, window by window, in its place.
         short = iter(_run([t for t in texts if not _long(t)], guard))
-        return [guard(t, _windowed, t) if _long(t) else next(short) for t in texts]
+        return [guard(t, longtext.windowed, t) if _long(t) else next(short) for t in texts]
     # The batch's objects all live until it ends: the collector waits
     # (gcpause.py), and runs once they are garbage, when `_stages` returns.
     with gcpause.paused():
@@ -313,98 +307,6 @@ def _stages(texts: list[Any], guard: Guard, final: Callable[[_Doc], Any] | None)
 
 def _long(text: Any) -> bool:
     return isinstance(text, str) and len(text) > windows.THRESHOLD
-
-
-def _windowed(text: str) -> Document:
-    """A long document in windows of sentences (windows.py), in two passes
-    over them: the first tags each window's own sentences and gathers their
-    names into the document-wide table (carried.py); the second takes each
-    window with its context, finds the claims and decides those that start
-    in the window's own stretch, against that table. Only one window's
-    sentences are held at a time. The first pass keeps the names NER found
-    and every token's morphology (two bytes a token), so neither model runs
-    twice; it parses only the sentences where a person's case needs it."""
-    quoted = marks.find_quoted(text)
-    view = marks.typographic(text, quoted)
-    outer = [q for q in quoted if q.depth == 0]
-    del quoted
-    opens = [q.open for q in outer]
-    chunks = windows.Chunks(segment_chunks(view))
-    plan = windows.plan(chunks, len(text), windows.SIZE, windows.OVERLAP)
-    table = Carried()
-    found = windows.Names()
-    tags = array("H")  # every token's morphology, in text order
-    first_tag = array("q")  # each chunk's first token in `tags`
-    for window in gcpause.each(plan):
-        doc = _Doc(text, view, [], sentences(view, chunks.span(window.start, window.stop)))
-        _tag_morph(doc.sents)
-        _keep_tags(doc.sents, chunks, window, tags, first_tag)
-        _find_cues(doc)
-        _tag_ner([doc])
-        assert doc.names is not None
-        # Gathering names reads the parse only to tell a subject (a person's
-        # case): the sentences the second pass parses that hold a person.
-        people = {s.index for s, n in zip(doc.sents, doc.names, strict=True) if _person(n)}
-        _parse_syntax([s for s in _needing_syntax(doc) if s.index in people])
-        table.gather(text, view, doc.sents, doc.names)
-        for names in doc.names:
-            found.add(names)
-        _release(doc)
-    table.settle()
-    quotes: list[Quote] = []
-    shared = windows.Shared()
-    for window in gcpause.each(plan):
-        sents = sentences(view, chunks.span(window.lo, window.hi))
-        first, last = sents[0].start, sents[-1].stop
-        # The marks wholly inside the context; one reaching past it is its
-        # own window's (or, past every context, no window's).
-        inside = [
-            q
-            for q in outer[bisect.bisect_left(opens, first) : bisect.bisect_left(opens, last)]
-            if q.stop <= last and (q.close is None or q.close < last)
-        ]
-        doc = _Doc(text, view, inside, sents, names=[found.within(s.start, s.stop) for s in sents])
-        # The first pass's morphology, not the model again.
-        at = first_tag[window.lo]
-        for sent in sents:
-            for token, code in zip(sent.tokens, tags[at : at + len(sent.tokens)], strict=True):
-                nlp.set_morph(token, code)
-            at += len(sent.tokens)
-        _find_cues(doc)
-        _parse_syntax(list(_needing_syntax(doc)))
-        ctx, claims = _draft(doc)
-        claims = decide.trim(claims)
-        table.core = window.own
-        chosen = decide.choices(ctx, claims, table)
-        own = [(c, s) for c, s in zip(claims, chosen, strict=True) if _owns(window, c)]
-        quotes += map(shared, assemble(ctx, [c for c, _ in own], [s for _, s in own]).quotes)
-        _release(doc)
-    return Document(text, quotes)
-
-
-def _keep_tags(
-    sents: list[Sentence],
-    chunks: windows.Chunks,
-    window: windows.Window,
-    tags: array,
-    first_tag: array,
-) -> None:
-    """The window's morphology appended to `tags`, and where each of its
-    chunks starts there (a chunk is one sentence or more, or none)."""
-    k = 0
-    for j in range(window.start, window.stop):
-        first_tag.append(len(tags))
-        while k < len(sents) and sents[k].start < chunks.stops[j]:
-            tags.extend(nlp.morph_code(t) for t in sents[k].tokens)
-            k += 1
-
-
-def _person(names: list[tuple[int, int, str]]) -> bool:
-    return any(type_ == "PER" for _, _, type_ in names)
-
-
-def _owns(window: windows.Window, claim: Claim) -> bool:
-    return window.own[0] <= claim.start < window.own[1]
 
 
 def drafts(texts: list[str]) -> list[tuple[Context, list[Claim]]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import pipeline, windows
+from quoteattr import longtext, pipeline, windows
 from quoteattr.text import chunks
 
 DEV = Path(__file__).parent / "data" / "dev.jsonl"
@@ -135,7 +135,7 @@ def test_short_documents_are_never_windowed(nlp, monkeypatch):
     def refuse(text: str):
         raise AssertionError("windowed")
 
-    monkeypatch.setattr(pipeline, "_windowed", refuse)
+    monkeypatch.setattr(longtext, "windowed", refuse)
     text = _articles(3)
     assert len(text) < windows.THRESHOLD
     assert nlp(text).quotes

@@ -1,0 +1,82 @@
+"""The author of a document an impersonal cue points into, named in the
+sentences before: `МИД России опубликовал комментарий. В нём сказано, что …`.
+"""
+
+from __future__ import annotations
+
+from . import lexicon, names
+from .claims import Claim, Context
+from .cues import norm
+from .entities import ORG, PERSON, Resolver, aliases
+from .morph import lemmas
+from .records import Span, Speaker
+from .speakers import is_document
+from .text import Sentence
+
+
+def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
+    """`МИД России опубликовал комментарий. В нём сказано, что …`: an
+    impersonal cue over a document (`в заявлении`, `в нём`) whose author the
+    sentence before named, as the first name there before the document."""
+    cue = claim.cue
+    if cue is None or claim.sent.index == 0:
+        return None
+    feats = cue.token.feats
+    passive = feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
+    if "impersonal" not in cue.tags and not passive:
+        return None
+    tokens = claim.sent.tokens
+    near = tokens[max(0, cue.first - 3) : cue.last + 4]
+    if not any(is_document(t) or norm(t.text) in _IT for t in near):
+        return None
+    ctx = r.ctx
+    for k in range(claim.sent.index - 1, max(claim.sent.index - 3, -1), -1):
+        sent = ctx.sents[k]
+        document = next((t for t in sent.tokens if is_document(t)), None)
+        if document is None:
+            continue
+        for s, e, type_ in ctx.names[k]:
+            if e > document.start or type_ not in {"ORG", "PER"}:
+                continue
+            head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
+            if head is not None and head.feats.get("Case") not in {"Nom", None}:
+                continue  # `по поводу заявления Лаврова`: not who wrote
+            span = _span(ctx, s, e)
+            if type_ == "PER":
+                named = r.person_at(s, e)
+                if named is not None:
+                    return Speaker(named[1].name, PERSON, span, aliases(named[1]))
+                continue
+            e = _with_genitive_place(ctx, k, e)  # `МИД` + `России`
+            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+            return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
+        return _opening_body(ctx, sent)
+    return None
+
+
+def _with_genitive_place(ctx: Context, k: int, e: int) -> int:
+    for s2, e2, type_ in ctx.names[k]:
+        if type_ in {"LOC", "ORG"} and ctx.text[e:s2] == " ":
+            return e2
+    return e
+
+
+def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
+    """`Министерство обороны выпустило заявление`: the institution named at
+    the start, before the first verb, that the tagger did not find."""
+    tokens = sent.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.pos in {"VERB", "AUX"}), None)
+    if verb is None or verb == 0:
+        return None
+    first = tokens[0]
+    if first.feats.get("Case") != "Nom" or not (lemmas(first.text) & lexicon.words("institutions")):
+        return None
+    words = [t.text for t in tokens[:verb] if t.pos != "PUNCT"]
+    return Speaker(names.org_name(words), ORG, _span(ctx, first.start, tokens[verb - 1].stop))
+
+
+_IT = frozenset({"нем", "нём", "ней"})
+
+
+def _span(ctx: Context, start: int, stop: int) -> Span:
+    return Span(start, stop, ctx.text[start:stop])

@@ -1,0 +1,152 @@
+"""Organisations a speaker phrase names or describes: `Белый дом`, `Издание
+Asia Times` (the name proper is `Asia Times`), `ведомство` → the body named
+or heard last with that noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections.abc import Iterator
+
+from . import lexicon, names
+from .claims import Claim, Context
+from .entities import _LOOKBACK, ORG, Resolver, _institutions
+from .morph import lemmas, parse
+from .records import Speaker
+from .speakers import Mention
+
+
+def _org_like(ctx: Context, m: Mention) -> bool:
+    spans = ctx.names[m.sent.index]
+    return any(
+        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
+    ) and m.head_token.pos in {"PROPN", "X"}
+
+
+@functools.cache
+def _multiword_institutions() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(e.split()) for e in lexicon.words("institutions") if " " in e)
+
+
+def _named_institution(words: list[str]) -> bool:
+    """`Белый дом`: an institution whose name is a phrase of common words."""
+    entries = _multiword_institutions()
+    for size in {len(e) for e in entries}:
+        for i in range(len(words) - size + 1):
+            options = [lemmas(w) for w in words[i : i + size]]
+            if any(all(x in o for x, o in zip(e, options, strict=True)) for e in entries
+                   if len(e) == size):  # fmt: skip
+                return True
+    return False
+
+
+def _looks_personal(words: list[str]) -> bool:
+
+    return any({"Surn", "Name"} & best.tag.grammemes for w in words for best in parse(w)[:1])
+
+
+def _proper_part(words: list[str]) -> str | None:
+    """The name after a kind noun (`издание`, `компания`, `банк`) when it is
+    written to stay as it is: in marks, in Latin letters or in capitals."""
+    if len(words) < 2 or not lemmas(words[0]) & _kind_nouns():
+        return None
+    rest = words[1:]
+    first = rest[0]
+    fixed = (
+        first[:1] in '«"„“'
+        or (first[:1].isascii() and first[:1].isalpha())
+        or (len(first) > 1 and first.isupper())
+    )
+    if not fixed:
+        return None
+    name = " ".join(rest)
+    if name[:1] in '«"„“' and name[-1:] in '»"“”' and len(name) > 2:
+        name = name[1:-1]  # one pair of marks: `«Банк «Россия»»` keeps the inner
+    return name
+
+
+@functools.cache
+def _kind_nouns() -> frozenset[str]:
+    return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
+
+
+def _speaker_called(
+    previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
+) -> str | None:
+    """`Издание Asia Times пишет … Издание напоминает`: the organisation that
+    spoke lately under the same noun."""
+    for claim, speaker in _recent(previous):
+        mention = speaker.mention
+        if claim.start >= offset or speaker.type != ORG or mention is None:
+            continue
+        if any(lemmas(w) & head for w in mention.text.split()):
+            return speaker.name
+    return None
+
+
+def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
+    """The organisation a description stands for: the last one named with the
+    same noun (`полиция` → `Британская полиция`), else, for a category noun
+    (`ведомство`, `агентство`), the last one."""
+    i = bisect.bisect_left(r.orgs, (offset, ""))
+    before = r.orgs[max(0, i - _LOOKBACK) : i]
+    same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
+    phrase = _same_noun_phrase(r.ctx, offset, head)
+    if phrase is not None and (not same or phrase[0] > same[-1][0]):
+        return phrase[1]
+    if same:
+        return same[-1][1]
+    if not any("generic" in _institutions().get(x, ()) for x in head):
+        return None
+    for _start, name in reversed(before):
+        if _body_name(name):
+            return name
+    return None
+
+
+def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:
+    """A fuller phrase with the description's noun that NER did not tag:
+    `от областного департамента финансов` … `в сообщении департамента`."""
+    here = ctx.sentence_at(offset)
+    if here is None:
+        return None
+    for k in range(here.index, max(here.index - 6, -1), -1):
+        tokens = [t for t in ctx.sents[k].tokens if t.stop <= offset]
+        for i in range(len(tokens) - 1, -1, -1):
+            if not (tokens[i].pos == "NOUN" and lemmas(tokens[i].text) & head):
+                continue
+            lo = i
+            while lo > 0 and tokens[lo - 1].pos == "ADJ":
+                lo -= 1
+            hi = i
+            while (
+                hi + 1 < len(tokens)
+                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
+                and (tokens[hi + 1].feats.get("Case") == "Gen")
+            ):
+                hi += 1
+            if hi > lo:
+                words = [t.text for t in tokens[lo : hi + 1]]
+                return tokens[lo].start, names.org_name(words)
+    return None
+
+
+def _body_name(name: str) -> bool:
+    """A name that can be an institution's: headed by a body noun
+    (`Министерство обороны`) or a proper name (`Роскосмос`, `Standard & Poors`),
+    not by some other common noun (`Аэропорт Куала-Лумпур`)."""
+    from .morph import is_known
+
+    first = name.split()[0].strip('«»"')
+    if lemmas(first) & lexicon.words("institutions"):
+        return True
+    if not is_known(first.lower()):
+        return True
+    best = parse(first.lower())[0].tag
+    return best.POS != "NOUN" or bool({"Orgn", "Geox", "Abbr", "Name"} & best.grammemes)
+
+
+def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Speaker]]:
+    return itertools.islice(reversed(previous), _LOOKBACK)

@@ -155,9 +155,23 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
 def _nominal_subject(sent: Sentence, verb: int) -> int | None:
     """The verb's subject; a participle the parser also calls one is its
     attribute (`сказал поддерживающий Чавеса законодатель Хосе Авила`)."""
-    subjects = [c for c in sent.tokens[verb].children if sent.tokens[c].rel in _SUBJECT_RELS]
-    nominal = [c for c in subjects if _is_nominal(sent.tokens[c])]
+    tokens = sent.tokens
+    subjects = [c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS]
+    nominal = [c for c in subjects if _is_nominal(tokens[c])]
+    if len(nominal) > 1:
+        # `Нарышкин пообещал …, Жириновский потребовал …, а Хинштейн назвал`:
+        # the parse may give one verb every subject; a finite verb between
+        # a subject and this one is that subject's own.
+        own = [c for c in nominal if not _finite_between(tokens, c, verb)]
+        nominal = sorted(own or nominal, key=lambda c: abs(verb - c))
     return (nominal or subjects or [None])[0]
+
+
+def _finite_between(tokens: list[Token], a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(
+        t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin" for t in tokens[lo + 1 : hi]
+    )
 
 
 def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

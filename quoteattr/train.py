@@ -32,6 +32,7 @@ from .candidates import Candidate
 from .claims import Claim, Context
 from .evaluate import Report, as_quote, load_gold, match, same_speaker, score
 from .records import Document, Quote
+from .stages import assemble
 
 FOLDS = 5
 SEED = 13
@@ -213,7 +214,7 @@ def predict(
         speakers = [_rule(c) for c in cands]
     else:
         speakers = [decide.choose(c, w).speaker for c in cands]
-    return pipeline.assemble(art.ctx, claims, speakers)
+    return assemble(art.ctx, claims, speakers)
 
 
 def _rule(cands: list[Candidate]) -> Any:

@@ -170,3 +170,16 @@ def test_shipped_weights_are_what_training_gives_on_the_bundled_dev() -> None:
         names = set(fitted) | set(expected)
         worst = max(abs(fitted.get(n, 0.0) - expected.get(n, 0.0)) for n in names)
         assert worst < 0.02, f"{model} weights differ by up to {worst:.3f}: retrain"
+
+
+def test_cross_validation_predicts_every_article_from_the_other_folds() -> None:
+    """The training command's cross-validation runs end to end (rules, fits
+    per fold, documents assembled) and scores every article it was given."""
+    articles = train.prepare(load_gold(DEV)[:12])
+    docs = train.cross_validate(articles, k=3)
+    assert len(docs) == len(articles)
+    assert [d.text for d in docs] == [a.ctx.text for a in articles]
+    report = train._report(articles, docs, set(range(len(articles))))
+    assert report.overall.e2e_f1 > 0.5
+    rules = [train.predict(a, None) for a in articles]
+    assert all(d.text == a.ctx.text for d, a in zip(rules, articles, strict=True))

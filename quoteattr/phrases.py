@@ -303,7 +303,28 @@ def _walk(words: list[_Word], start: int, triple: _NPTriple) -> _Walk | None:
         if new is None:
             return None
         changes[i] = new
+    after = _set_off_modifier(words, head_index, (triple[0], number, gender))
+    if after is not None:
+        new = _inflect_nominative(after[1], number, gender)
+        if new is not None:
+            changes[after[0]] = new
     return _Walk(score, changes, head_index)
+
+
+def _set_off_modifier(
+    words: list[_Word], head: int, triple: _NPTriple
+) -> tuple[int, morph.Parse] | None:
+    """`источника, близкого к следствию`: a participle or adjective set off by
+    a comma after the head agrees with it, and goes to the nominative too."""
+    i = head + 1
+    comma = "," in words[head].token.after
+    if not comma and i < len(words) and words[i].kind == "punct":
+        comma = "," in words[i].token.render()
+        i += 1
+    if not comma or i >= len(words) or words[i].kind != "word":
+        return None
+    p = _best_agreeing(words[i], triple, ("ADJF", "PRTF"))
+    return (i, p) if p is not None else None
 
 
 def _numeral_walk(words: list[_Word], start: int, case: str) -> _Walk | None:

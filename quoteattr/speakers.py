@@ -70,7 +70,15 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
             if c in blocked or c in keep:
                 continue
             child = tokens[c]
-            if child.rel in _NP_RELS or (child.rel == "punct" and child.text in _QUOTE_CHARS):
+            # `источника, близкого [к следствию]`: a modifier's own complement.
+            modifier = i != head and (
+                tokens[i].pos == "ADJ" or tokens[i].feats.get("VerbForm") == "Part"
+            )
+            if (
+                child.rel in _NP_RELS
+                or (child.rel == "punct" and child.text in _QUOTE_CHARS)
+                or (modifier and child.rel == "obl")
+            ):
                 keep.add(c)
                 stack.append(c)
     # Keep the run of kept tokens that contains the head.
@@ -335,14 +343,27 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     The object is preferred; a nominative is the outlet that quotes, however
     the parser labelled it (`цитирует РБК российского лидера`).
     """
+    tokens = sent.tokens
     found = [
         c
-        for c in sent.tokens[verb].children
+        for c in tokens[verb].children
         if c not in blocked
-        and sent.tokens[c].rel in {"obj", "iobj", "nmod"}
-        and sent.tokens[c].pos in {"PROPN", "NOUN", "PRON"}
+        and tokens[c].rel in {"obj", "iobj", "nmod"}
+        and tokens[c].pos in {"PROPN", "NOUN", "PRON"}
     ]
     if not found:
+        # `цитирует издание французского лидера`: the parse may hang the one
+        # quoted on the outlet, as its genitive; a person is not the outlet's.
+        for subj in (c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS):
+            for c in tokens[subj].children:
+                t = tokens[c]
+                if (
+                    c > subj
+                    and c not in blocked
+                    and t.rel == "nmod"
+                    and (t.feats.get("Animacy") == "Anim" and t.pos in {"NOUN", "PROPN"})
+                ):
+                    return phrase(sent, c, blocked)
         return None
     best = min(
         found,

@@ -49,10 +49,16 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
 
 
 def _relays_a_quote(claim: Claim, quoted: Spans) -> bool:
-    return any(
-        d.start <= claim.start < d.stop <= claim.cue.start
-        for d in quoted.over(claim.start, claim.start + 1)
-    )
+    """Does the claim pass on a quote? A quote with no cue of its own takes
+    its cue and speaker (`«Мы готовы к переговорам». Об этом заявил Песков`)."""
+    found = False
+    for d in quoted.over(claim.start, claim.start + 2):
+        # (`«…». Об этом заявил X`: the sentence before opens with the mark)
+        if d.start - 1 <= claim.start < d.stop <= claim.cue.start:
+            found = True
+            if d.cue is None and claim.how == "about-this":
+                d.cue, d.mention = claim.cue, claim.mention
+    return found
 
 
 def _relays_a_saying(outer: Claim, inner: Claim) -> bool:
@@ -86,7 +92,7 @@ def _cue_within(claim: Claim, others: list[Claim]) -> bool:
     return any(o is not claim and o.start <= cue.start and cue.stop <= o.stop for o in others)
 
 
-_RELAY_SHAPES = {"post", "post-inside", "as"}
+_RELAY_SHAPES = {"post", "post-inside", "as", "about-this"}
 # Verbs that state the speaker's own view or testimony (`указывает
 # Алексеев`, `как показал свидетель`): the cue inside their content is part
 # of what they say, not a report they pass on.
@@ -106,7 +112,12 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
     for relay in claims:
         if relay.how not in _RELAY_SHAPES or relay.cue.tags & _OWN_VIEW:
             continue
-        inner = [o for o in claims if o is not relay and o.how not in _RELAY_SHAPES]
+        # (`Это сообщила мать, передает ТАСС`: an `Это`-claim, itself passing on
+        # the sentence before, may be what a later relay passes on.)
+        inner = [
+            o for o in claims
+            if o is not relay and (o.how not in _RELAY_SHAPES or o.how == "about-this")
+        ]  # fmt: skip
         inner = [o for o in inner if relay.start <= o.cue.start < relay.stop]
         quoted = [
             o for o in direct

@@ -259,7 +259,17 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             and is_institution(token)
         ):
             return with_preposition(phrase(sent, c, blocked))
+        if "на" in cases and _place_institution(token):
+            return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
     return None
+
+
+def _place_institution(token: Token) -> bool:
+    """A seat that speaks for its body (`Даунинг-стрит`, `Старая площадь`)."""
+    from .morph import lemmas
+
+    places = lexicon.words("institutions", "place")
+    return bool(lemmas(token.text) & places) or norm(token.text) in places
 
 
 _RELATIVE_LOC = {"которой", "котором", "которых"}

@@ -171,6 +171,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 # `говорилось о …, но прокуратура, как пишет …`: another clause
                 # (`Считается, однако, что …` sets `однако` off and goes on).
                 return None
+            if nxt == "что" and i + 2 < len(tokens) and "касаться" in lemmas(tokens[i + 2].text):
+                return None  # `говорит о том, что касается покушения`: about, not a clause
             if nxt in COMPLEMENTISERS:
                 if not _asks(sent, cue, i + 1):
                     return None  # `потребовали выдать его, чтобы …`: a purpose
@@ -389,6 +391,18 @@ _BUT = frozenset({"но", "однако", "а"})
 _NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
 
 
+def _first_person_subject(sent: Sentence, verb: int) -> bool:
+    """A past-tense cue (no person of its own) whose subject is `я` or `мы`;
+    inside someone's quote such a cue is dropped anyway (resolve.py)."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    return any(
+        tokens[c].rel == "nsubj" and norm(tokens[c].text) in {"я", "мы"}
+        for c in tokens[verb].children
+    )
+
+
 def _past_a_but(sent: Sentence, verb: int, i: int) -> bool:
     """`говорилось о …, но прокуратура передала …`: the parse may give the
     cue the subject of the clause after `, но`."""
@@ -434,6 +448,8 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     verb = tokens[cue.head]
     if verb.feats.get("Person") == "1" and "impersonal" not in cue.tags:
         return None  # `Напомним`, `Отметим`: the journalist, not a source
+    if _first_person_subject(sent, cue.head):
+        return None  # `Мы бы считали, что …` in the narrative: the writer's own voice
     if "quoteonly" in cue.tags:
         return None  # `усмехнулся`, `поздравил`: speech only next to a quote
     if verb.feats.get("VerbForm") == "Part" and verb.rel in _NOMINAL_RELS:

@@ -143,6 +143,15 @@ def collect(
             _describe(cand, ranks, claim, m.sent, m.start, m.stop, said)
             if m.start < anchor and not claim.start <= m.start < claim.stop and _nominative(m):
                 subjects[m.key] = subjects.get(m.key, 0) + 1
+        if rule[i] is not None and rule[i].mention is not None and set(how) & _POINTERS:
+            k = key_of(rule[i])
+            if k not in ranks:
+                # An antecedent the tagger named nowhere near (`ГИБДД и МЧС`, one
+                # group): the pointer's own place is all there is to describe.
+                span = rule[i].mention
+                sent = ctx.sentence_at(span.start)
+                if sent is not None:
+                    _describe(pool[k], ranks, claim, sent, span.start, span.stop, said)
         # Speakers of the claims just before: the last one, and up to
         # _RECENT distinct ones among the last few claims.
         recent: set[str] = set()

@@ -412,6 +412,26 @@ def _past_a_but(sent: Sentence, verb: int, i: int) -> bool:
     )
 
 
+# `Такое мнение высказал X`: a view or statement named as the object points
+# back to the sentence before, as `Об этом` does.
+_SUCH = frozenset({"такое", "такую", "такой", "такие", "подобное", "подобную"})
+_VIEWS = frozenset({"мнение", "заявление", "оценка", "предположение", "прогноз", "вывод",
+                    "позиция", "версия", "точка", "мысль", "опасение", "надежда"})  # fmt: skip
+
+
+def _such_a_view(sent: Sentence, cue: Cue) -> bool:
+    tokens = sent.tokens
+    first = content_start(sent)
+    if first + 1 >= cue.first or norm(tokens[first].text) not in _SUCH:
+        return False
+    noun = tokens[first + 1]
+    if not lemmas(noun.text) & _VIEWS:
+        return False
+    if any(t.text in {",", ":", "«", '"'} for t in tokens[cue.last + 1 :]):
+        return False  # `Такое мнение высказал X, добавив, что …`: words of its own
+    return not sent.parsed or noun.head == cue.head or noun.head == cue.first
+
+
 def _is_clause(sent: Sentence, i: int) -> bool:
     """`Считается, что поддержка будет получена`: the parse may make the
     `что`-clause the passive's subject."""
@@ -478,7 +498,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     span = None
     cut: tuple[cuts.Cut, ...] = ()
     as_clause = norm(tokens[cue.first].text) == "как"
-    if _about_this(sent, cue) or _this_object(ctx, sent, cue):
+    if _about_this(sent, cue) or _this_object(ctx, sent, cue) or _such_a_view(sent, cue):
         return _about_this_claim(ctx, cue)
     if as_clause:
         span, how = _as_clause(ctx, cue), "as"

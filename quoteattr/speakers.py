@@ -10,125 +10,21 @@ postposed cue stands in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import attrs
-
 from . import lexicon
 from .cues import SOURCE, Cue, norm
+from .mentions import (
+    _OPENING_MARKS,
+    _POSSESSIVE,
+    _QUOTE_CHARS,
+    _SUBJECT_RELS,
+    PRONOUNS,
+    Mention,
+    _child,
+    _is_nominal,
+    phrase,
+    with_preposition,
+)
 from .text import Sentence, Token
-
-# Relations that stay inside a noun phrase when its span is taken.
-_NP_RELS = {
-    "amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign",
-    "nummod", "nummod:gov", "compound", "conj", "cc", "case", "fixed",
-}  # fmt: skip
-_QUOTE_CHARS = set("«»„“”\"'‘’")
-_SUBJECT_RELS = {"nsubj", "nsubj:pass"}
-_POSSESSIVE = frozenset({"его", "ее", "её", "их"})
-_OPENING_MARKS = frozenset('«„“"')
-PRONOUNS = {
-    "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
-    "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),
-    "они": (None, "plur"), "их": (None, "plur"), "них": (None, "plur"),
-}  # fmt: skip
-
-
-@attrs.define(slots=True)
-class Mention:
-    """A speaker as the text writes it, before it is resolved."""
-
-    start: int
-    stop: int
-    sent: Sentence
-    head: int  # token index of the phrase head
-    tokens: tuple[int, ...]  # token indices of the phrase, in order
-    place: bool = False  # `в Кремле`: an institution named by its place
-
-    @property
-    def head_token(self) -> Token:
-        return self.sent.tokens[self.head]
-
-    @property
-    def pronoun(self) -> bool:
-        return len(self.tokens) == 1 and norm(self.head_token.text) in PRONOUNS
-
-
-def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
-    """The noun phrase headed by `head`: its modifiers, names and genitives.
-
-    The span is contiguous around the head and never reaches into the tokens
-    of `stop_at` (the cue, the content).
-    """
-    blocked = set(stop_at)
-    keep = {head}
-    stack = [head]
-    tokens = sent.tokens
-    while stack:
-        i = stack.pop()
-        for c in tokens[i].children:
-            if c in blocked or c in keep:
-                continue
-            child = tokens[c]
-            # `источника, близкого [к следствию]`: a modifier's own complement.
-            modifier = i != head and (
-                tokens[i].pos == "ADJ" or tokens[i].feats.get("VerbForm") == "Part"
-            )
-            if (
-                child.rel in _NP_RELS
-                or (child.rel == "punct" and child.text in _QUOTE_CHARS)
-                or (modifier and child.rel == "obl")
-            ):
-                keep.add(c)
-                stack.append(c)
-    # Keep the run of kept tokens that contains the head.
-    lo = hi = head
-    while lo - 1 in keep or (lo - 1 >= 0 and _inner_punct(tokens, lo - 1, keep)):
-        lo -= 1
-    while hi + 1 in keep or (hi + 1 < len(tokens) and _inner_punct(tokens, hi + 1, keep)):
-        hi += 1
-    while lo < head and tokens[lo].rel in {"case", "cc"}:
-        lo += 1
-    while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”'):
-        hi -= 1
-    while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in '«"„“':
-        lo += 1
-    ids = tuple(range(lo, hi + 1))
-    return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
-
-
-def _inner_punct(tokens: list[Token], i: int, keep: set[int]) -> bool:
-    """A comma or quote mark between two kept tokens (`Иванов, Петров и Сидоров`)."""
-    return tokens[i].pos == "PUNCT" and (i - 1 in keep and i + 1 in keep)
-
-
-def with_preposition(mention: Mention) -> Mention:
-    """`в Кремле` rather than `Кремле`: the gold writes the place as given."""
-    tokens = mention.sent.tokens
-    first = mention.tokens[0]
-    if first > 0 and tokens[first - 1].rel == "case" and tokens[first - 1].head == mention.head:
-        first -= 1
-        return attrs.evolve(
-            mention,
-            start=tokens[first].start,
-            tokens=(first, *mention.tokens),
-            place=True,
-        )
-    return attrs.evolve(mention, place=True)
-
-
-def _child(sent: Sentence, i: int, rels: set[str], after: int | None = None) -> int | None:
-    for c in sent.tokens[i].children:
-        if sent.tokens[c].rel in rels and (after is None or c > after):
-            return c
-    return None
-
-
-def _is_nominal(token: Token) -> bool:
-    # natasha's tagger calls some hyphenated nouns PUNCT (`Интернет-компании`).
-    return token.pos in {"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM", "X"} or (
-        token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
-    )
 
 
 def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -347,6 +243,36 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
     return None
 
 
+def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
+    """`приводятся на сайте слова директора Франсиса Каффу`, `цитирует
+    газета слова министра`: whose words a citing verb brings is its speaker,
+    however the parse hangs `слова`."""
+    from .morph import lemmas
+
+    tokens = sent.tokens
+    if not lemmas(tokens[cue.head].text) & _CITING:
+        return None
+    for i in range(cue.last + 1, min(len(tokens) - 1, cue.last + 8)):
+        if i in blocked:
+            return None
+        if norm(tokens[i].text) == "слова" and "слово" in lemmas(tokens[i].text):
+            j = i + 1
+            while j < len(tokens) and tokens[j].pos == "ADJ":
+                j += 1
+            if (
+                j < len(tokens)
+                and j not in blocked
+                and tokens[j].pos in {"NOUN", "PROPN"}
+                and (tokens[j].feats.get("Case") in {"Gen", None})
+            ):
+                return phrase(sent, j, blocked | {i})
+            return None
+    return None
+
+
+_CITING = frozenset({"приводить", "привести", "приводиться", "цитировать", "цитироваться"})
+
+
 def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks.
 
@@ -462,7 +388,8 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     tags = cue.tags
     token = tokens[verb]
     found = None
-    if "cite" in tags:
+    found = _words_of(sent, cue, blocked)
+    if found is None and "cite" in tags:
         found = _quoted_person(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
     found = found or _name_before(sent, verb, blocked)

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from . import lexicon, names
 from .claims import Claim, Context
 from .entities import _LOOKBACK, ORG, Resolver, _institutions
+from .mentions import Mention
 from .morph import lemmas, parse
 from .records import Speaker
-from .speakers import Mention
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:

@@ -200,6 +200,9 @@ def collect(
             if not where:
                 f["never_named"] = 1.0  # no name the tagger found: a phrase
             _agreement(f, claim, cand.speaker)
+        for k in [k for k, c in pool.items() if c.features.get("m_platform")]:
+            if not pool[k].features.get("rule"):
+                del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
         _claim_context(pool, claim, how)
         result.append(_merge_surnames(pool))
         if rule[i] is not None:
@@ -441,6 +444,11 @@ def _describe(
                 f["m_subject_of_cue"] = 1.0
             elif tok.head == cue.head:
                 f["m_dependent_of_cue"] = 1.0
+    after_cue = dist == 0 and cue is not None and start > cue.start
+    if after_cue and _after_place_preposition(sent, start):
+        # `написал в Telegram`, `сообщил в Instagram`: where it was said, a
+        # platform, never who said it (GUIDELINES "Speakers").
+        f["m_platform"] = 1.0
     if head is not None and (sent.parsed or dist > 0) and sent.tokens[head].rel in _SUBJECT:
         f["m_subject"] = 1.0
         verb = sent.tokens[head].head
@@ -452,6 +460,15 @@ def _describe(
         f["m_in_other_content"] = 1.0
     if head is not None and sent.tokens[head].feats.get("Case") == "Nom":
         f["m_nominative"] = 1.0
+
+
+def _after_place_preposition(sent: Sentence, start: int) -> bool:
+    before = None
+    for tok in sent.tokens:
+        if tok.start >= start:
+            break
+        before = tok
+    return before is not None and norm(before.text) in {"в", "во", "на"}
 
 
 def _nominative(m: _Named) -> bool:

@@ -157,7 +157,16 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             return with_preposition(phrase(sent, c, blocked))
         if "на" in cases and _place_institution(token):
             return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
+        if cases & {"в", "во"} and _named_place(sent, c, blocked):
+            return with_preposition(phrase(sent, c, blocked))  # `В Белом доме заявили`
     return None
+
+
+def _named_place(sent: Sentence, noun: int, blocked: set[int]) -> bool:
+    from .bodies import _named_institution
+
+    words = [sent.tokens[i].text for i in phrase(sent, noun, blocked).tokens]
+    return _named_institution(words)
 
 
 def _place_institution(token: Token) -> bool:

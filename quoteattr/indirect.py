@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from . import cuts, lexicon, speakers
+from .backrefs import _about_this, _about_this_claim, _such_a_view, _this_object
 from .claims import (
     CLOSING,
     COMPLEMENTISERS,
@@ -358,35 +359,6 @@ def _phase(sent: Sentence, verb: Token) -> bool:
     return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)
 
 
-def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
-    """`Это подтвердил X` opening a sentence, with nothing reported after the
-    cue: `это` points back to the sentence before, as `Об этом` does."""
-    tokens = sent.tokens
-    first = content_start(sent)
-    if first >= cue.first or norm(tokens[first].text) != "это":
-        return False
-    if any(t.text == "," for t in tokens[first : cue.first]):
-        return False
-    if sent.parsed:
-        this = tokens[first]
-        # The parser may take `Это` for the subject when the real one follows.
-        other = any(tokens[c].rel == "nsubj" and c != first for c in tokens[cue.head].children)
-        rels = {"obj", "nsubj:pass"} | ({"nsubj"} if other else set())
-        if this.head != cue.head or this.rel not in rels:
-            return False
-    # Nothing of its own after the cue (`Это подтвердил, что …` reports a
-    # clause), but a relay may follow: `Это сообщила мать, передает ТАСС`.
-    later = [c.first for c in ctx.cues[sent.index] if c.first > cue.last]
-    end = later[0] - 1 if later else len(tokens)
-    for i in range(cue.last + 1, end - 1):
-        if tokens[i].text == "," and norm(tokens[i + 1].text) in _NEXT_CLAUSE:
-            end = i  # `…, однако в подробности не вдавалась`: a clause of its own
-            break
-    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", '"'}]
-    return not rest
-
-
-_NEXT_CLAUSE = frozenset({"однако", "но", "а", "хотя", "и"})
 _BUT = frozenset({"но", "однако", "а"})
 _NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
 
@@ -412,26 +384,6 @@ def _past_a_but(sent: Sentence, verb: int, i: int) -> bool:
     )
 
 
-# `Такое мнение высказал X`: a view or statement named as the object points
-# back to the sentence before, as `Об этом` does.
-_SUCH = frozenset({"такое", "такую", "такой", "такие", "подобное", "подобную"})
-_VIEWS = frozenset({"мнение", "заявление", "оценка", "предположение", "прогноз", "вывод",
-                    "позиция", "версия", "точка", "мысль", "опасение", "надежда"})  # fmt: skip
-
-
-def _such_a_view(sent: Sentence, cue: Cue) -> bool:
-    tokens = sent.tokens
-    first = content_start(sent)
-    if first + 1 >= cue.first or norm(tokens[first].text) not in _SUCH:
-        return False
-    noun = tokens[first + 1]
-    if not lemmas(noun.text) & _VIEWS:
-        return False
-    if any(t.text in {",", ":", "«", '"'} for t in tokens[cue.last + 1 :]):
-        return False  # `Такое мнение высказал X, добавив, что …`: words of its own
-    return not sent.parsed or noun.head == cue.head or noun.head == cue.first
-
-
 def _is_clause(sent: Sentence, i: int) -> bool:
     """`Считается, что поддержка будет получена`: the parse may make the
     `что`-clause the passive's subject."""
@@ -439,26 +391,6 @@ def _is_clause(sent: Sentence, i: int) -> bool:
         sent.tokens[m].rel == "mark" and norm(sent.tokens[m].text) in COMPLEMENTISERS
         for m in sent.tokens[i].children
     )
-
-
-def _about_this(sent: Sentence, cue: Cue) -> bool:
-    tokens = sent.tokens
-    for i in range(0, min(len(tokens) - 1, cue.last + 6)):
-        if norm(tokens[i].text) in {"об", "о"} and norm(tokens[i + 1].text) == "этом":
-            if sent.parsed and tokens[i + 1].head != cue.head and tokens[i + 1].rel == "obl":
-                continue  # `заявило об этом, после того как X заявил, что …`: another cue's
-            # `об этом человеке` names a topic; a bare `об этом` points back.
-            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-            return nxt is None or not _agrees_with_etom(nxt)
-    return False
-
-
-def _agrees_with_etom(token: Token) -> bool:
-    """`об этом человеке`: a noun in the prepositional case after `этом` is
-    the topic; `Об этом Дмитрий Медведев заявил` names the speaker next."""
-    if token.pos not in {"NOUN", "ADJ", "PROPN"}:
-        return False
-    return token.feats.get("Case", "Loc") == "Loc"
 
 
 def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
@@ -594,27 +526,3 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
         # `Как сообщило министерство здравоохранения в больницах …`: no comma.
         return _trim(sent, end + 1, len(tokens) - 1)
     return None
-
-
-def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
-    """`Об этом сообщил X`: the content is the sentence before."""
-    sent = cue.sent
-    if sent.index == 0:
-        return None
-    prev = ctx.sents[sent.index - 1]
-    if not _predicates(prev) and prev.index > 0:
-        # A caption line between the statement and `Об этом` (`Леннарт
-        # Юханссон` under a photo) states nothing; `этом` points past it.
-        prev = ctx.sents[prev.index - 1]
-    if sent.paragraph - prev.paragraph > 2 or not _predicates(prev):
-        return None
-    span = _trim(prev, content_start(prev), len(prev.tokens) - 1)
-    if span is None:
-        return None
-    mention = speakers.of_cue(cue)
-    return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
-
-
-def _predicates(sent: Sentence) -> bool:
-    """The sentence states something: it has a verb (or a short form)."""
-    return any(t.pos in {"VERB", "AUX"} or t.feats.get("Variant") == "Short" for t in sent.tokens)

@@ -332,6 +332,9 @@ def _antecedent(
         _sent, words = noun
         name = names.nominative_phrase(words)
         return Speaker(name, ANON, mention, tuple(sorted(lemmas(words[0])))[:1])
+    unnamed = _unnamed_subject(r, offset, gender)
+    if unnamed is not None and (not candidates or unnamed[0] > _index(sent_of(candidates[0][0]))):
+        return Speaker(unnamed[1].name, PERSON, mention, aliases(unnamed[1]))
     if not candidates:
         return None
     nearest = sent_of(candidates[0][0])
@@ -348,6 +351,33 @@ def _index(sent: Sentence | None) -> int:
     """A sentence's index; -1 for a name before a long document's window
     (what it is in stands before every sentence of the window)."""
     return -1 if sent is None else sent.index
+
+
+def _unnamed_subject(r: Resolver, offset: int, gender: str | None) -> tuple[int, Entity] | None:
+    """`Зеленский призвал … «…», - написал он`: a surname the tagger missed
+    here but named elsewhere in the document, as the subject of one of the
+    two sentences before, agreeing with the pronoun. (sentence index, entity)"""
+    here = r.ctx.sentence_at(offset)
+    if here is None:
+        return None
+    for k in range(here.index, max(here.index - 3, -1), -1):
+        sent = r.ctx.sents[k]
+        covered = [(s, e) for s, e, _ in r.ctx.names[k]]
+        for tok in sent.tokens:
+            if tok.start >= offset:
+                break
+            if (
+                tok.pos != "PROPN"
+                or tok.feats.get("Case") != "Nom"
+                or tok.rel not in {None, "nsubj", "nsubj:pass"}
+            ):
+                continue
+            if any(s <= tok.start < e for s, e in covered):
+                continue
+            entity = r.person_named([tok.text])
+            if entity is not None and _agrees(entity, gender, "sing"):
+                return k, entity
+    return None
 
 
 def _plural_subject(r: Resolver, offset: int) -> Mention | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from . import lexicon, names
+from .antecedents import _plural_subject, _unnamed_subject
 from .authors import _published_before
 from .bodies import (
     _looks_personal,
@@ -45,7 +46,7 @@ from .entities import (
 )
 from .morph import lemmas, parse
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, colon_intro, phrase
+from .speakers import PRONOUNS, Mention, colon_intro
 from .text import Sentence
 
 
@@ -351,90 +352,6 @@ def _index(sent: Sentence | None) -> int:
     """A sentence's index; -1 for a name before a long document's window
     (what it is in stands before every sentence of the window)."""
     return -1 if sent is None else sent.index
-
-
-def _unnamed_subject(r: Resolver, offset: int, gender: str | None) -> tuple[int, Entity] | None:
-    """`Зеленский призвал … «…», - написал он`: a surname the tagger missed
-    here but named elsewhere in the document, as the subject of one of the
-    two sentences before, agreeing with the pronoun. (sentence index, entity)"""
-    here = r.ctx.sentence_at(offset)
-    if here is None:
-        return None
-    for k in range(here.index, max(here.index - 3, -1), -1):
-        sent = r.ctx.sents[k]
-        covered = [(s, e) for s, e, _ in r.ctx.names[k]]
-        for tok in sent.tokens:
-            if tok.start >= offset:
-                break
-            if (
-                tok.pos != "PROPN"
-                or tok.feats.get("Case") != "Nom"
-                or tok.rel not in {None, "nsubj", "nsubj:pass"}
-            ):
-                continue
-            if any(s <= tok.start < e for s, e in covered):
-                continue
-            entity = r.person_named([tok.text])
-            if entity is not None and _agrees(entity, gender, "sing"):
-                return k, entity
-    return None
-
-
-def _plural_subject(r: Resolver, offset: int) -> Mention | None:
-    """The group `они`, `их` points back to: the plural or coordinated
-    subject of the sentence before (`ГИБДД и МЧС опровергли эту информацию.
-    По их информации, …`)."""
-    here = r.ctx.sentence_at(offset)
-    if here is None:
-        return None
-    # `Родители погибшей приехали … Они умоляли … — говорится в их
-    # заявлении`: a sentence whose subject is `они` itself passes back.
-    for k in range(here.index - 1, max(here.index - 3, -1), -1):
-        sent = r.ctx.sents[k]
-        if not sent.parsed:
-            return _plural_opening(sent)
-        found, they = _plural_in(sent)
-        if found is not None or not they:
-            return found
-    return None
-
-
-def _plural_in(sent: Sentence) -> tuple[Mention | None, bool]:
-    """The plural subject of a parsed sentence, and whether `они` is one."""
-    they = False
-    for tok in reversed(sent.tokens):  # the last subject is the nearest
-        if tok.rel not in {"nsubj", "nsubj:pass"}:
-            continue
-        if tok.pos == "PRON" and norm(tok.text) == "они":
-            they = True
-        if tok.pos not in {"NOUN", "PROPN"}:
-            continue
-        coordinated = any(sent.tokens[c].rel == "conj" for c in tok.children)
-        if tok.feats.get("Number") == "Plur" or coordinated:
-            return phrase(sent, tok.index), they
-    return None, they
-
-
-def _plural_opening(sent: Sentence) -> Mention | None:
-    """In a sentence the parser did not read (`Представители Роскосмоса не
-    подтвердили …`, no cue in it): a plural nominative noun before its first
-    verb, with the genitives after it."""
-    tokens = sent.tokens
-    for i, tok in enumerate(tokens):
-        if tok.pos in {"VERB", "AUX"}:
-            return None
-        f = tok.feats
-        if tok.pos in {"NOUN", "PROPN"} and f.get("Case") == "Nom" and f.get("Number") == "Plur":
-            last = i
-            while (
-                last + 1 < len(tokens)
-                and tokens[last + 1].feats.get("Case") == "Gen"
-                and (tokens[last + 1].pos in {"NOUN", "PROPN", "ADJ"})
-            ):
-                last += 1
-            span = tuple(range(i, last + 1))
-            return Mention(tok.start, tokens[last].stop, sent, i, span)
-    return None
 
 
 def _noun_antecedent(

@@ -163,11 +163,14 @@ def _nominative_after(cue: Cue, blocked: set[int]) -> Mention | None:
 def _is_name(ctx: Context, sent: Sentence, q: Quoted) -> bool:
     """`призвали Египет не запрещать «Братьев-мусульман»`: the marks hold a
     name the tagger found, or every word is capitalised like a title."""
-    spans = ctx.names[sent.index]
-    if any(s <= q.start and q.stop <= e + 1 for s, e, _ in spans):
+    if _tagged_name(ctx, sent, q):
         return True
     words = [w for w in ctx.text[q.start : q.stop].split() if w[:1].isalpha()]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _tagged_name(ctx: Context, sent: Sentence, q: Quoted) -> bool:
+    return any(s <= q.start and q.stop <= e + 1 for s, e, _ in ctx.names[sent.index])
 
 
 @functools.cache
@@ -371,7 +374,7 @@ def _uttered(ctx: Context, sent: Sentence, cue: Cue, words: list[Token], q: Quot
         return False
     if not inner[0][:1].isupper() and len(inner) < 4:
         return False  # `обещал продолжать «революцию Чавеса»`: an object in marks
-    if any(s <= q.start and q.stop <= e + 1 for s, e, _ in ctx.names[sent.index]):
+    if _tagged_name(ctx, sent, q):
         return False  # `сообщает «Российская газета»`: the outlet is named
     if all(w[:1].isupper() for w in inner if w[:1].isalpha()):
         # Capitalised like a title: words only after a verb of shouting or

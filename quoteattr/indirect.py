@@ -31,7 +31,7 @@ from .claims import (
 from .cues import SOURCE, Cue, norm
 from .morph import lemmas
 from .text import Sentence, Token
-from .topics import _coordinated_cut, _topic_after, _topic_before
+from .topics import _BUT, _coordinated_cut, _topic_after, _topic_before
 
 
 def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
@@ -359,7 +359,6 @@ def _phase(sent: Sentence, verb: Token) -> bool:
     return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)
 
 
-_BUT = frozenset({"но", "однако", "а"})
 _NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
 
 

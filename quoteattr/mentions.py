@@ -18,7 +18,6 @@ _NP_RELS = {
 }  # fmt: skip
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
-_POSSESSIVE = frozenset({"его", "ее", "её", "их"})
 _OPENING_MARKS = frozenset('«„“"')
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),

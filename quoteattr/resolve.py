@@ -26,7 +26,14 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     indirect = [c for c in indirect if not _cue_within(c, quoted.over(c.cue.start, c.cue.stop))]
     # `X: «… . Последняя фраза», сообщает Лента.ру`: a postposed cue whose
     # words start inside a quote passes that quote on; it reports nothing new.
-    indirect = [c for c in indirect if c.how not in _RELAY_SHAPES or not _relays_a_quote(c, quoted)]
+    for c in indirect:
+        if c.how == "about-this":
+            # `«Мы готовы к переговорам». Об этом заявил Песков`: a quote with
+            # no cue of its own takes the cue and speaker that pass it on.
+            for d in _relayed_quotes(c, quoted):
+                if d.cue is None:
+                    d.cue, d.mention = c.cue, c.mention
+    indirect = [c for c in indirect if c.how not in _RELAY_SHAPES or not _relayed_quotes(c, quoted)]
     indirect = _drop_relays(indirect, [c for c in direct if c.cue is not None])
     index = Spans(indirect)
     relaying = set()
@@ -48,17 +55,14 @@ def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Cl
     return kept
 
 
-def _relays_a_quote(claim: Claim, quoted: Spans) -> bool:
-    """Does the claim pass on a quote? A quote with no cue of its own takes
-    its cue and speaker (`«Мы готовы к переговорам». Об этом заявил Песков`)."""
-    found = False
-    for d in quoted.over(claim.start, claim.start + 2):
-        # (`«…». Об этом заявил X`: the sentence before opens with the mark)
-        if d.start - 1 <= claim.start < d.stop <= claim.cue.start:
-            found = True
-            if d.cue is None and claim.how == "about-this":
-                d.cue, d.mention = claim.cue, claim.mention
-    return found
+def _relayed_quotes(claim: Claim, quoted: Spans) -> list[Claim]:
+    """The quotes a claim passes on: its words start inside them (or at the
+    mark that opens them) and its cue comes after."""
+    return [
+        d
+        for d in quoted.over(claim.start, claim.start + 2)
+        if d.start - 1 <= claim.start < d.stop <= claim.cue.start
+    ]
 
 
 def _relays_a_saying(outer: Claim, inner: Claim) -> bool:

@@ -10,11 +10,12 @@ postposed cue stands in.
 
 from __future__ import annotations
 
+import functools
+
 from . import lexicon
 from .cues import SOURCE, Cue, norm
 from .mentions import (
     _OPENING_MARKS,
-    _POSSESSIVE,
     _QUOTE_CHARS,
     _SUBJECT_RELS,
     PRONOUNS,
@@ -24,6 +25,7 @@ from .mentions import (
     phrase,
     with_preposition,
 )
+from .phrases import _POSSESSIVES
 from .text import Sentence, Token
 
 
@@ -229,7 +231,7 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
         t = tokens[c]
         if c in blocked:
             continue
-        if t.rel in {"det", "nmod:poss"} and norm(t.text) in _POSSESSIVE and c < noun:
+        if t.rel in {"det", "nmod:poss"} and norm(t.text) in _POSSESSIVES and c < noun:
             # `говорится в их заявлении`: the pronoun's antecedent wrote it.
             return Mention(t.start, t.stop, sent, c, (c,))
         if (
@@ -259,7 +261,7 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
     from .morph import lemmas
 
     tokens = sent.tokens
-    if not lemmas(tokens[cue.head].text) & _CITING:
+    if not lemmas(tokens[cue.head].text) & _citing():
         return None
     for i in range(cue.last + 1, min(len(tokens) - 1, cue.last + 8)):
         if i in blocked:
@@ -279,7 +281,11 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
     return None
 
 
-_CITING = frozenset({"приводить", "привести", "приводиться", "цитировать", "цитироваться"})
+@functools.cache
+def _citing() -> frozenset[str]:
+    """The lexicon's citing verbs (`cite`) and their passives (`приводятся`)."""
+    cite = lexicon.words("speech_verbs", "cite")
+    return cite | {verb + "ся" for verb in cite}
 
 
 def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

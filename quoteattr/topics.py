@@ -11,6 +11,9 @@ from .claims import ABOUT, COMPLEMENTISERS, _trim
 from .cues import Cue, norm
 from .text import Sentence, Token
 
+# Conjunctions that start a clause of its own after a comma (`, но прокуратура …`).
+_BUT = frozenset({"но", "однако", "а"})
+
 
 def _topic_after(sent: Sentence, cue: Cue) -> int | None:
     """`заявила о разработке плана`: the `о`-phrase right after the cue, or
@@ -85,9 +88,6 @@ def _coordinated_cut(sent: Sentence, cue: Cue, first: int, last: int) -> int:
             # clause of its own (`не о отставке, а о переводе` has no verb).
             return _before(tokens, first, i)
     return last
-
-
-_BUT = frozenset({"но", "однако", "а"})
 
 
 def _before(tokens: list[Token], first: int, i: int) -> int:

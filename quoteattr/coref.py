@@ -47,7 +47,7 @@ from .entities import (
 from .morph import lemmas, parse
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
-from .text import Sentence
+from .text import Sentence, Token
 
 
 def _mention_words(ctx: Context, m: Mention) -> list[str]:
@@ -166,7 +166,14 @@ def _resolve_mention(
         return found
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
-    if head.pos == "PROPN" and not m.place and not _org_like(ctx, m):
+    pos = head.pos
+    if (
+        pos == "PROPN"
+        and head_lemmas & lexicon.words("person_descriptors")
+        and not _named_at(ctx, m.sent, head)
+    ):
+        pos = "NOUN"  # `Канцлер заявила`: a role the tagger capitalised into a name
+    if pos == "PROPN" and not m.place and not _org_like(ctx, m):
         # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`)
         # still belongs to the person named in full elsewhere.
         entity = r.person_named(words)
@@ -174,7 +181,7 @@ def _resolve_mention(
             return Speaker(entity.name, PERSON, mention, aliases(entity))
     if (
         m.place
-        or head.pos in {"PROPN", "X"}
+        or pos in {"PROPN", "X"}
         or _org_like(ctx, m)
         or head_lemmas & lexicon.words("institutions")
         or _named_institution(words)
@@ -188,7 +195,7 @@ def _resolve_mention(
             if org:
                 return Speaker(org, ORG, mention, (words[0].lower(),))
         if (
-            head.pos == "PROPN"
+            pos == "PROPN"
             and not _org_like(ctx, m)
             and (_looks_personal(words) or head.feats.get("Animacy") == "Anim")
         ):
@@ -207,7 +214,7 @@ def _resolve_mention(
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
     if (
-        head.pos in {"NOUN", "ADJ", "PUNCT"}
+        pos in {"NOUN", "ADJ", "PUNCT"}
         or head_lemmas & _anonymous()
         or _one_of(m)
         or word in _SOME_PEOPLE
@@ -215,6 +222,11 @@ def _resolve_mention(
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _named_at(ctx: Context, sent: Sentence, tok: Token) -> bool:
+    """NER gave the token to a name."""
+    return any(s <= tok.start < e for s, e, _type in ctx.names[sent.index])
 
 
 # `Некоторые считают, что …`, `Многие полагают`: unnamed people, a group.
@@ -464,14 +476,26 @@ def _bare_role(m: Mention) -> bool:
 
 
 def _gender_fits(entity: Entity, m: Mention) -> bool:
-    """`супруга` is no man; `политик` may be either."""
-    best = parse(m.head_token.text)[:1]
-    if not best or entity.gender is None:
+    """`супруга` is no man; `политик` may be either, and so may most
+    masculine role nouns (`Канцлер заявила`): there the verb decides."""
+    if entity.gender is None:
         return True
-    tag = best[0].tag
-    if "Ms-f" in tag.grammemes or tag.gender not in {"masc", "femn"}:
-        return True
-    return tag.gender == entity.gender
+    head = m.head_token
+    lem = lemmas(head.text)
+    tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
+    if tagged:
+        return entity.gender in tagged
+    best = parse(head.text)[:1]
+    if best and best[0].tag.gender == "femn" and "Ms-f" not in best[0].tag.grammemes:
+        return entity.gender == "femn"  # `журналистка`
+    if head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
+        said = _GENDER_OF.get(m.sent.tokens[head.head].feats.get("Gender", ""))
+        if said is not None:
+            return said == entity.gender
+    return True
+
+
+_GENDER_OF = {"Masc": "masc", "Fem": "femn"}
 
 
 def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:

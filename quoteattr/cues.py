@@ -15,6 +15,9 @@ SOURCE = "source"  # по словам X, по данным X, согласно 
 
 _VERBAL = {"VERB", "AUX", "ADJ"}  # ADJ: short forms (уверен, согласна)
 _LINKING_AS = {"как"}
+# Prepositions that open the `по словам X` family, and the source_nouns.txt
+# tag a noun needs after each (none: any source noun, checked by case).
+_SOURCE_PREPOSITIONS = {"по": None, "согласно": None, "со": "so", "с": "so", "на": "na"}
 _NO_LEMMAS: frozenset[str] = frozenset()
 
 
@@ -101,10 +104,10 @@ def _negated(words: _Words, index: int) -> bool:
 
 def _verb_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     token = sent.tokens[i]
-    if token.pos not in _VERBAL and token.pos is not None:
-        return None
     forms = words.lemmas[i]
     verbs = _verbs()
+    if token.pos not in _VERBAL and token.pos is not None and not _only_verb(token.text):
+        return None
     for lemma in forms:
         if lemma in verbs:
             tags = verbs[lemma]
@@ -112,6 +115,17 @@ def _verb_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
                 return None  # `так называемой`, `названный`: a term, not a speaker
             return Cue(sent, i, i, i, VERB, tags)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _only_verb(word: str) -> bool:
+    """A word the dictionary knows only as a verb form: the tagger's noun
+    (`— усмехается Уилсон`, a rare verb it has not seen) is wrong."""
+    found = morph.parse(word)
+    return bool(found) and all(p.is_known and p.tag.POS in _VERB_FORMS for p in found)
+
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 def _phrase_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
@@ -182,8 +196,14 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     if word == "согласно" and nxt is not None and _source_name(nxt):
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))
+    tag = _SOURCE_PREPOSITIONS[word]
+    if tag is not None and i > 0 and tokens[i - 1].pos != "PUNCT":
+        return None  # set off as a parenthesis only: `узнали это со слов очевидцев` is not
     for j in range(i + 1, min(i + 4, len(tokens))):
         found = [lemma for lemma in words.lemmas[j] if lemma in sources]
+        if tag is not None:
+            # `Со слов чемпиона`, `На его взгляд`: only the nouns used so.
+            found = [lemma for lemma in found if tag in sources[lemma]]
         if found:
             if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
                 return None
@@ -204,7 +224,7 @@ def find(sent: Sentence) -> list[Cue]:
     while i < len(tokens):
         word = words.norms[i]
         cue = None
-        if word in ("по", "согласно"):
+        if word in _SOURCE_PREPOSITIONS:
             cue = _source_cue(sent, i, words)
         elif words.lemmas[i]:  # (no lemma, no phrase or verb starts here)
             cue = _phrase_cue(sent, i, words)

@@ -71,6 +71,7 @@ def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
 
 # Words allowed before the cue of a narrator's remark (`— Путин сказал`).
 _REMARK_LEAD = 2
+_DASH_AFTER_STOP = re.compile(r"[.!?…]\s*[—–-]\s*$")
 
 
 def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
@@ -242,7 +243,12 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         return None, ""  # `«…», как подчеркнула X, …` reports the whole sentence
     after = view[cue.stop : para_end if para_end >= 0 else len(view)]
     words = len(ctx.text[q.start : q.stop].split())
-    if ":" in after.split(".")[0] and not (_opens_sentence(ctx, q) and words >= 3):
+    colon = after.split(".")[0].find(":")
+    if (
+        colon >= 0
+        and not (_opens_sentence(ctx, q) and words >= 3)
+        and not _cue_between(ctx, cue, cue.stop + colon)
+    ):
         # `новых «Звёздных войн», заявил: «…»`: the cue is the next quote's.
         # A quote that opens the sentence shares it (`«Я имею три цели»,
         # сказал Симони: «Одна из них — …»`).
@@ -254,6 +260,12 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         # inside the first cue's words, and the later cue relays them.
         return None, ""
     return cue, "direct-post"
+
+
+def _cue_between(ctx: Context, cue: Cue, stop: int) -> bool:
+    """Another cue after `cue` and before `stop`: `«…», — сказал он, добавив:
+    «…»` gives the colon to `добавив`, and the first quote stays `сказал`'s."""
+    return any(cue.stop <= c.start < stop for c in ctx.cues[cue.sent.index] if c is not cue)
 
 
 def _cue_before(ctx: Context, q: Quoted, after: Cue) -> bool:
@@ -433,7 +445,9 @@ def _chain_step(ctx: Context, q: Quoted) -> tuple[Cue, str] | Quoted | None:
             return prev
         return cue, how
     cue = _cue_in(ctx, prev.close + 1, q.open)
-    if cue is not None and gap.rstrip().endswith(","):
+    if cue is not None and (gap.rstrip().endswith(",") or _DASH_AFTER_STOP.search(gap)):
+        # `«…», — сказал он. — «…»`: the narrator's remark between two
+        # quotes, the second set off by a dash, is one act of saying.
         return cue, "direct-resumed"
     return None
 

@@ -337,6 +337,9 @@ def surname_key(surname: str) -> str:
 def _title_word(word: str) -> bool:
     """A role noun NER may take into a name (`Музыканты Шевчук`), but not a
     first name that is also a word (`Роман`, `Вера`, `Хорхе`)."""
+    if "-" in word[1:-1] and not _common_word([word]):
+        # `Экс-советник`, `Вице-премьер`: a prefixed role the dictionary lacks.
+        word = word.rsplit("-", 1)[1]
     if not _common_word([word]):
         return False
     return bool(lemmas(word) & _roles())
@@ -460,6 +463,8 @@ def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) ->
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}
+    if any("description" in _institutions().get(d, ()) for d in dep):
+        return True  # `генсек альянса` for `генсек НАТО`: the body described, not named
     return not dep or not of or bool(of & dep)
 
 

@@ -439,14 +439,19 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             end = _clause_end(ctx, cue, first)
             span, how = _trim(sent, first, end), "clause"
             cut = cuts.proposals(sent, cue, first, end, how)
-    if span is None and short_passive:
-        return None  # `написан в память о …`: only `было заявлено, что` reports
+    if span is None and short_passive and not _subjectless(sent, cue.head):
+        # `написан в память о …`: a passive with a subject is made, not said;
+        # `было объявлено о выдвижении` has none and reports a topic.
+        return None
     if (
         span is None
         and "naming" not in cue.tags
         and not cue.tags & {"opinion", "noabout", "request"}
     ):
         first = _topic_after(sent, cue)
+        if first is not None and _colon_quote_after(sent, first):
+            # `отозвался об этом проекте так: «…»`: the quote is what was said.
+            first = None
         if first is not None:
             last = _coordinated_cut(sent, cue, first, _clause_end(ctx, cue, first))
             span, how = _trim(sent, first, last), "topic"
@@ -480,6 +485,27 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if how in {"clause", "topic"}:
         claim.cuts = tuple(c for c in cut if start < c.stop < stop)
     return claim
+
+
+def _colon_quote_after(sent: Sentence, first: int) -> bool:
+    """`так: «` ends the topic's clause: the quote is the words, the topic
+    only what they were about (a plain colon keeps both: `рассказал о
+    пострадавших: «…»`)."""
+    tokens = sent.tokens
+    for i in range(first + 1, len(tokens) - 2):
+        if tokens[i].text in {",", ";", ":"} or tokens[i].feats.get("VerbForm") == "Fin":
+            return False
+        if norm(tokens[i].text) == "так" and tokens[i + 1].text == ":":
+            return tokens[i + 2].text in OPENING
+    return False
+
+
+def _subjectless(sent: Sentence, verb: int) -> bool:
+    """An impersonal passive: neuter, with no subject (`было сообщено`)."""
+    tokens = sent.tokens
+    if tokens[verb].feats.get("Gender") != "Neut":
+        return False
+    return not any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in tokens[verb].children)
 
 
 def _after_source(sent: Sentence, cue: Cue) -> tuple[int, int] | None:

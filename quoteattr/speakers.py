@@ -25,6 +25,7 @@ from .mentions import (
     phrase,
     with_preposition,
 )
+from .morph import lemmas
 from .phrases import _POSSESSIVES
 from .text import Sentence, Token
 
@@ -49,9 +50,15 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     subj = _nominal_subject(sent, verb)
     if subj is not None and subj < verb and _semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
-    if subj is not None and subj > verb and _comma_between(sent, verb, subj):
+    if (
+        subj is not None
+        and subj > verb
+        and _comma_between(sent, verb, subj)
+        and _finite_between(sent.tokens, subj, len(sent.tokens))
+    ):
         # `X объявил о …, однако лидер оппозиции Y назвал …`: a subject past a
-        # comma belongs to the next clause; the parser mixed the two up.
+        # comma with a verb after it belongs to the next clause; the parser
+        # mixed the two up (`сообщили в пятницу, 5 марта, турецкие СМИ` is one).
         subj = _subject_on_left(sent, verb, blocked)
     if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
         return phrase(sent, subj, blocked)
@@ -302,6 +309,15 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         and tokens[c].rel in {"obj", "iobj", "nmod"}
         and tokens[c].pos in {"PROPN", "NOUN", "PRON"}
     ]
+    subjects = [c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS]
+    if not found and len(subjects) > 1:
+        # `цитирует агентство Reuters источник в Еврокомиссии`: the parse makes
+        # both subjects; the outlet quotes, the person or source is quoted.
+        people = lexicon.words("anonymous") | lexicon.words("person_descriptors")
+        for c in subjects:
+            t = tokens[c]
+            if c not in blocked and (t.feats.get("Animacy") == "Anim" or lemmas(t.text) & people):
+                return phrase(sent, c, blocked)
     if not found:
         # `цитирует издание французского лидера`: the parse may hang the one
         # quoted on the outlet, as its genitive; a person is not the outlet's.

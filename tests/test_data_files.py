@@ -43,7 +43,7 @@ TAGS: dict[str, set[str]] = {
         "predicative",
         "negated",
     },
-    "source_nouns.txt": {"po", "soglasno", "so", "data", "opinion", "document"},
+    "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
     "anonymous.txt": {"lemma=", "modified", "media"},
     "institutions.txt": {"place", "capital", "head", "name", "description", "generic"},
@@ -422,7 +422,7 @@ def test_phrase_heads():
 
 def test_source_nouns_have_a_construction():
     for noun, tags in entries("source_nouns.txt").items():
-        assert {"po", "soglasno", "so"} & set(tags), noun
+        assert {"po", "soglasno", "so", "na"} & set(tags), noun
     for noun in ["результат", "итог", "обвинение", "подозрение", "закон", "решение"]:
         assert noun not in entries("source_nouns.txt"), noun
 

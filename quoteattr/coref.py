@@ -405,25 +405,45 @@ def _noun_antecedent(
 def _subject_first(
     r: Resolver, found: list[tuple[int, Entity]], subject_only: bool = False
 ) -> Entity | None:
+    """The subject among people named in one sentence, the main clause's
+    before a reported clause's (`Песков сообщил, что Сурков подал …` → Песков,
+    the one the text is about); else the nearest."""
+    best: tuple[int, Entity] | None = None
     for start, entity in found:
-        sent = r.ctx.sentence_at(start)
-        if sent is None:
-            continue
-        for tok in sent.tokens:
-            if tok.start != start:
-                continue
-            if not sent.parsed:
-                # Sentences with no cue go unparsed; the nominative stands in
-                # for the subject (`…прибыл президент Дмитрий Медведев`).
-                if tok.feats.get("Case") == "Nom":
-                    return entity
-                continue
-            head = tok if tok.head < 0 else sent.tokens[tok.head]
-            if tok.rel in {"nsubj", "nsubj:pass"} or (
-                tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}
-            ):
-                return entity
+        rank = _subject_rank(r, start)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, entity)
+            if rank == 0:
+                break
+    if best is not None:
+        return best[1]
     return None if subject_only else found[-1][1]
+
+
+def _subject_rank(r: Resolver, start: int) -> int | None:
+    """0: the main clause's subject (or a nominative in an unparsed
+    sentence); 1: a subordinate clause's; None: not a subject."""
+    sent = r.ctx.sentence_at(start)
+    if sent is None:
+        return None
+    for tok in sent.tokens:
+        if tok.start != start:
+            continue
+        if not sent.parsed:
+            # Sentences with no cue go unparsed; the nominative stands in
+            # for the subject (`…прибыл президент Дмитрий Медведев`).
+            return 0 if tok.feats.get("Case") == "Nom" else None
+        head = tok if tok.head < 0 else sent.tokens[tok.head]
+        if tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}:
+            tok, head = head, (head if head.head < 0 else sent.tokens[head.head])
+        if tok.rel not in {"nsubj", "nsubj:pass"}:
+            return None
+        return 0 if head.rel in _MAIN_CLAUSE else 1
+    return None
+
+
+# A verb heading the sentence's main clause, or joined to it.
+_MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
 
 
 def _described(

@@ -44,22 +44,38 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
 
 # `Такое мнение высказал X`: a view or statement named as the object points
 # back to the sentence before, as `Об этом` does.
-_SUCH = frozenset({"такое", "такую", "такой", "такие", "подобное", "подобную"})
+_SUCH = frozenset({"такое", "такую", "такой", "такие", "таким", "подобное", "подобную",
+                   "подобным"})  # fmt: skip
 _VIEWS = frozenset({"мнение", "заявление", "оценка", "предположение", "прогноз", "вывод",
                     "позиция", "версия", "точка", "мысль", "опасение", "надежда"})  # fmt: skip
 
 
-def _such_a_view(sent: Sentence, cue: Cue) -> bool:
+def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
+    """`Такое мнение высказал X`, `С таким заявлением выступил X`: the view
+    named by `такой` is the sentence before."""
     tokens = sent.tokens
     first = content_start(sent)
-    if first + 1 >= cue.first or norm(tokens[first].text) not in _SUCH:
+    if first < len(tokens) and norm(tokens[first].text) in {"с", "со"}:
+        first += 1
+    if first >= len(tokens) or norm(tokens[first].text) not in _SUCH:
         return False
-    noun = tokens[first + 1]
-    if not lemmas(noun.text) & _VIEWS:
+    if first != cue.first and first + 1 >= cue.first:
         return False
-    if any(t.text in {",", ":", "«", '"'} for t in tokens[cue.last + 1 :]):
-        return False  # `Такое мнение высказал X, добавив, что …`: words of its own
-    return not sent.parsed or noun.head == cue.head or noun.head == cue.first
+    nouns = [t for t in tokens[first + 1 : first + 4] if lemmas(t.text) & _VIEWS]
+    if not nouns or nouns[0].index > cue.head:
+        return False
+    noun = nouns[0]
+    # A relay may follow (`…, сообщает РБК`), but no words of its own
+    # (`Такое мнение высказал X, добавив, что …`).
+    later = [c for c in ctx.cues[sent.index] if c.first > cue.last]
+    end = later[0].first if later else len(tokens)
+    if later and any(t.text == "," or norm(t.text) == "что" for t in tokens[later[0].last + 1 :]):
+        return False  # a cue with words of its own after it, not a relay
+    if any(t.text in {":", "«", '"'} for t in tokens[cue.last + 1 : end]):
+        return False
+    if any(t.text == "," for t in tokens[cue.last + 1 : end - 1]):
+        return False
+    return not sent.parsed or noun.head in {cue.head, cue.first}
 
 
 def _about_this(sent: Sentence, cue: Cue) -> bool:

@@ -340,12 +340,19 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         own_clause = len(comps) <= 1 and (not comps or comps[0] is words[-1])
         if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole and own_clause:
             return last, "direct-clause"
+        characterised = (
+            last.type != SOURCE
+            and "impersonal" not in last.tags  # `опыт описывается как «…»`: its words
+            and bool(words)
+            and norm(words[-1].text) == "как"
+        )
         if (
-            "naming" in last.tags
+            ("naming" in last.tags or characterised)
             and last.token.feats.get("VerbForm") != "Part"
             and (len(words) <= 3 or _names_quote(sent, last, q))
             and not _one_name(ctx, q)
         ):
+            # `описывала своё жилище как «светлое…»`: characterising, like naming.
             return last, "naming"
         if last.type != SOURCE and 1 <= len(words) <= 4 and not comps:
             if any(lemmas(w.text) & _words_nouns() for w in words):

@@ -347,16 +347,20 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
 
 
-_PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать", "поспешить", "хотеть"}
+_PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать", "поспешить", "поторопиться",
+          "хотеть", "захотеть", "успеть", "решить", "смочь"}  # fmt: skip
 
 
 def _phase(sent: Sentence, verb: Token) -> bool:
     """`начали сообщать о …`, `поспешил заявить, что …`, `хотел подчеркнуть,
-    что …`: an infinitive under a verb of beginning, going on, hurrying or
-    wanting is itself the act of saying."""
+    что …`, `успел сказать, что …`: an infinitive under a verb of beginning,
+    going on, hurrying, wanting or managing is itself the act of saying."""
     if verb.rel != "xcomp" or verb.head < 0:
         return False
-    return bool(lemmas(sent.tokens[verb.head].text) & _PHASE)
+    head = sent.tokens[verb.head]
+    if any(norm(sent.tokens[c].text) == "не" for c in head.children):
+        return False  # `не смог сказать, когда …`: nothing was said
+    return bool(lemmas(head.text) & _PHASE)
 
 
 _NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
@@ -429,7 +433,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     span = None
     cut: tuple[cuts.Cut, ...] = ()
     as_clause = norm(tokens[cue.first].text) == "как"
-    if _about_this(sent, cue) or _this_object(ctx, sent, cue) or _such_a_view(sent, cue):
+    if _about_this(sent, cue) or _this_object(ctx, sent, cue) or _such_a_view(ctx, sent, cue):
         return _about_this_claim(ctx, cue)
     if as_clause:
         span, how = _as_clause(ctx, cue), "as"

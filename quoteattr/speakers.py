@@ -62,7 +62,15 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         subj = _subject_on_left(sent, verb, blocked)
     if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
         return phrase(sent, subj, blocked)
+    if subj is not None and subj not in blocked and _participle_noun(sent.tokens[subj]):
+        return phrase(sent, subj, blocked)  # `задержанный успел сказать`: the one held
     return None
+
+
+def _participle_noun(token: Token) -> bool:
+    """A participle standing alone as the subject (`пострадавший`, `задержанный`)."""
+    f = token.feats
+    return token.pos == "VERB" and f.get("VerbForm") == "Part" and f.get("Case") == "Nom"
 
 
 def _nominal_subject(sent: Sentence, verb: int) -> int | None:

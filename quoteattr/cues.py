@@ -215,6 +215,23 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
     return None
 
 
+def _linking_as(tokens: list[Token], words: _Words, i: int) -> int:
+    """Where a cue starts with its `как` (`Как сообщил X`, `Как ранее
+    заявлял X`, `как уже отмечалось`): an adverb or two may stand between."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and tokens[j].pos == "ADV" and words.norms[j] not in _LINKING_AS:
+        j -= 1
+    if j >= 0 and words.norms[j] in _LINKING_AS and (j == i - 1 or _opens(tokens, j)):
+        return j
+    return i
+
+
+def _opens(tokens: list[Token], j: int) -> bool:
+    """`как` opens the sentence (after a quote mark or a dash at most); a
+    `, как уже заявлялось ранее,` inside a clause is its parenthesis."""
+    return all(t.pos == "PUNCT" and t.text not in {",", ";"} for t in tokens[:j])
+
+
 def find(sent: Sentence) -> list[Cue]:
     """Every cue of a sentence, in text order."""
     found: list[Cue] = []
@@ -232,8 +249,8 @@ def find(sent: Sentence) -> list[Cue]:
                 # A negated cue reports nothing (`не уточняют, когда …`).
                 cue = _verb_cue(sent, i, words)
         if cue:
-            if cue.type == VERB and i > 0 and words.norms[i - 1] in _LINKING_AS:
-                cue.first = i - 1
+            if cue.type == VERB:
+                cue.first = _linking_as(tokens, words, i)
             found.append(cue)
             i = cue.last + 1
         else:

@@ -344,6 +344,8 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     end = mention.tokens[-1] if mention is not None else cue.last
     end = max(end, cue.last)
     rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
+    if rest and rest[0].feats.get("VerbForm") == "Conv":
+        return False  # `…, отметил X, выступая в парламенте`: the speaker's act
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
 
 

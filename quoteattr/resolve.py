@@ -69,7 +69,12 @@ def _relays_a_saying(outer: Claim, inner: Claim) -> bool:
     """`По их словам, канцлер напомнила, что X`: the source phrase passes on
     an act of saying that opens its content; the words are the chancellor's,
     and the claim is hers (a relay, like `со ссылкой на`)."""
-    if outer is inner or outer.how != "source" or inner.how != "clause":
+    if outer is inner or inner.how != "clause":
+        return False
+    # `Как и предполагалось, власти объявили, что …`: an impersonal `как`
+    # frames the saying the same way.
+    framing = outer.how == "source" or (outer.how == "as" and "impersonal" in outer.cue.tags)
+    if not framing:
         return False
     if not outer.start <= inner.cue.start < outer.stop or outer.sent is not inner.sent:
         return False

@@ -208,7 +208,15 @@ def _resolve_mention(
             # phrase with its noun is an alias.
             return Speaker(proper, ORG, mention, (" ".join(words),))
         return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
-    if head_lemmas & lexicon.words("person_descriptors") and head.feats.get("Number") != "Plur":
+    plural = head.feats.get("Number") == "Plur"
+    if plural and head_lemmas & (lexicon.words("person_descriptors") | _SIDES) and _bare_group(m):
+        # `Путин и Си Цзиньпин подписали заявление. Лидеры заявили, что …`:
+        # the pair named together just before.
+        pair = _pair_before(r, m)
+        if pair is not None:
+            name = " и ".join(e.name for e in pair)
+            return Speaker(name, PERSON, mention, tuple(e.name for e in pair))
+    if head_lemmas & lexicon.words("person_descriptors") and not plural:
         # `Лидеры двух стран`, `девушки` are several people, never one named.
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
@@ -221,6 +229,34 @@ def _resolve_mention(
     ):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
+    return None
+
+
+_SIDES = frozenset({"сторона"})
+
+
+def _bare_group(m: Mention) -> bool:
+    """`Лидеры`, `Обе стороны`, `главы государств`: no name, no `другие`."""
+    tokens = m.sent.tokens
+    return not any(
+        tokens[i].pos == "PROPN" or lemmas(tokens[i].text) & _SOMEONE_NEW for i in m.tokens
+    )
+
+
+def _pair_before(r: Resolver, m: Mention) -> tuple[Entity, Entity] | None:
+    """Two people named as one subject (`A и B`) in the sentence before the
+    mention or the one before that, in its paragraph or the one before."""
+    here = m.sent
+    sents = r.ctx.sents
+    for k in range(here.index - 1, max(here.index - 3, -1), -1):
+        sent = sents[k]
+        if here.paragraph - sent.paragraph > 1:
+            return None
+        people = r.people_in(sent.start, sent.stop)
+        for ((s1, e1), first), ((s2, _e2), second) in itertools.pairwise(people):
+            gap = r.ctx.view[e1:s2].strip()
+            if norm(gap) == "и" and first is not second and _subject_rank(r, s1) == 0:
+                return first, second
     return None
 
 
@@ -502,6 +538,8 @@ def _gender_fits(entity: Entity, m: Mention) -> bool:
         return True
     head = m.head_token
     lem = lemmas(head.text)
+    if lem & lexicon.words("person_descriptors", "common"):
+        return True
     tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
     if tagged:
         return entity.gender in tagged

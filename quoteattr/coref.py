@@ -50,13 +50,18 @@ from .speakers import PRONOUNS, Mention, colon_intro
 from .text import Sentence, Token
 
 
-def _mention_words(ctx: Context, m: Mention) -> list[str]:
-    """The words as written (`Лента.ру` stays one word), preposition dropped."""
+def _mention_words(ctx: Context, m: Mention, marks: bool = False) -> list[str]:
+    """The words as written (`Лента.ру` stays one word), preposition dropped;
+    guillemets kept only with `marks` (they tell a proper name)."""
     tokens = m.sent.tokens
     first = m.tokens[0]
     if m.place and tokens[first].rel == "case" and len(m.tokens) > 1:
         first = m.tokens[1]
-    text = ctx.text[tokens[first].start : m.stop].replace("«", "").replace("»", "")
+    # Read from the typographic view, where a scraper's straight quotes are
+    # already guillemets, so that `"Газпром"` reads as `«Газпром»` does.
+    text = ctx.view[tokens[first].start : m.stop]
+    if not marks:
+        text = text.replace("«", "").replace("»", "")
     # Wiki markup around a name (`газеты ''Süddeutsche Zeitung''`) is no part of it.
     return [w for w in (w.strip("'") for w in text.split()) if w]
 
@@ -185,6 +190,7 @@ def _resolve_mention(
         or _org_like(ctx, m)
         or head_lemmas & lexicon.words("institutions")
         or _named_institution(words)
+        or _in_marks(ctx, m)
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
@@ -202,7 +208,7 @@ def _resolve_mention(
             # `Песков` reads best as `песок`; the tagger knows he is animate.
             name = names.person_name(words, case=_case_at(m.sent, m.stop))
             return Speaker(name, PERSON, mention)
-        proper = _proper_part(words)
+        proper = _proper_part(_with_name_span(ctx, m, _mention_words(ctx, m, marks=True)))
         if proper is not None:
             # `Издание Asia Times`, `газета «Коммерсантъ»`: the name proper; the
             # phrase with its noun is an alias.
@@ -230,6 +236,18 @@ def _resolve_mention(
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _in_marks(ctx: Context, m: Mention) -> bool:
+    """`«Газпром» сообщил`: a head word in marks is a proper name, though the
+    tagger calls it a common noun."""
+    head = m.head_token
+    before = ctx.view[max(0, head.start - 1) : head.start]
+    return (
+        before == "«"
+        and ctx.view[head.stop : head.stop + 1] in {"»", " "}
+        and "»" in ctx.view[head.stop : m.stop + 1]
+    )
 
 
 _SIDES = frozenset({"сторона"})

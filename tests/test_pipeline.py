@@ -1425,6 +1425,16 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "straight-quoted-company-is-an-organisation",
+        '"Газпром" сообщил, что поставки возобновлены.',
+        Q("поставки возобновлены", IND, "Газпром", ORG, "сообщил"),
+    ),
+    case(
+        "kind-noun-and-a-straight-quoted-name",
+        'Компания "Газпром" сообщила, что поставки возобновлены.',
+        Q("поставки возобновлены", IND, "Газпром", ORG, "сообщила"),
+    ),
+    case(
         "first-quote-keeps-its-cue-before-another-cues-colon",
         "Министр Сергей Лавров выступил на брифинге. «Решение принято», — сказал Лавров, "
         "добавив: «Отступать мы не будем».",

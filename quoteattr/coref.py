@@ -222,6 +222,12 @@ def _resolve_mention(
         if pair is not None:
             name = " и ".join(e.name for e in pair)
             return Speaker(name, PERSON, mention, tuple(e.name for e in pair))
+    if head.pos == "VERB" and head.feats.get("VerbForm") == "Part" and not plural:
+        # `задержанный заявил`: the one held, whom the text has just named.
+        named = _nearby_person(r, m, subject_only=False)
+        gender = _GENDER_OF.get(head.feats.get("Gender", ""))
+        if named is not None and (gender is None or named.gender in {None, gender}):
+            return Speaker(named.name, PERSON, mention, aliases(named))
     if head_lemmas & lexicon.words("person_descriptors") and not plural:
         # `Лидеры двух стран`, `девушки` are several people, never one named.
         entity = _described(r, m, head_lemmas, previous)
@@ -562,12 +568,13 @@ def _gender_fits(entity: Entity, m: Mention) -> bool:
     if tagged:
         return entity.gender in tagged
     best = parse(head.text)[:1]
-    if best and best[0].tag.gender == "femn" and "Ms-f" not in best[0].tag.grammemes:
-        return entity.gender == "femn"  # `журналистка`
-    if head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
+    if best and best[0].tag.gender == "femn":
+        return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
+    if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
+        # Only a gender a first name settles: `Крессида Дик` may be guessed a man.
         said = _GENDER_OF.get(m.sent.tokens[head.head].feats.get("Gender", ""))
         if said is not None:
-            return said == entity.gender
+            return said == entity.sure_gender
     return True
 
 

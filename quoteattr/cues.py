@@ -125,7 +125,8 @@ def _only_verb(word: str) -> bool:
     return bool(found) and all(p.is_known and p.tag.POS in _VERB_FORMS for p in found)
 
 
-_VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+# (Not participles: the tagger rightly reads many as adjectives.)
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
 
 
 def _phrase_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:

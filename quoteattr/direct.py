@@ -343,8 +343,9 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         characterised = (
             last.type != SOURCE
             and "impersonal" not in last.tags  # `опыт описывается как «…»`: its words
-            and bool(words)
+            and len(words) >= 2  # an object, then `как` (`рассказал, как «…»` asks how)
             and norm(words[-1].text) == "как"
+            and "," not in between
         )
         if (
             ("naming" in last.tags or characterised)

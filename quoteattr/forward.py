@@ -87,7 +87,7 @@ class Forward:
                 # (slovnet decodes the heads twice, to the same result: once here.)
                 head_id = model.head.decode(model.head(x), mask)
                 rels = model.rel.decode(model.rel(x, head_id), mask)
-                yield from zip(_split(head_id, mask), _split(rels, mask))
+                yield from zip(_split(head_id, mask), _split(rels, mask), strict=True)
             elif self.kind == "NERInfer":
                 yield from model.head.crf.decode(model.head(x), mask)
             else:

@@ -14,8 +14,9 @@ import threading
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.units.by_lookup import DictionaryAnalyzer as _DictionaryAnalyzer
 
-__all__ = ["Parse", "analyzer", "is_known", "key", "lemma", "lemmas", "parse"]
+__all__ = ["Parse", "analyzer", "inflected", "is_known", "key", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
 _UNREADABLE = re.compile("[\ud800-\udfff\U00017000-\U00018d08]")
@@ -117,3 +118,43 @@ def lemmas(word: str) -> frozenset[str]:
     the first analysis is a different lemma.
     """
     return _lemmas_lower(key(word))
+
+
+def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
+    """``p.inflect(required).word`` (None where pymorphy3 finds no form),
+    without building the whole lexeme for a dictionary word.
+
+    pymorphy3 builds every form of the word's paradigm (word, tag, method
+    stack) to keep those whose tag has `required` and return the one most
+    like `p`. For a word its dictionary holds, the forms' tags are in the
+    paradigm table: the same choice (the same filter, the rare-case
+    fallback, the same similarity, the first of equals as `heapq.nlargest`
+    gives) is made on the tags, and only the chosen form is spelt. Other
+    parses (guessed words) go to pymorphy3 itself.
+    """
+    stack = p.methods_stack
+    if len(stack) != 1 or type(stack[0][0]) is not _DictionaryAnalyzer:
+        form = p.inflect(required)
+        return None if form is None else form.word
+    unit, _, para_id, idx = stack[0]
+    d = unit.dict
+    paradigm = d.paradigms[para_id]
+    size = len(paradigm) // 3
+    gramtab = d.gramtab
+    tags = [gramtab[paradigm[size + i]] for i in range(size)]
+    possible = [i for i in range(size) if required <= tags[i].grammemes]
+    if not possible:
+        required = p.tag.fix_rare_cases(required)
+        possible = [i for i in range(size) if required <= tags[i].grammemes]
+    grammemes = p.tag.updated_grammemes(required)
+    if not possible:
+        return None
+
+    def similarity(i: int) -> float:
+        found = tags[i].grammemes
+        return len(grammemes & found) - 0.1 * len(grammemes ^ found)
+
+    best = max(possible, key=similarity)  # the first of equals, as nlargest(1)
+    stem = d.build_stem(paradigm, idx, p.word)
+    prefix = d.paradigm_prefixes[paradigm[size * 2 + best]]
+    return prefix + stem + d.suffixes[paradigm[best]]

@@ -101,9 +101,10 @@ class Choice:
 
 def choice(cands: Sequence[Candidate], w: Mapping[str, float]) -> Choice:
     """`choose`'s pick with its softmax probability and margin (the same pick)."""
-    best = choose(cands, w)
     scores = [linear(c.features, w) for c in cands]
+    # choose(cands, w), from the scores worked out once: the first of the best.
     top = max(scores)
+    best = cands[scores.index(top)]
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     probs = sorted((e / total for e in exps), reverse=True)

@@ -192,9 +192,7 @@ def morph_code(token: Token) -> int:
 
 
 def set_morph(token: Token, code: int) -> None:
-    pos, feats = _morph_tags()[code]
-    token.pos = pos
-    token.feats = dict(feats)
+    token.pos, token.feats = _morph_tags()[code]  # shared, as in tag_morph
 
 
 def tag_morph(sents: Sequence[Sentence]) -> None:
@@ -202,9 +200,9 @@ def tag_morph(sents: Sequence[Sentence]) -> None:
     tags = _morph_tags()
     for sent, pred in zip(order, _tagger("morph").predict(order), strict=True):
         for token, tag_id in zip(sent.tokens, pred.tolist(), strict=True):
-            pos, feats = tags[tag_id]
-            token.pos = pos
-            token.feats = dict(feats)  # a token's own copy: the parsed tag is shared
+            # The parsed tag's own dict, shared by every token with the tag:
+            # no stage writes to a token's feats (they only read them).
+            token.pos, token.feats = tags[tag_id]
 
 
 def parse_syntax(sents: Sequence[Sentence]) -> None:

@@ -56,10 +56,17 @@ def key_of(speaker: Speaker | None) -> str:
     """Candidates that name one speaker share a key: a person by surname."""
     if speaker is None:
         return ""
-    words = _normal(speaker.name).split()
+    return _key(speaker.name, speaker.type.value == "person")
+
+
+# A claim's candidates ask for their keys again and again (tens of thousands
+# of times a corpus), and a document names the same few speakers.
+@functools.lru_cache(maxsize=8192)
+def _key(name: str, person: bool) -> str:
+    words = _normal(name).split()
     if not words:
         return ""
-    if speaker.type.value == "person":
+    if person:
         return "p:" + " ".join(words)
     return "o:" + " ".join(words)
 

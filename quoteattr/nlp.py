@@ -210,14 +210,18 @@ def parse_syntax(sents: Sequence[Sentence]) -> None:
     tagger = _tagger("syntax")
     rels = tagger.infer.decoder.rels_vocab.items
     for sent, (head_ids, rel_ids) in zip(order, tagger.predict(order), strict=True):
-        for token in sent.tokens:
+        tokens = sent.tokens
+        size = len(tokens)
+        for token in tokens:
             token.children = []
-        for token, head, rel in zip(sent.tokens, head_ids.tolist(), rel_ids.tolist(), strict=True):
-            token.head = head - 1
+        # One pass: a head outside the sentence or the token itself is none;
+        # each head's children in token order, as before.
+        for token, head, rel in zip(tokens, head_ids.tolist(), rel_ids.tolist(), strict=True):
             token.rel = rels[rel]
-        for token in sent.tokens:
-            if 0 <= token.head < len(sent.tokens) and token.head != token.index:
-                sent.tokens[token.head].children.append(token.index)
+            head -= 1
+            if 0 <= head < size and head != token.index:
+                token.head = head
+                tokens[head].children.append(token.index)
             else:
                 token.head = -1
         sent.parsed = True

@@ -284,6 +284,9 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
     last_slot = len(slots) - 1
     scores: dict[_Triple, float] = {}
     choice: dict[_Triple, list[str]] = {}
+    # What each slot is, whatever the triple: read once, not once a triple.
+    written = [slot.written.lower() for slot in slots]
+    vowels = [slot.written[-1:].lower() in _FOREIGN_ENDINGS for slot in slots]
     for triple in _TRIPLES:
         gender = triple[0]
         score = 1.0
@@ -292,7 +295,7 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
         for si, slot in enumerate(slots):
             weight, nominative = slot.readings.get(triple, (0.0, ""))
             frozen = slot.frozen.get(gender, 0.0) if si != last_slot else 0.0
-            vowel = slot.written[-1:].lower() in _FOREIGN_ENDINGS
+            vowel = vowels[si]
             if frozen and vowel:
                 # A first name kept as written that ends in a vowel
                 # (Криштиану, Амаду) is a foreign name that does not decline:
@@ -303,9 +306,9 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
             elif si == last_slot and foreign and triple[2] == "nomn" and vowel:
                 frozen = _W_FROZEN * _W_FROZEN
             if frozen > weight:
-                weight, nominative = frozen, slot.written.lower()
+                weight, nominative = frozen, written[si]
             if weight < _W_AS_IS:
-                weight, nominative = _W_AS_IS, slot.written.lower()
+                weight, nominative = _W_AS_IS, written[si]
             score *= weight
             chosen.append(nominative)
         scores[triple] = score

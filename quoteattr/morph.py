@@ -14,6 +14,9 @@ import threading
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.units.by_analogy import KnownPrefixAnalyzer as _KnownPrefixAnalyzer
+from pymorphy3.units.by_analogy import KnownSuffixAnalyzer as _KnownSuffixAnalyzer
+from pymorphy3.units.by_analogy import UnknownPrefixAnalyzer as _UnknownPrefixAnalyzer
 from pymorphy3.units.by_lookup import DictionaryAnalyzer as _DictionaryAnalyzer
 
 __all__ = ["Parse", "analyzer", "inflected", "is_known", "key", "lemma", "lemmas", "parse"]
@@ -120,6 +123,9 @@ def lemmas(word: str) -> frozenset[str]:
     return _lemmas_lower(key(word))
 
 
+_PREFIX_UNITS = (_KnownPrefixAnalyzer, _UnknownPrefixAnalyzer)
+
+
 def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
     """``p.inflect(required).word`` (None where pymorphy3 finds no form),
     without building the whole lexeme for a dictionary word.
@@ -129,11 +135,22 @@ def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
     like `p`. For a word its dictionary holds, the forms' tags are in the
     paradigm table: the same choice (the same filter, the rare-case
     fallback, the same similarity, the first of equals as `heapq.nlargest`
-    gives) is made on the tags, and only the chosen form is spelt. Other
-    parses (guessed words) go to pymorphy3 itself.
+    gives) is made on the tags, and only the chosen form is spelt; so too
+    for a word guessed from a dictionary word by a prefix or a suffix. Other
+    parses (hyphenated words, shapes) go to pymorphy3 itself.
     """
     stack = p.methods_stack
-    if len(stack) != 1 or type(stack[0][0]) is not _DictionaryAnalyzer:
+    word, prefix, k = p.word, "", len(stack)
+    # A guess by a prefix (`супер` + a dictionary word) inflects the word
+    # after it and puts the prefix back; a guess by analogy with a known
+    # suffix inflects as the dictionary word it was read as (pymorphy3's
+    # lexemizers). What is left must be one dictionary look-up.
+    while k > 1 and type(stack[k - 1][0]) in _PREFIX_UNITS:
+        cut = stack[k - 1][1]
+        word, prefix, k = word[len(cut) :], prefix + cut, k - 1
+    if k == 2 and type(stack[1][0]) is _KnownSuffixAnalyzer:
+        k = 1
+    if k != 1 or not isinstance(stack[0][0], _DictionaryAnalyzer):
         form = p.inflect(required)
         return None if form is None else form.word
     unit, _, para_id, idx = stack[0]
@@ -155,6 +172,6 @@ def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
         return len(grammemes & found) - 0.1 * len(grammemes ^ found)
 
     best = max(possible, key=similarity)  # the first of equals, as nlargest(1)
-    stem = d.build_stem(paradigm, idx, p.word)
-    prefix = d.paradigm_prefixes[paradigm[size * 2 + best]]
-    return prefix + stem + d.suffixes[paradigm[best]]
+    stem = d.build_stem(paradigm, idx, word)
+    start = d.paradigm_prefixes[paradigm[size * 2 + best]]
+    return prefix + start + stem + d.suffixes[paradigm[best]]

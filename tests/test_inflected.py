@@ -16,7 +16,10 @@ _GRAMMEMES = [
     {"voct"},
     {"femn", "sing", "nomn"},
 ]
+# Dictionary words, and guesses: by a known suffix (Гутерриша, бутявкали), by a
+# prefix (суперагента, псевдоученого), hyphenated (Жан-Поля).
 _WORDS = ["Кира", "Стармера", "отца", "Льва", "блоггеров", "Марку", "сказал", "Зеленского", "Ким"]
+_WORDS += ["Гутерриша", "бутявкали", "суперагента", "псевдоученого", "Жан-Поля", "Фэрроу"]
 
 
 def test_the_same_word_as_pymorphy3():

@@ -17,7 +17,9 @@ matrix (channel-major, kernel-minor) times the same weight view, then the
 same bias, clip, subtract, divide, multiply and add, elementwise in
 float32, so every value is bit-for-bit what slovnet computes
 (`tests/test_forward.py` checks the encodings and the predictions against
-slovnet's). The heads and their decoding are slovnet's own code.
+slovnet's). The heads are slovnet's own code, but for two spots: the
+morphology head adds its bias in place, and NER's Viterbi decoding walks
+back through its history as Python lists.
 """
 
 from __future__ import annotations
@@ -89,9 +91,15 @@ class Forward:
                 rels = model.rel.decode(model.rel(x, head_id), mask)
                 yield from zip(_split(head_id, mask), _split(rels, mask), strict=True)
             elif self.kind == "NERInfer":
-                yield from model.head.crf.decode(model.head(x), mask)
+                yield from _crf_decode(model.head.crf.transitions.array, model.head(x), mask)
             else:
-                yield from _split(model.head.decode(model.head(x)), mask)
+                # MorphHead: slovnet's Linear (matmul, then the bias) and argmax,
+                # the bias added in place rather than into a third copy.
+                proj = model.head.proj
+                scores = np.matmul(x.reshape(-1, proj.in_dim), proj.weight.array)
+                scores += proj.bias.array
+                tags = scores.argmax(-1).reshape(x.shape[:-1])
+                yield from _split(tags, mask)
 
 
 def _layer(
@@ -125,6 +133,40 @@ def _layer(
     out = out.reshape(batch, length, -1)
     out[pad_mask] = 0
     return out
+
+
+def _crf_decode(transitions: np.ndarray, emissions: np.ndarray, mask: np.ndarray) -> list[Any]:
+    """slovnet.exec.model.CRF.decode: the same Viterbi pass, step by step
+    over the batch as slovnet does it; only the walk back through the
+    history reads Python lists, not a numpy scalar per token."""
+    batch_size, seq_len, tags_num = emissions.shape
+    emissions = emissions.swapaxes(1, 0)
+    mask = mask.swapaxes(1, 0)
+    history = []
+    score = emissions[0]  # batch x tags
+    for index in range(1, seq_len):
+        score_ = score.reshape(batch_size, tags_num, 1)
+        emissions_ = emissions[index].reshape(batch_size, 1, tags_num)
+        score_ = score_ + transitions + emissions_  # batch x tags x tags
+        indexes = score_.argmax(-2)
+        batch_indexes, tags_indexes = np.indices(indexes.shape)
+        score_ = score_[batch_indexes, indexes, tags_indexes]
+        mask_ = mask[index].reshape(batch_size, 1)
+        score = np.where(mask_, score_, score)
+        history.append(indexes)
+    sizes = (mask.sum(0) - 1).tolist()
+    steps = [h.tolist() for h in history]
+    batch = []
+    for index in range(batch_size):
+        best = int(score[index].argmax())
+        tags = [best]
+        # reversed(history[:size]), as slovnet walks it
+        for step in reversed(range(len(steps))[: sizes[index]]):
+            best = steps[step][index][best]
+            tags.append(best)
+        tags.reverse()
+        batch.append(np.array(tags, dtype=np.intp))
+    return batch
 
 
 def _split(pred: np.ndarray, mask: np.ndarray) -> Iterator[np.ndarray]:

@@ -243,6 +243,8 @@ class _Analysis(NamedTuple):
     choice: dict[_Triple, list[str]]  # nominative of each slot
 
 
+# Asked again for each name by both person_name and gender_number.
+@functools.lru_cache(maxsize=20_000)
 def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
     """The words' analysis with the caller's case hint: the hint only scales
     the scores of the other cases, after the rest (`_analysis`) is read."""
@@ -321,8 +323,10 @@ _PRIORS = {t: _GENDER_PRIOR[t[0]] * _NUMBER_PRIOR[t[1]] * _CASE_PRIOR[t[2]] for 
 
 def _best_triple(analysis: _Analysis) -> _Triple:
     scores = analysis.scores
-    # max() keeps the first of equals, and _TRIPLES lists the commonest first.
-    return max(_TRIPLES, key=lambda t: scores[t] * _PRIORS[t])
+    # The first of equals (as max() keeps it), and _TRIPLES lists the
+    # commonest first.
+    weighted = [scores[t] * _PRIORS[t] for t in _TRIPLES]
+    return _TRIPLES[weighted.index(max(weighted))]
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -373,7 +377,12 @@ def gender_number(
     tokens = tuple(_tokens(words))
     if not tokens:
         return None, None
-    analysis = _analyse_person(tokens, _hint(case))
+    return _gender_number(tokens, _hint(case))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _gender_number(tokens: tuple[str, ...], case: str | None) -> tuple[str | None, str | None]:
+    analysis = _analyse_person(tokens, case)
     if not analysis.slots:
         return None, None
     best = _best_triple(analysis)

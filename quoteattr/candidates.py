@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -56,10 +57,17 @@ def key_of(speaker: Speaker | None) -> str:
     """Candidates that name one speaker share a key: a person by surname."""
     if speaker is None:
         return ""
-    words = _normal(speaker.name).split()
+    return _key(speaker.name, speaker.type.value == "person")
+
+
+# A claim's candidates ask for their keys again and again (tens of thousands
+# of times a corpus), and a document names the same few speakers.
+@functools.lru_cache(maxsize=8192)
+def _key(name: str, person: bool) -> str:
+    words = _normal(name).split()
     if not words:
         return ""
-    if speaker.type.value == "person":
+    if person:
         return "p:" + " ".join(words)
     return "o:" + " ".join(words)
 
@@ -462,12 +470,19 @@ def _describe(
         f["m_nominative"] = 1.0
 
 
+# A sentence's tokens are in text order: the one at an offset is a bisection
+# away, not a walk over the sentence (a claim's candidates ask it often).
+_start = operator.attrgetter("start")
+
+
+def _first_at(sent: Sentence, offset: int, lo: int = 0) -> int:
+    """The index of the first token that starts at or after `offset`."""
+    return bisect.bisect_left(sent.tokens, offset, lo, key=_start)
+
+
 def _after_place_preposition(sent: Sentence, start: int) -> bool:
-    before = None
-    for tok in sent.tokens:
-        if tok.start >= start:
-            break
-        before = tok
+    i = _first_at(sent, start)
+    before = sent.tokens[i - 1] if i > 0 else None
     return before is not None and norm(before.text) in {"в", "во", "на"}
 
 
@@ -484,15 +499,16 @@ def _token_gap(claim: Claim, start: int) -> int:
     cue = claim.cue
     if cue is None or cue.sent is not claim.sent:
         return 50
-    for tok in claim.sent.tokens:
-        if tok.start >= start:
-            return abs(tok.index - cue.head)
+    i = _first_at(claim.sent, start)
+    if i < len(claim.sent.tokens):
+        return abs(claim.sent.tokens[i].index - cue.head)
     return 50
 
 
 def _token_at(sent: Sentence, start: int, stop: int) -> int | None:
     """The head token of a mention: the one whose parse head lies outside it."""
-    inside = [t for t in sent.tokens if start <= t.start < stop]
+    lo = _first_at(sent, start)
+    inside = sent.tokens[lo : _first_at(sent, stop, lo)]
     if not inside:
         return None
     head = next(

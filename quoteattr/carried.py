@@ -90,7 +90,12 @@ class Carried:
         self.opens: dict[int, str] = {}  # paragraph -> first person named in it
         self.topic = ""  # the first person the document names
         self.core = (0, 0)  # the offsets whose claims the current window decides
-        self._spoke: list[tuple[int, str]] = []  # (claim start, speaker key), in order
+        # Who spoke, claim by claim in order: the claim's start, and its
+        # speaker's key as a number (one copy of each key string in
+        # `_spoke_names`): a long document has a few thousand claims a MB.
+        self._spoke_starts, self._spoke_keys = array("q"), array("l")
+        self._spoke_ids: dict[str, int] = {}
+        self._spoke_names: list[str] = []
 
     # --- first pass --------------------------------------------------------
 
@@ -200,13 +205,19 @@ class Carried:
     def spoken_before(self, offset: int) -> dict[str, list[int]]:
         """Who spoke in the claims decided before `offset`, as candidates count it."""
         spoke: dict[str, list[int]] = {}
-        for start, key in self._spoke:
+        names = self._spoke_names
+        for start, key in zip(self._spoke_starts, self._spoke_keys, strict=True):
             if start >= offset:
                 break
-            spoke.setdefault(key, []).append(start)
+            spoke.setdefault(names[key], []).append(start)
         return spoke
 
     def spoke(self, start: int, key: str) -> None:
         """A claim's speaker, kept when the claim is the current window's own."""
         if self.core[0] <= start < self.core[1]:
-            self._spoke.append((start, key))
+            number = self._spoke_ids.get(key)
+            if number is None:
+                number = self._spoke_ids[key] = len(self._spoke_names)
+                self._spoke_names.append(key)
+            self._spoke_starts.append(start)
+            self._spoke_keys.append(number)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -39,7 +41,10 @@ def weights() -> dict[str, Any]:
 
 
 def linear(features: Mapping[str, float], w: Mapping[str, float]) -> float:
-    return sum(w.get(name, 0.0) * value for name, value in features.items())
+    # sum(w.get(name, 0.0) * value for name, value in features.items()), the
+    # same products summed in the same order by the same `sum`, without a
+    # generator's frame per candidate: a few hundred thousand products a corpus.
+    return sum(map(operator.mul, map(w.get, features, repeat(0.0)), features.values()))
 
 
 def proposals(
@@ -101,9 +106,10 @@ class Choice:
 
 def choice(cands: Sequence[Candidate], w: Mapping[str, float]) -> Choice:
     """`choose`'s pick with its softmax probability and margin (the same pick)."""
-    best = choose(cands, w)
     scores = [linear(c.features, w) for c in cands]
+    # choose(cands, w), from the scores worked out once: the first of the best.
     top = max(scores)
+    best = cands[scores.index(top)]
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     probs = sorted((e / total for e in exps), reverse=True)

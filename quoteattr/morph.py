@@ -14,8 +14,12 @@ import threading
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.units.by_analogy import KnownPrefixAnalyzer as _KnownPrefixAnalyzer
+from pymorphy3.units.by_analogy import KnownSuffixAnalyzer as _KnownSuffixAnalyzer
+from pymorphy3.units.by_analogy import UnknownPrefixAnalyzer as _UnknownPrefixAnalyzer
+from pymorphy3.units.by_lookup import DictionaryAnalyzer as _DictionaryAnalyzer
 
-__all__ = ["Parse", "analyzer", "is_known", "key", "lemma", "lemmas", "parse"]
+__all__ = ["Parse", "analyzer", "inflected", "is_known", "key", "lemma", "lemmas", "parse"]
 
 _CACHE_SIZE = 200_000
 _UNREADABLE = re.compile("[\ud800-\udfff\U00017000-\U00018d08]")
@@ -117,3 +121,57 @@ def lemmas(word: str) -> frozenset[str]:
     the first analysis is a different lemma.
     """
     return _lemmas_lower(key(word))
+
+
+_PREFIX_UNITS = (_KnownPrefixAnalyzer, _UnknownPrefixAnalyzer)
+
+
+def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
+    """``p.inflect(required).word`` (None where pymorphy3 finds no form),
+    without building the whole lexeme for a dictionary word.
+
+    pymorphy3 builds every form of the word's paradigm (word, tag, method
+    stack) to keep those whose tag has `required` and return the one most
+    like `p`. For a word its dictionary holds, the forms' tags are in the
+    paradigm table: the same choice (the same filter, the rare-case
+    fallback, the same similarity, the first of equals as `heapq.nlargest`
+    gives) is made on the tags, and only the chosen form is spelt; so too
+    for a word guessed from a dictionary word by a prefix or a suffix. Other
+    parses (hyphenated words, shapes) go to pymorphy3 itself.
+    """
+    stack = p.methods_stack
+    word, prefix, k = p.word, "", len(stack)
+    # A guess by a prefix (`супер` + a dictionary word) inflects the word
+    # after it and puts the prefix back; a guess by analogy with a known
+    # suffix inflects as the dictionary word it was read as (pymorphy3's
+    # lexemizers). What is left must be one dictionary look-up.
+    while k > 1 and type(stack[k - 1][0]) in _PREFIX_UNITS:
+        cut = stack[k - 1][1]
+        word, prefix, k = word[len(cut) :], prefix + cut, k - 1
+    if k == 2 and type(stack[1][0]) is _KnownSuffixAnalyzer:
+        k = 1
+    if k != 1 or not isinstance(stack[0][0], _DictionaryAnalyzer):
+        form = p.inflect(required)
+        return None if form is None else form.word
+    unit, _, para_id, idx = stack[0]
+    d = unit.dict
+    paradigm = d.paradigms[para_id]
+    size = len(paradigm) // 3
+    gramtab = d.gramtab
+    tags = [gramtab[paradigm[size + i]] for i in range(size)]
+    possible = [i for i in range(size) if required <= tags[i].grammemes]
+    if not possible:
+        required = p.tag.fix_rare_cases(required)
+        possible = [i for i in range(size) if required <= tags[i].grammemes]
+    grammemes = p.tag.updated_grammemes(required)
+    if not possible:
+        return None
+
+    def similarity(i: int) -> float:
+        found = tags[i].grammemes
+        return len(grammemes & found) - 0.1 * len(grammemes ^ found)
+
+    best = max(possible, key=similarity)  # the first of equals, as nlargest(1)
+    stem = d.build_stem(paradigm, idx, word)
+    start = d.paradigm_prefixes[paradigm[size * 2 + best]]
+    return prefix + start + stem + d.suffixes[paradigm[best]]

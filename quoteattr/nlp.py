@@ -90,7 +90,10 @@ class _Tagger:
         # Used only through its `map` (by callers of `model`): batch it alike.
         api.batch_size = BATCH
         api.infer.encoder.batch_size = BATCH
-        self.infer = api.infer
+        from .forward import Forward  # numpy: imported with the models, not before
+
+        # The same predictions as api.infer.process, computed with less copying.
+        self.infer = Forward(api.infer)
         encoder = api.infer.encoder
         self.encoder = encoder
         self.words = encoder.words_vocab.item_ids
@@ -189,9 +192,7 @@ def morph_code(token: Token) -> int:
 
 
 def set_morph(token: Token, code: int) -> None:
-    pos, feats = _morph_tags()[code]
-    token.pos = pos
-    token.feats = dict(feats)
+    token.pos, token.feats = _morph_tags()[code]  # shared, as in tag_morph
 
 
 def tag_morph(sents: Sequence[Sentence]) -> None:
@@ -199,9 +200,9 @@ def tag_morph(sents: Sequence[Sentence]) -> None:
     tags = _morph_tags()
     for sent, pred in zip(order, _tagger("morph").predict(order), strict=True):
         for token, tag_id in zip(sent.tokens, pred.tolist(), strict=True):
-            pos, feats = tags[tag_id]
-            token.pos = pos
-            token.feats = dict(feats)  # a token's own copy: the parsed tag is shared
+            # The parsed tag's own dict, shared by every token with the tag:
+            # no stage writes to a token's feats (they only read them).
+            token.pos, token.feats = tags[tag_id]
 
 
 def parse_syntax(sents: Sequence[Sentence]) -> None:
@@ -209,14 +210,18 @@ def parse_syntax(sents: Sequence[Sentence]) -> None:
     tagger = _tagger("syntax")
     rels = tagger.infer.decoder.rels_vocab.items
     for sent, (head_ids, rel_ids) in zip(order, tagger.predict(order), strict=True):
-        for token in sent.tokens:
+        tokens = sent.tokens
+        size = len(tokens)
+        for token in tokens:
             token.children = []
-        for token, head, rel in zip(sent.tokens, head_ids.tolist(), rel_ids.tolist(), strict=True):
-            token.head = head - 1
+        # One pass: a head outside the sentence or the token itself is none;
+        # each head's children in token order, as before.
+        for token, head, rel in zip(tokens, head_ids.tolist(), rel_ids.tolist(), strict=True):
             token.rel = rels[rel]
-        for token in sent.tokens:
-            if 0 <= token.head < len(sent.tokens) and token.head != token.index:
-                sent.tokens[token.head].children.append(token.index)
+            head -= 1
+            if 0 <= head < size and head != token.index:
+                token.head = head
+                tokens[head].children.append(token.index)
             else:
                 token.head = -1
         sent.parsed = True

@@ -243,6 +243,8 @@ class _Analysis(NamedTuple):
     choice: dict[_Triple, list[str]]  # nominative of each slot
 
 
+# Asked again for each name by both person_name and gender_number.
+@functools.lru_cache(maxsize=20_000)
 def _analyse_person(words: tuple[str, ...], case: str | None) -> _Analysis:
     """The words' analysis with the caller's case hint: the hint only scales
     the scores of the other cases, after the rest (`_analysis`) is read."""
@@ -284,6 +286,9 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
     last_slot = len(slots) - 1
     scores: dict[_Triple, float] = {}
     choice: dict[_Triple, list[str]] = {}
+    # What each slot is, whatever the triple: read once, not once a triple.
+    written = [slot.written.lower() for slot in slots]
+    vowels = [slot.written[-1:].lower() in _FOREIGN_ENDINGS for slot in slots]
     for triple in _TRIPLES:
         gender = triple[0]
         score = 1.0
@@ -292,7 +297,7 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
         for si, slot in enumerate(slots):
             weight, nominative = slot.readings.get(triple, (0.0, ""))
             frozen = slot.frozen.get(gender, 0.0) if si != last_slot else 0.0
-            vowel = slot.written[-1:].lower() in _FOREIGN_ENDINGS
+            vowel = vowels[si]
             if frozen and vowel:
                 # A first name kept as written that ends in a vowel
                 # (Криштиану, Амаду) is a foreign name that does not decline:
@@ -303,9 +308,9 @@ def _analysis(words: tuple[str, ...]) -> _Analysis:
             elif si == last_slot and foreign and triple[2] == "nomn" and vowel:
                 frozen = _W_FROZEN * _W_FROZEN
             if frozen > weight:
-                weight, nominative = frozen, slot.written.lower()
+                weight, nominative = frozen, written[si]
             if weight < _W_AS_IS:
-                weight, nominative = _W_AS_IS, slot.written.lower()
+                weight, nominative = _W_AS_IS, written[si]
             score *= weight
             chosen.append(nominative)
         scores[triple] = score
@@ -318,8 +323,10 @@ _PRIORS = {t: _GENDER_PRIOR[t[0]] * _NUMBER_PRIOR[t[1]] * _CASE_PRIOR[t[2]] for 
 
 def _best_triple(analysis: _Analysis) -> _Triple:
     scores = analysis.scores
-    # max() keeps the first of equals, and _TRIPLES lists the commonest first.
-    return max(_TRIPLES, key=lambda t: scores[t] * _PRIORS[t])
+    # The first of equals (as max() keeps it), and _TRIPLES lists the
+    # commonest first.
+    weighted = [scores[t] * _PRIORS[t] for t in _TRIPLES]
+    return _TRIPLES[weighted.index(max(weighted))]
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -370,7 +377,12 @@ def gender_number(
     tokens = tuple(_tokens(words))
     if not tokens:
         return None, None
-    analysis = _analyse_person(tokens, _hint(case))
+    return _gender_number(tokens, _hint(case))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _gender_number(tokens: tuple[str, ...], case: str | None) -> tuple[str | None, str | None]:
+    analysis = _analyse_person(tokens, case)
     if not analysis.slots:
         return None, None
     best = _best_triple(analysis)

@@ -75,6 +75,9 @@ class _Word(NamedTuple):
     readings: tuple[_Reading, ...] = ()
 
 
+# A word's class and readings, the same in every phrase it is in (organisation
+# names repeat their words: Министерства, России).
+@functools.lru_cache(maxsize=50_000)
 def _classify(token: _Token) -> _Word:
     core = token.core
     if not core:

@@ -142,10 +142,10 @@ def _inflect(p: morph.Parse, grammemes: set[str]) -> str | None:
         return p.word
     if isinstance(p, _Guess):
         return p.normal_form if grammemes <= {"nomn", "sing", "masc"} else None
-    form = p.inflect(grammemes)
-    if form is None:
+    target = morph.inflected(p, grammemes)
+    if target is None:
         return None
-    target, surface = form.word, p.word
+    surface = p.word
     if _common_prefix(surface, target) >= min(len(surface), len(target)) - 2:
         return target
     # Only here is the (slower) lexeme needed.

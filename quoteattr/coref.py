@@ -15,7 +15,15 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from . import lexicon, names
-from .antecedents import _plural_subject, _unnamed_subject
+from .antecedents import (
+    _SIDES,
+    _SOMEONE_NEW,
+    _bare_group,
+    _pair_before,
+    _plural_subject,
+    _subject_first,
+    _unnamed_subject,
+)
 from .authors import _published_before
 from .bodies import (
     _looks_personal,
@@ -256,34 +264,6 @@ def _in_marks(ctx: Context, m: Mention) -> bool:
     )
 
 
-_SIDES = frozenset({"сторона"})
-
-
-def _bare_group(m: Mention) -> bool:
-    """`Лидеры`, `Обе стороны`, `главы государств`: no name, no `другие`."""
-    tokens = m.sent.tokens
-    return not any(
-        tokens[i].pos == "PROPN" or lemmas(tokens[i].text) & _SOMEONE_NEW for i in m.tokens
-    )
-
-
-def _pair_before(r: Resolver, m: Mention) -> tuple[Entity, Entity] | None:
-    """Two people named as one subject (`A и B`) in the sentence before the
-    mention or the one before that, in its paragraph or the one before."""
-    here = m.sent
-    sents = r.ctx.sents
-    for k in range(here.index - 1, max(here.index - 3, -1), -1):
-        sent = sents[k]
-        if here.paragraph - sent.paragraph > 1:
-            return None
-        people = r.people_in(sent.start, sent.stop)
-        for ((s1, e1), first), ((s2, _e2), second) in itertools.pairwise(people):
-            gap = r.ctx.view[e1:s2].strip()
-            if norm(gap) == "и" and first is not second and _subject_rank(r, s1) == 0:
-                return first, second
-    return None
-
-
 def _named_at(ctx: Context, sent: Sentence, tok: Token) -> bool:
     """NER gave the token to a name."""
     return any(s <= tok.start < e for s, e, _type in ctx.names[sent.index])
@@ -462,50 +442,6 @@ def _noun_antecedent(
     return None
 
 
-def _subject_first(
-    r: Resolver, found: list[tuple[int, Entity]], subject_only: bool = False
-) -> Entity | None:
-    """The subject among people named in one sentence, the main clause's
-    before a reported clause's (`Песков сообщил, что Сурков подал …` → Песков,
-    the one the text is about); else the nearest."""
-    best: tuple[int, Entity] | None = None
-    for start, entity in found:
-        rank = _subject_rank(r, start)
-        if rank is not None and (best is None or rank < best[0]):
-            best = (rank, entity)
-            if rank == 0:
-                break
-    if best is not None:
-        return best[1]
-    return None if subject_only else found[-1][1]
-
-
-def _subject_rank(r: Resolver, start: int) -> int | None:
-    """0: the main clause's subject (or a nominative in an unparsed
-    sentence); 1: a subordinate clause's; None: not a subject."""
-    sent = r.ctx.sentence_at(start)
-    if sent is None:
-        return None
-    for tok in sent.tokens:
-        if tok.start != start:
-            continue
-        if not sent.parsed:
-            # Sentences with no cue go unparsed; the nominative stands in
-            # for the subject (`…прибыл президент Дмитрий Медведев`).
-            return 0 if tok.feats.get("Case") == "Nom" else None
-        head = tok if tok.head < 0 else sent.tokens[tok.head]
-        if tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}:
-            tok, head = head, (head if head.head < 0 else sent.tokens[head.head])
-        if tok.rel not in {"nsubj", "nsubj:pass"}:
-            return None
-        return 0 if head.rel in _MAIN_CLAUSE else 1
-    return None
-
-
-# A verb heading the sentence's main clause, or joined to it.
-_MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
-
-
 def _described(
     r: Resolver, m: Mention, head_lemmas: frozenset[str], previous: list[tuple[Claim, Speaker]]
 ) -> Entity | None:
@@ -535,11 +471,6 @@ def _described(
                 if speaker.name == entity.name:
                     return entity
     return None
-
-
-# Words that make a role noun someone new: `другой эксперт`, `один из чиновников`.
-_SOMEONE_NEW = frozenset({"другой", "один", "некий", "еще", "ещё", "какой-то", "неназванный",
-                          "анонимный", "иной", "некоторый", "очередной"})  # fmt: skip
 
 
 def _bare_role(m: Mention) -> bool:

@@ -121,3 +121,9 @@ def _is_nominal(token: Token) -> bool:
     return token.pos in {"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM", "X"} or (
         token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
     )
+
+
+def _participle_noun(token: Token) -> bool:
+    """A participle standing alone as the subject (`пострадавший`, `задержанный`)."""
+    f = token.feats
+    return token.pos == "VERB" and f.get("VerbForm") == "Part" and f.get("Case") == "Nom"

@@ -22,6 +22,7 @@ from .mentions import (
     Mention,
     _child,
     _is_nominal,
+    _participle_noun,
     phrase,
     with_preposition,
 )
@@ -65,12 +66,6 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is not None and subj not in blocked and _participle_noun(sent.tokens[subj]):
         return phrase(sent, subj, blocked)  # `задержанный успел сказать`: the one held
     return None
-
-
-def _participle_noun(token: Token) -> bool:
-    """A participle standing alone as the subject (`пострадавший`, `задержанный`)."""
-    f = token.feats
-    return token.pos == "VERB" and f.get("VerbForm") == "Part" and f.get("Case") == "Nom"
 
 
 def _nominal_subject(sent: Sentence, verb: int) -> int | None:

@@ -21,15 +21,13 @@ unknown, never certain.
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 import math
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from . import lexicon
 from .claims import Claim
 from .decide import Choice, linear
 from .morph import lemmas
@@ -53,13 +51,9 @@ class Estimate:
     speaker: float | None = None
 
 
-@functools.cache
 def model() -> dict[str, Any]:
     """The shipped model; empty when none was fitted."""
-    path = resources.files("quoteattr") / "data" / FILE
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return lexicon.fitted(FILE)
 
 
 def features(text: str, claim: Claim, choice: Choice) -> dict[str, float]:

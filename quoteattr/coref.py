@@ -223,7 +223,8 @@ def _resolve_mention(
             return Speaker(proper, ORG, mention, (" ".join(words),))
         return Speaker(names.org_name(words, case=_mention_case(m)), ORG, mention)
     plural = head.feats.get("Number") == "Plur"
-    if plural and head_lemmas & (lexicon.words("person_descriptors") | _SIDES) and _bare_group(m):
+    group = head_lemmas & lexicon.words("person_descriptors") or head_lemmas & _SIDES
+    if plural and group and _bare_group(m):
         # `Путин и Си Цзиньпин подписали заявление. Лидеры заявили, что …`:
         # the pair named together just before.
         pair = _pair_before(r, m)
@@ -256,12 +257,7 @@ def _in_marks(ctx: Context, m: Mention) -> bool:
     """`«Газпром» сообщил`: a head word in marks is a proper name, though the
     tagger calls it a common noun."""
     head = m.head_token
-    before = ctx.view[max(0, head.start - 1) : head.start]
-    return (
-        before == "«"
-        and ctx.view[head.stop : head.stop + 1] in {"»", " "}
-        and "»" in ctx.view[head.stop : m.stop + 1]
-    )
+    return ctx.view[head.start - 1 : head.start] == "«" and "»" in ctx.view[head.stop : m.stop + 1]
 
 
 def _named_at(ctx: Context, sent: Sentence, tok: Token) -> bool:

@@ -9,18 +9,15 @@ can grow before the weights are refitted.
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import operator
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import candidates, coref
+from . import candidates, coref, lexicon
 from .candidates import Candidate
 from .claims import Claim, Context
 from .records import Speaker
@@ -31,13 +28,9 @@ if TYPE_CHECKING:
 WEIGHTS = "decide.json"
 
 
-@functools.cache
 def weights() -> dict[str, Any]:
     """The shipped weights; empty when none were fitted (the rules decide alone)."""
-    path = resources.files("quoteattr") / "data" / WEIGHTS
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return lexicon.fitted(WEIGHTS)
 
 
 def linear(features: Mapping[str, float], w: Mapping[str, float]) -> float:

@@ -413,8 +413,9 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None  # `подозреваемые в терроризме перевозились`: a participle as a noun
     if verb.feats.get("VerbForm") == "Inf" and not _phase(sent, verb):
         return None  # `Следует отметить, что`, `призвали сообщить`: no act of saying
+    short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     if (
-        "impersonal" in cue.tags
+        ("impersonal" in cue.tags or short_passive)
         and sent.parsed
         and any(
             tokens[c].rel in {"nsubj", "nsubj:pass"}
@@ -423,12 +424,13 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             for c in verb.children
         )
     ):
-        return None  # `Симптомы отмечались и у …`: a passive with a subject is not speech
+        # `Симптомы отмечались и у …`, `Книга написана в память о …`: a passive
+        # with a subject is not speech; `было объявлено о …` has none.
+        return None
     if cue.tags & {"testimony", "opinion"} and _thing_as_subject(sent, cue):
         # `проверка показала, что`: a finding; `устройство предполагает
         # переработку`: what a thing entails. Neither is anyone's speech.
         return None
-    short_passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     if short_passive and "negated" in cue.tags:
         return None  # `Не исключено, что …`: the writer's own hedge, no one's words
     how = None
@@ -445,10 +447,6 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             end = _clause_end(ctx, cue, first)
             span, how = _trim(sent, first, end), "clause"
             cut = cuts.proposals(sent, cue, first, end, how)
-    if span is None and short_passive and not _subjectless(sent, cue.head):
-        # `написан в память о …`: a passive with a subject is made, not said;
-        # `было объявлено о выдвижении` has none and reports a topic.
-        return None
     if (
         span is None
         and "naming" not in cue.tags
@@ -504,14 +502,6 @@ def _colon_quote_after(sent: Sentence, first: int) -> bool:
         if norm(tokens[i].text) == "так" and tokens[i + 1].text == ":":
             return tokens[i + 2].text in OPENING
     return False
-
-
-def _subjectless(sent: Sentence, verb: int) -> bool:
-    """An impersonal passive: neuter, with no subject (`было сообщено`)."""
-    tokens = sent.tokens
-    if tokens[verb].feats.get("Gender") != "Neut":
-        return False
-    return not any(tokens[c].rel in {"nsubj", "nsubj:pass"} for c in tokens[verb].children)
 
 
 def _after_source(sent: Sentence, cue: Cue) -> tuple[int, int] | None:

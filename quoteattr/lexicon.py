@@ -1,9 +1,12 @@
-"""The word lists under data/, parsed once per process."""
+"""The data files under data/, read once per process: the word lists and
+the fitted models shipped as JSON."""
 
 from __future__ import annotations
 
 import functools
+import json
 from importlib import resources
+from typing import Any
 
 
 def _normal(word: str) -> str:
@@ -48,3 +51,13 @@ def words(name: str, tag: str | None = None) -> frozenset[str]:
 def has(name: str, entry: str, tag: str | None = None) -> bool:
     tags = load(name).get(_normal(entry))
     return tags is not None and (tag is None or tag in tags)
+
+
+@functools.cache
+def fitted(name: str) -> dict[str, Any]:
+    """A fitted model shipped as data/<name> (JSON); empty when none was
+    fitted, so that the rules decide alone."""
+    path = resources.files("quoteattr") / "data" / name
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))

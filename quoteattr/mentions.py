@@ -8,7 +8,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from . import lexicon
 from .cues import norm
+from .morph import lemmas
 from .text import Sentence, Token
 
 # Relations that stay inside a noun phrase when its span is taken.
@@ -127,3 +129,9 @@ def _participle_noun(token: Token) -> bool:
     """A participle standing alone as the subject (`пострадавший`, `задержанный`)."""
     f = token.feats
     return token.pos == "VERB" and f.get("VerbForm") == "Part" and f.get("Case") == "Nom"
+
+
+def _names_people(word: str) -> bool:
+    """`источник`, `эксперт`, `министр`: a word for people, not an outlet."""
+    found = lemmas(word)
+    return bool(found & lexicon.words("anonymous") or found & lexicon.words("person_descriptors"))

@@ -14,10 +14,17 @@ import threading
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
-from pymorphy3.units.by_analogy import KnownPrefixAnalyzer as _KnownPrefixAnalyzer
-from pymorphy3.units.by_analogy import KnownSuffixAnalyzer as _KnownSuffixAnalyzer
-from pymorphy3.units.by_analogy import UnknownPrefixAnalyzer as _UnknownPrefixAnalyzer
-from pymorphy3.units.by_lookup import DictionaryAnalyzer as _DictionaryAnalyzer
+
+try:
+    # pymorphy3's analysis units, to read a parse's method stack (`inflected`).
+    # They are not its public API: where a version moves them, every parse
+    # goes to pymorphy3's own `inflect`, the same forms, slower.
+    from pymorphy3.units.by_analogy import KnownPrefixAnalyzer as _KnownPrefixAnalyzer
+    from pymorphy3.units.by_analogy import KnownSuffixAnalyzer as _KnownSuffixAnalyzer
+    from pymorphy3.units.by_analogy import UnknownPrefixAnalyzer as _UnknownPrefixAnalyzer
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer as _DictionaryAnalyzer
+except ImportError:  # pragma: no cover - another pymorphy3 layout
+    _DictionaryAnalyzer = None  # type: ignore[assignment,misc]
 
 __all__ = ["Parse", "analyzer", "inflected", "is_known", "key", "lemma", "lemmas", "parse"]
 
@@ -123,7 +130,9 @@ def lemmas(word: str) -> frozenset[str]:
     return _lemmas_lower(key(word))
 
 
-_PREFIX_UNITS = (_KnownPrefixAnalyzer, _UnknownPrefixAnalyzer)
+_PREFIX_UNITS = (
+    (_KnownPrefixAnalyzer, _UnknownPrefixAnalyzer) if _DictionaryAnalyzer is not None else ()
+)
 
 
 def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
@@ -139,6 +148,9 @@ def inflected(p: Parse, required: set[str] | frozenset[str]) -> str | None:
     for a word guessed from a dictionary word by a prefix or a suffix. Other
     parses (hyphenated words, shapes) go to pymorphy3 itself.
     """
+    if _DictionaryAnalyzer is None:
+        form = p.inflect(required)
+        return None if form is None else form.word
     stack = p.methods_stack
     word, prefix, k = p.word, "", len(stack)
     # A guess by a prefix (`супер` + a dictionary word) inflects the word

@@ -92,8 +92,12 @@ class _Tagger:
         api.infer.encoder.batch_size = BATCH
         from .forward import Forward  # numpy: imported with the models, not before
 
-        # The same predictions as api.infer.process, computed with less copying.
-        self.infer = Forward(api.infer)
+        # The same predictions as api.infer.process, computed with less copying;
+        # a model of another shape (a later slovnet) runs slovnet's own code.
+        try:
+            self.infer: Any = Forward(api.infer)
+        except (AttributeError, ValueError):
+            self.infer = api.infer
         encoder = api.infer.encoder
         self.encoder = encoder
         self.words = encoder.words_vocab.item_ids

@@ -22,6 +22,7 @@ from .mentions import (
     Mention,
     _child,
     _is_nominal,
+    _names_people,
     _participle_noun,
     phrase,
     with_preposition,
@@ -61,11 +62,11 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         # comma with a verb after it belongs to the next clause; the parser
         # mixed the two up (`сообщили в пятницу, 5 марта, турецкие СМИ` is one).
         subj = _subject_on_left(sent, verb, blocked)
-    if subj is not None and subj not in blocked and _is_nominal(sent.tokens[subj]):
-        return phrase(sent, subj, blocked)
-    if subj is not None and subj not in blocked and _participle_noun(sent.tokens[subj]):
-        return phrase(sent, subj, blocked)  # `задержанный успел сказать`: the one held
-    return None
+    if subj is None or subj in blocked:
+        return None
+    tok = sent.tokens[subj]
+    # A lone participle is a subject too (`задержанный успел сказать`).
+    return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
 
 
 def _nominal_subject(sent: Sentence, verb: int) -> int | None:
@@ -183,7 +184,6 @@ def _named_place(sent: Sentence, noun: int, blocked: set[int]) -> bool:
 
 def _place_institution(token: Token) -> bool:
     """A seat that speaks for its body (`Даунинг-стрит`, `Старая площадь`)."""
-    from .morph import lemmas
 
     places = lexicon.words("institutions", "place")
     return bool(lemmas(token.text) & places) or norm(token.text) in places
@@ -221,7 +221,6 @@ def _prepositions(sent: Sentence, i: int) -> set[str]:
 
 def is_institution(token: Token) -> bool:
     """`Кремле`, `МИД`, `пресс-службе`: a place or body that can speak."""
-    from .morph import lemmas
 
     if token.pos == "PROPN" or (token.text[:1].isupper() and token.index > 0):
         return True
@@ -229,7 +228,6 @@ def is_institution(token: Token) -> bool:
 
 
 def is_document(token: Token) -> bool:
-    from .morph import lemmas
 
     return bool(lemmas(token.text) & lexicon.words("document_nouns"))
 
@@ -268,7 +266,6 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
     """`приводятся на сайте слова директора Франсиса Каффу`, `цитирует
     газета слова министра`: whose words a citing verb brings is its speaker,
     however the parse hangs `слова`."""
-    from .morph import lemmas
 
     tokens = sent.tokens
     if not lemmas(tokens[cue.head].text) & _citing():
@@ -316,10 +313,9 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     if not found and len(subjects) > 1:
         # `цитирует агентство Reuters источник в Еврокомиссии`: the parse makes
         # both subjects; the outlet quotes, the person or source is quoted.
-        people = lexicon.words("anonymous") | lexicon.words("person_descriptors")
         for c in subjects:
             t = tokens[c]
-            if c not in blocked and (t.feats.get("Animacy") == "Anim" or lemmas(t.text) & people):
+            if c not in blocked and (t.feats.get("Animacy") == "Anim" or _names_people(t.text)):
                 return phrase(sent, c, blocked)
     if not found:
         # `цитирует издание французского лидера`: the parse may hang the one
@@ -588,7 +584,6 @@ def colon_intro(sent: Sentence, start: int) -> Mention | None:
 
 
 def _can_speak(token: Token) -> bool:
-    from .morph import lemmas
 
     return (
         token.pos == "PROPN"

@@ -1347,6 +1347,10 @@ NOTHING_REPORTED = [
     case("so-slov-not-set-off", "Мы узнали об аварии со слов очевидцев."),
     case("short-passive-with-a-subject", "Книга написана в память о погибших."),
     case(
+        "short-passive-with-a-subject-and-a-clause",
+        "Врач признан виновным в том, что прописал пациенту опасный препарат.",
+    ),
+    case(
         "negated-utochnyayut", "В ведомстве не уточняют, когда будет возобновлено движение поездов."
     ),
     case("negated-soobshchil", "Представитель компании не сообщил, будут ли повышены тарифы."),

@@ -211,6 +211,8 @@ def collect(
         for k in [k for k, c in pool.items() if c.features.get("m_platform")]:
             if not pool[k].features.get("rule"):
                 del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
+        for k in [k for k, c in pool.items() if c.features.pop("gender_impossible", 0)]:
+            del pool[k]
         _claim_context(pool, claim, how)
         result.append(_merge_surnames(pool))
         if rule[i] is not None:
@@ -240,6 +242,11 @@ def _merge_surnames(pool: dict[str, Candidate]) -> list[Candidate]:
     return list(pool.values())
 
 
+# An entity's gender from a first name or from the verb it is the subject of
+# (entities.Entity.gender_strength), not from the tagger or a guess.
+_SETTLED = 3
+
+
 def _recency(
     pool: dict[str, Candidate],
     latest: dict[str, list[_Named]],
@@ -253,6 +260,7 @@ def _recency(
     which of those agrees with the gender the cue or the pronoun asks for; and
     whether a person carries the title the rule chain's description gives."""
     wanted = _wanted_gender(claim, rule, how)
+    pronoun = _by_pronoun(rule)
     described = _description_lemmas(rule, how)
     inside = rule.mention if rule is not None and rule.mention is not None else None
     order = []
@@ -286,6 +294,13 @@ def _recency(
         gender = entity.gender if entity is not None else None
         if wanted and gender:
             cand.features["gender_agrees" if gender == wanted else "gender_clashes"] = 1.0
+            if gender != wanted and pronoun and entity.gender_strength >= _SETTLED:
+                # `Она сказала`, `по ее словам` never point to a man whose
+                # first name or verb says he is one: agreement is grammar, not
+                # a preference to weigh. (A role noun or a verb may stand for
+                # someone else: `представитель` is a woman too, `сообщила
+                # газета со ссылкой на …` is a newspaper's verb.)
+                cand.features["gender_impossible"] = 1.0
     if busiest:
         pool[busiest].features["most_named"] = 1.0
     order.sort(reverse=True)
@@ -314,13 +329,20 @@ def _through_role(pool: dict[str, Candidate], role: str) -> None:
         f["via_role"] = 1.0
 
 
+def _by_pronoun(rule: Speaker | None) -> bool:
+    if rule is None or rule.mention is None:
+        return False
+    words = rule.mention.text.split()
+    return len(words) == 1 and norm(words[0]) in PRONOUNS
+
+
 def _wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> str | None:
     """The gender the cue verb (`рассказала`), the pronoun (`по ее словам`) or
     the role noun (`супруга`, `жительница`) asks for."""
+    if _by_pronoun(rule):
+        return PRONOUNS[norm(rule.mention.text)][0]
     if rule is not None and rule.mention is not None:
         words = rule.mention.text.split()
-        if len(words) == 1 and norm(words[0]) in PRONOUNS:
-            return PRONOUNS[norm(words[0])][0]
         if how.get("rule_role"):
             for word in words:
                 best = parse(word)[:1]

@@ -42,6 +42,7 @@ class Entity:
     titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
     gender: str | None = None
     sure_gender: str | None = None  # from a first name, not guessed
+    gender_strength: int = 0  # what `gender` rests on: 1 a guess, 2 the tagger, 3 a first name
     number: str | None = "sing"
     name: str = ""  # the fullest form, kept as forms come in
     surnames: set[str] = attrs.Factory(set)  # last words of the forms
@@ -219,7 +220,9 @@ class Resolver:
         """The people that share a surname key, of either gender."""
         return [e for k in (key, f"{key}|masc", f"{key}|femn") if (e := self.people.get(k))]
 
-    def _entity(self, key: str, written: str, sure: str | None) -> Entity:
+    def _entity(
+        self, key: str, written: str, sure: str | None, agreed: str | None = None
+    ) -> Entity:
         """The cluster for a surname; a man and a woman of one family stay apart.
 
         `Билл Клинтон` and `Хиллари Клинтон`, `Кшиштоф Пендерецкий` and
@@ -227,11 +230,14 @@ class Resolver:
         whose forms it repeats, else to the first.
         """
         family = self.family(key)
-        if sure:
+        settled = sure or agreed
+        if settled:
+            # `Соломон рассказал` and then `Холли Соломон убеждена`: the verb
+            # settles a gender as a first name does.
             for entity in family:
-                if entity.sure_gender in {None, sure}:
+                if _settled_gender(entity) in {None, settled}:
                     return entity
-            entity = Entity(f"{key}|{sure}", PERSON)
+            entity = Entity(f"{key}|{settled}", PERSON)
             self.people[entity.key] = entity
             return entity
         if not family:
@@ -249,15 +255,28 @@ class Resolver:
         key = surname_key(form.split()[-1])
         gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
-        sure = gender if len(words) > 1 and _first_name(words[0]) else None
-        entity = self._entity(key, words[-1], sure)
+        sure = gender if len(words) > 1 and gender in _first_name_genders(words[0]) else None
+        agreed = _verb_gender(sent, start, stop)
+        entity = self._entity(key, words[-1], sure, agreed)
         entity.add([form])
         if full not in entity.full_forms:
             entity.full_forms.append(full)
         if sure:
             entity.sure_gender = sure
-        if gender and (entity.gender is None or sure):
-            entity.gender = gender
+        # The tagger reads a name's gender from its context (`Флоранс Девуар
+        # высказалась`), where the words alone are only guessed from their
+        # endings: it outranks a guess, not a first name.
+        strength = 3 if sure else 1
+        if agreed:
+            # The subject of `заявила`, `была назначена`: the predicate's
+            # agreement outranks even a first name (`Мартина` is also his).
+            gender, strength = agreed, 4
+        elif not sure:
+            tagged = _tagged_gender(sent, start, stop)
+            if tagged:
+                gender, strength = tagged, 2
+        if gender and strength > entity.gender_strength:
+            entity.gender, entity.gender_strength = gender, strength
         entity.titles |= _title_lemmas(sent, start)
         self.by_span[(start, stop)] = entity
 
@@ -388,11 +407,15 @@ def _closed(view: str, start: int, stop: int) -> int:
     return stop
 
 
-def _first_name(word: str) -> bool:
-    """A first name the dictionary knows: its gender is a fact, not a guess."""
-    from .morph import parse
+def _first_name_genders(word: str) -> set[str]:
+    """The genders of a first name the dictionary knows: there a gender is a
+    fact, not a guess. Unknown words (`Флоранс`, `Крессида`) get the guesser's
+    readings, which know no gender of foreign names."""
+    from .morph import is_known, parse
 
-    return any("Name" in p.tag.grammemes for p in parse(word)[:2])
+    if not is_known(word):
+        return set()
+    return {str(p.tag.gender) for p in parse(word)[:2] if "Name" in p.tag.grammemes}
 
 
 def _case_at(sent: Sentence, stop: int) -> str | None:
@@ -409,6 +432,46 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
             ):
                 return None
             return case
+    return None
+
+
+def _settled_gender(entity: Entity) -> str | None:
+    """The gender a first name or a verb's agreement gave, not a guess."""
+    return entity.gender if entity.gender_strength >= 3 else None
+
+
+def _tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
+    """The gender the tagger gives every word of a name, when they agree."""
+    genders = {
+        tok.feats.get("Gender")
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
+    }
+    if len(genders) != 1 or any(
+        tok.feats.get("Number") == "Plur"
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop
+    ):
+        return None
+    return _TAGGED_GENDERS.get(genders.pop())
+
+
+_TAGGED_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
+    """The gender of the past-tense verb or short form a name is the subject of."""
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    for tok in tokens:
+        if start <= tok.start and tok.stop <= stop and tok.rel in {"nsubj", "nsubj:pass"}:
+            if tok.head < 0 or start <= tokens[tok.head].start < stop:
+                continue
+            head = tokens[tok.head]
+            if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
+                return _TAGGED_GENDERS.get(head.feats.get("Gender", ""))
+            return None
     return None
 
 

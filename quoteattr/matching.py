@@ -137,13 +137,16 @@ def _trimmed(quote: Quote) -> tuple[int, int]:
 # Speakers
 
 
-def same_speaker(pred_name: str | None, gold: Speaker | Mapping[str, Any] | None) -> bool:
+def same_speaker(
+    pred_name: str | None, gold: Speaker | Mapping[str, Any] | None, *, surname: bool = True
+) -> bool:
     """Whether a predicted speaker name is acceptable for the gold speaker.
 
     It is when, normalised, it equals the gold name or an alias, contains one
     of them as whole words, or, for a person, ends with the same word as the
     gold name or an alias (the surname: "Путин" for "Владимир Путин").
-    A gold ``None`` accepts only a predicted ``None``.
+    A gold ``None`` accepts only a predicted ``None``. ``surname=False``
+    leaves the last rule out: the same surname is then not enough.
     """
     if gold is None or pred_name is None:
         return gold is None and pred_name is None
@@ -155,7 +158,7 @@ def same_speaker(pred_name: str | None, gold: Speaker | Mapping[str, Any] | None
     names = [n for n in names if n]
     if any(_contains(pred, n) for n in names):
         return True
-    return gold.type == SpeakerType.PERSON and any(pred[-1] == n[-1] for n in names)
+    return surname and gold.type == SpeakerType.PERSON and any(pred[-1] == n[-1] for n in names)
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

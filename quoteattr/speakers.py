@@ -74,6 +74,17 @@ def _nominal_subject(sent: Sentence, verb: int) -> int | None:
     attribute (`сказал поддерживающий Чавеса законодатель Хосе Авила`)."""
     tokens = sent.tokens
     subjects = [c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS]
+    if not subjects and tokens[verb].feats.get("VerbForm") == "Fin":
+        # An indeclinable name before the verb (`Спейси ответил`) the parser
+        # took for a fronted object; the tagger still reads it nominative.
+        subjects = [
+            c
+            for c in tokens[verb].children
+            if c < verb
+            and tokens[c].rel == "obj"
+            and tokens[c].pos == "PROPN"
+            and tokens[c].feats.get("Case") == "Nom"
+        ]
     nominal = [c for c in subjects if _is_nominal(tokens[c])]
     if len(nominal) > 1:
         # `Нарышкин пообещал …, Жириновский потребовал …, а Хинштейн назвал`:

@@ -67,6 +67,30 @@ FAMILIES_AND_FORMS = [
     ),
 ]
 
+GENDER = [
+    case(
+        "a-pronoun-is-never-the-man-named-last",
+        "Основатель компании Джеймс Уолтон предложил закрыть филиал. Уолтон считает, что это "
+        "сэкономит средства. Член совета директоров Эстер Дюваль также выступила против идеи "
+        "Уолтона. Она сказала: «Мы не поддержим этот план».",
+        Q("это сэкономит средства", IND, "Джеймс Уолтон", PERSON, "считает"),
+        Q("Мы не поддержим этот план", DIR, "Эстер Дюваль", PERSON, "сказала"),
+    ),
+    case(
+        "an-unknown-foreign-first-name-takes-its-verbs-gender",
+        "Основатель компании Джеймс Уолтон предложил закрыть филиал. Уолтон считает, что это "
+        "сэкономит средства. Член совета директоров Ингрид Моррисон также выступила против "
+        "идеи Уолтона. Она сказала: «Мы не поддержим этот план».",
+        Q("это сэкономит средства", IND, "Джеймс Уолтон", PERSON, "считает"),
+        Q("Мы не поддержим этот план", DIR, "Ингрид Моррисон", PERSON, "сказала"),
+    ),
+    case(
+        "an-indeclinable-name-the-parser-takes-for-an-object",
+        "Спейси в свою очередь ответил в Twitter, что ничего не помнит об этой истории.",
+        Q("ничего не помнит об этой истории", IND, "Спейси", PERSON, "ответил"),
+    ),
+]
+
 FIRST_NAMES_THAT_ARE_WORDS = [
     case(
         "roman",
@@ -339,7 +363,13 @@ CLAUSES = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    FAMILIES_AND_FORMS + FIRST_NAMES_THAT_ARE_WORDS + DESCRIPTIONS + ROLES + INSTITUTIONS + CLAUSES,
+    FAMILIES_AND_FORMS
+    + GENDER
+    + FIRST_NAMES_THAT_ARE_WORDS
+    + DESCRIPTIONS
+    + ROLES
+    + INSTITUTIONS
+    + CLAUSES,
 )
 def test_speakers_resolved(analyze, text, expected):
     check(analyze(text), expected)

@@ -38,8 +38,26 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
         if tokens[i].text == "," and norm(tokens[i + 1].text) in _NEXT_CLAUSE:
             end = i  # `…, однако в подробности не вдавалась`: a clause of its own
             break
-    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":", "«", '"'}]
-    return not rest
+    rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":"}]
+    return not rest and not _quoting(tokens, cue.last + 1, end)
+
+
+def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Marks between `lo` and `hi` round words of their own, not just a name
+    (`Это подтвердил «Интерфаксу» представитель покупателя`: the outlet
+    told)."""
+    i = lo
+    while i < hi:
+        if tokens[i].text in {"«", '"', "„", "“"}:
+            j = i + 1
+            while j < hi and tokens[j].text not in {"»", '"', "“", "”"}:
+                j += 1
+            inside = tokens[i + 1 : j]
+            if j >= hi or len(inside) > 3 or any(t.pos in {"VERB", "AUX"} for t in inside):
+                return True
+            i = j
+        i += 1
+    return False
 
 
 # `Такое мнение высказал X`: a view or statement named as the object points
@@ -71,7 +89,9 @@ def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     end = later[0].first if later else len(tokens)
     if later and any(t.text == "," or norm(t.text) == "что" for t in tokens[later[0].last + 1 :]):
         return False  # a cue with words of its own after it, not a relay
-    if any(t.text in {":", "«", '"'} for t in tokens[cue.last + 1 : end]):
+    if any(t.text == ":" for t in tokens[cue.last + 1 : end]) or _quoting(
+        tokens, cue.last + 1, end
+    ):
         return False
     if any(t.text == "," for t in tokens[cue.last + 1 : end - 1]):
         return False

@@ -100,10 +100,45 @@ def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
         return same[-1][1]
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
-    for _start, name in reversed(before):
-        if _body_name(name):
+    bodies = [(start, name) for start, name in reversed(before) if _body_name(name)]
+    # `Минфин ввел санкции против «Лукойла». В ведомстве заявили`: the body
+    # that acted, named as a subject, not the one acted upon; looked for in
+    # this sentence and the one before only, where the description follows
+    # on from what that body did.
+    here = r.ctx.sentence_at(offset)
+    since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
+    for start, name in bodies:
+        if start < since:
+            break
+        if _subject_case(r.ctx, start):
             return name
-    return None
+    return bodies[0][1] if bodies else None
+
+
+def _subject_case(ctx: Context, offset: int) -> bool:
+    """Does the name at `offset` stand in the nominative, with no preposition
+    before it (through the noun a name in marks is set after: `банка «X»`)?"""
+    sent = ctx.sentence_at(offset)
+    if sent is None:
+        return False
+    tokens = sent.tokens
+    i = next((t.index for t in tokens if t.start >= offset), None)
+    if i is None:
+        return False
+    while i < len(tokens) - 1 and tokens[i].pos == "PUNCT":
+        i += 1  # the opening mark
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "PUNCT":
+        j -= 1
+    head = tokens[i]
+    if j >= 0 and tokens[j].pos == "NOUN" and j < i - 1:
+        head = tokens[j]  # `банка «Финансовый стандарт»`: the noun's case
+        j -= 1
+        while j >= 0 and tokens[j].pos == "ADJ":
+            j -= 1
+    if j >= 0 and tokens[j].pos == "ADP":
+        return False
+    return head.feats.get("Case") == "Nom"
 
 
 def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:

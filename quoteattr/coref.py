@@ -208,6 +208,15 @@ def _resolve_mention(
             )
             if org:
                 return Speaker(org, ORG, mention, (words[0].lower(),))
+        service = any("service" in _institutions().get(x, ()) for x in lemmas(words[0]))
+        if service and len(words) == 2:
+            # `пресс-служба суда`, `в пресс-службе ведомства`: the service of
+            # the body the second noun describes.
+            second = lemmas(words[1])
+            if any("description" in _institutions().get(x, ()) for x in second):
+                org = _recent_org(r, m.start, second)
+                if org:
+                    return Speaker(org, ORG, mention, (" ".join(words).lower(),))
         if (
             pos == "PROPN"
             and not _org_like(ctx, m)

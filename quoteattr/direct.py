@@ -323,6 +323,10 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         message = _message_cue(ctx, q)
         if message[0] is not None:
             return message
+        if not _reaches_sentence_end(ctx, q):
+            # `Источник: «Спартак» ведет переговоры …`: a name in marks opens
+            # the headline's claim; the claim is the whole line.
+            return None, ""
         return None, "headline"
     if cues:
         last = cues[-1]

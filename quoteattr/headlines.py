@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from . import lexicon, speakers
-from .claims import INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
+from .claims import CLOSING, INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
 from .marks import Quoted
 from .morph import lemmas
 from .speakers import Mention
@@ -57,14 +57,32 @@ def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
     if tags & {"PER", "ORG"}:
         return True
     if "LOC" in tags:
-        return False  # `Москва: …` is a place line, not a speaker
+        # `Москва: …` is a place line, not a speaker; `Кремль: …`, `Белый
+        # дом: …` stand for an institution.
+        phrase = " ".join(t.text.lower() for t in sent.tokens if t.stop <= token.stop)
+        return phrase.replace("ё", "е") in lexicon.words("institutions", "place")
     if token.pos == "PROPN" and token.text[:1].isupper():
         return True
-    return bool(lemmas(token.text) & lexicon.words("person_descriptors"))
+    if token.pos == "X" and token.text[:1].isupper():
+        return True  # `Financial Times: …`: a Latin name the tagger leaves untagged
+    return bool(
+        lemmas(token.text) & (lexicon.words("person_descriptors") | lexicon.words("anonymous"))
+    )
 
 
 # At most this many words before the colon of a headline `X: …`.
 _HEADLINE_WORDS = 5
+
+
+def _quoted_to_end(sent: Sentence, opening: int) -> bool:
+    """Do the marks opened at `opening` close only at the end of the line
+    (`«…».`), not round a name the claim goes on from (`«Спартак» ведет …`)?"""
+    tokens = sent.tokens
+    words = [t for t in tokens[opening + 1 :] if t.pos != "PUNCT"]
+    if not words:
+        return True
+    closing = [t for t in tokens[opening + 1 :] if t.text in CLOSING and t.start > words[0].start]
+    return not closing or closing[0].start > words[-1].start
 
 
 def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
@@ -80,7 +98,10 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue  # not the start of a line
         if index.over(sent.start, sent.stop):
             continue
-        colon = next((t.index for t in sent.tokens[: _HEADLINE_WORDS + 2] if t.text == ":"), None)
+        # Marks and hyphens count as tokens: `Глава банка «Восток» Павел Жданов:`.
+        colon = next(
+            (t.index for t in sent.tokens[: 2 * _HEADLINE_WORDS + 2] if t.text == ":"), None
+        )
         if colon is None or any(c.first < colon for c in ctx.cues[sent.index]):
             # A cue before the colon speaks for itself (`Путин заявил: …`);
             # one in the content (`передан Европе`, `Продолжайте`) is its words.
@@ -89,8 +110,10 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
         if nxt >= len(sent.tokens) or sent.tokens[nxt].start == sent.tokens[colon].stop:
             continue  # `File:Name.webm`: markup, not a headline
         first = content_start(sent, colon + 1)
-        if first >= len(sent.tokens) - 1 or sent.tokens[first].text in OPENING:
-            continue
+        if first >= len(sent.tokens) - 1 or (
+            sent.tokens[first].text in OPENING and _quoted_to_end(sent, first)
+        ):
+            continue  # `Песков: «…»` is a direct quote (direct.py)
         mention = _headline_name(ctx, sent, colon)
         span = _trim(sent, first, len(sent.tokens) - 1)
         if mention is None or span is None:

@@ -46,7 +46,7 @@ TAGS: dict[str, set[str]] = {
     "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
     "anonymous.txt": {"lemma=", "modified", "media"},
-    "institutions.txt": {"place", "capital", "head", "name", "description", "generic"},
+    "institutions.txt": {"place", "capital", "head", "name", "description", "generic", "service"},
     "person_descriptors.txt": {"masc", "femn", "common", "lemma="},
     "name_nouns.txt": {"marker", "lemma="},
     "message_nouns.txt": {"plural", "colon"},
@@ -435,6 +435,8 @@ def test_institution_sections():
             assert "head" in tags, entry
         if "generic" in tags:
             assert "description" in tags, entry
+        if "service" in tags:
+            assert "head" in tags, entry
     institutions = entries("institutions.txt")
     for place in ["кремль", "белый дом", "даунинг-стрит", "пентагон"]:
         assert "place" in institutions[place]

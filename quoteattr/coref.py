@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from . import lexicon, names
+from . import lexicon, morph, names
 from .antecedents import (
     _SIDES,
     _SOMEONE_NEW,
@@ -246,8 +246,21 @@ def _resolve_mention(
         gender = _GENDER_OF.get(head.feats.get("Gender", ""))
         if named is not None and (gender is None or named.gender in {None, gender}):
             return Speaker(named.name, PERSON, mention, aliases(named))
-    if head_lemmas & lexicon.words("person_descriptors") and not plural:
+    unnamed = head_lemmas & _anonymous()
+    if unnamed and not plural and _bare_role(m):
+        # `Подсудимый Виктор Ляпин … — заявил подсудимый`: an unnamed role the
+        # text has given a named person as a title is that person.
+        dep = _dependent([m.sent.tokens[i] for i in m.tokens if i > m.head])
+        for _start, entity in r.people_before(m.start):
+            if _title_matches(entity, head_lemmas, dep):
+                return Speaker(entity.name, PERSON, mention, aliases(entity))
+    described = head_lemmas & lexicon.words("person_descriptors") or (
+        _animate_noun(head) and _bare_role(m) and not unnamed
+    )
+    if described and not plural:
         # `Лидеры двух стран`, `девушки` are several people, never one named.
+        # A bare animate noun the lists lack (`Синоптик добавил`, `наставница`,
+        # `Бразилец признался`) is a description too.
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
@@ -476,6 +489,22 @@ def _described(
                 if speaker.name == entity.name:
                     return entity
     return None
+
+
+def _animate_noun(token: Token) -> bool:
+    """A common noun the dictionary knows as animate and singular: a role,
+    an occupation, a nationality (`синоптик`, `артистка`, `бразилец`)."""
+    if token.pos != "NOUN" or not morph.is_known(token.text.lower()):
+        return False
+    best = parse(token.text.lower())[:1]
+    return (
+        bool(best)
+        and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
+        and not (_NAME_GRAMMEMES & best[0].tag.grammemes)
+    )
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
 
 
 def _bare_role(m: Mention) -> bool:

@@ -138,7 +138,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             # the content is the quoted words, marks included: mixed still.
             start = min(cue.sent.tokens[first].start, q.open)
             stop = q.close + 1 if q.close is not None else q.stop
-            stop = max(stop, _object_end(cue.sent, q))
+            stop = max(stop, _object_end(cue.sent, q), _object_after(cue, q))
             kind, priority = MIXED, 0.7
     return Claim(start, stop, kind, sent, cue, mention, how, priority, document)
 
@@ -220,6 +220,19 @@ def _object_end(sent: Sentence, q: Quoted) -> int:
     while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in '»"”)':
         last -= 1
     return tokens[last].stop
+
+
+def _object_after(cue: Cue, q: Quoted) -> int:
+    """`назвал «неприемлемыми» высказывания премьера`: the object named
+    follows the quoted words; the content runs to its end."""
+    sent = cue.sent
+    if not sent.parsed or q.close is None:
+        return 0
+    tokens = sent.tokens
+    after = next((t for t in tokens if t.start > q.close), None)
+    if after is None or after.pos == "PUNCT" or after.head != cue.head or after.rel != "obj":
+        return 0
+    return tokens[max(t.index for t in sent.subtree(after.index))].stop
 
 
 def _tokens_in(sent: Sentence, span: tuple[int, int]) -> set[int]:

@@ -75,6 +75,9 @@ class _Word(NamedTuple):
     readings: tuple[_Reading, ...] = ()
 
 
+_FROZEN_MINISTRY = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
+
+
 # A word's class and readings, the same in every phrase it is in (organisation
 # names repeat their words: Министерства, России).
 @functools.lru_cache(maxsize=50_000)
@@ -88,6 +91,10 @@ def _classify(token: _Token) -> _Word:
         return _Word(token._replace(core=acronym.group(1)), "frozen")
     if _CAMEL_CASE.search(core) or (len(core) > 1 and core.isupper()):
         return _Word(token, "frozen")  # ВКонтакте, УралМетКом, СМИ
+    if _FROZEN_MINISTRY.fullmatch(core):
+        # Минцифры, Минпросвещения, Минкультуры: a ministry named by a noun
+        # in the genitive never declines (Минфин, Минфина do).
+        return _Word(token, "frozen")
     if not (_is_cyrillic(core) or _LATIN_PREFIXED.fullmatch(core)):
         return _Word(token, "frozen")
     parses = morph.parse(core)

@@ -50,6 +50,12 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             e = _with_genitive_place(ctx, k, e)  # `МИД` + `России`
             words = ctx.text[s:e].replace("«", "").replace("»", "").split()
             return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
+        for s, e, type_ in ctx.names[k]:
+            if type_ == "ORG" and s >= document.stop and not ctx.text[document.stop : s].strip():
+                # `Согласно отчету Счетной палаты, …` and later `говорится в
+                # документе`: the body whose document it is.
+                words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+                return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
         return _opening_body(ctx, sent)
     return None
 
@@ -68,9 +74,11 @@ def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
     verb = next((i for i, t in enumerate(tokens) if t.pos in {"VERB", "AUX"}), None)
     if verb is None or verb == 0:
         return None
-    first = tokens[0]
+    # The head noun after any adjectives: `Всемирная организация здравоохранения`.
+    first = next((t for t in tokens[:verb] if t.pos != "ADJ"), tokens[0])
     if first.feats.get("Case") != "Nom" or not (lemmas(first.text) & lexicon.words("institutions")):
         return None
+    first = tokens[0]
     words = [t.text for t in tokens[:verb] if t.pos != "PUNCT"]
     return Speaker(names.org_name(words), ORG, _span(ctx, first.start, tokens[verb - 1].stop))
 

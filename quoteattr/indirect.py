@@ -137,6 +137,39 @@ def _clause_end(ctx: Context, cue: Cue, first: int) -> int:
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
             last = min(last, cut)
+    return min(last, _speakers_own_verb(sent, cue, first, last))
+
+
+def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`заявил, что встреча возможна, но отказался назвать сроки`: the parse
+    joins the second verb to the clause's predicate, but it agrees with the
+    speaker, not with the clause's subject, and has no subject of its own:
+    the clause ends before it."""
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    wanted = (verb.feats.get("Gender"), verb.feats.get("Number"))
+    for pred in tokens[first : last + 1]:
+        if pred.head != cue.head or pred.rel not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        subject = next((tokens[k] for k in pred.children if tokens[k].rel == "nsubj"), None)
+        if subject is None or subject.pos == "PRON":
+            continue
+        theirs = (subject.feats.get("Gender"), subject.feats.get("Number"))
+        for c in pred.children:
+            t = tokens[c]
+            if c <= first or c > last or t.rel != "conj" or t.pos != "VERB":
+                continue
+            if t.feats.get("VerbForm") != "Fin" or any(
+                tokens[k].rel in {"nsubj", "nsubj:pass"} for k in t.children
+            ):
+                continue
+            mine = (t.feats.get("Gender"), t.feats.get("Number"))
+            if mine == wanted and mine != theirs and None not in mine:
+                begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"})])
+                cut = begin - 1
+                while cut > first and tokens[cut].pos == "PUNCT":
+                    cut -= 1
+                return cut
     return last
 
 
@@ -190,6 +223,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 return None  # `Путин заявил,` at a line's end: nothing follows here
             if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
                 return None
+        elif tok.text in OPENING and (close := _name_in_marks(tokens, i)) is not None:
+            i = close  # `сказал «Коммерсанту», что …`: the outlet told, a name
         elif (
             tok.text in {":", ".", ";", "!", "?"}
             or tok.text in OPENING
@@ -199,6 +234,18 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         elif word in COMPLEMENTISERS and i == cue.last + 1:
             return _after_comp(sent, i)
         i += 1
+    return None
+
+
+def _name_in_marks(tokens: list[Token], i: int) -> int | None:
+    """The closing mark of marks opened at `i` round a short name (at most
+    three words, no verb), or None."""
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        if tokens[j].text in CLOSING:
+            inside = tokens[i + 1 : j]
+            if inside and not any(t.pos in {"VERB", "AUX"} for t in inside):
+                return j
+            return None
     return None
 
 
@@ -255,11 +302,13 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
     if not sent.parsed:
         return False
     tokens = sent.tokens
-    for c in tokens[cue.head].children:
-        t = tokens[c]
-        if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
-            # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
-            return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
+    subject = speakers._nominal_subject(sent, cue.head)  # the nearest of two
+    if subject is None:
+        return False
+    t = tokens[subject]
+    if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
+        # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
+        return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
     return False
 
 
@@ -453,6 +502,9 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         span is None
         and "naming" not in cue.tags
         and not cue.tags & {"opinion", "noabout", "request"}
+        # `Картина рассказывает о жизни поселка`: a thing about its subject
+        # matter, no one's words.
+        and not _thing_as_subject(sent, cue)
     ):
         first = _topic_after(sent, cue)
         if first is not None and _colon_quote_after(sent, first):

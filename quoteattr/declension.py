@@ -154,7 +154,13 @@ def _model_readings(s: str, readings: _Readings) -> None:
         ("е", ("loct",)),
     ):
         stem = s[: -len(ending)]
-        if s.endswith(ending) and len(stem) >= 2 and stem[-1] in _CONSONANTS:
+        # (A stem with no vowel is no name: `Гру` is not the dative of `Гр`.)
+        if (
+            s.endswith(ending)
+            and len(stem) >= 2
+            and stem[-1] in _CONSONANTS
+            and any(ch in _VOWELS for ch in stem)
+        ):
             if ending == "ем" and stem[-1] not in _SIBILANT:
                 continue
             _add(readings, "masc", "sing", cases, _W_MASC_OBL, stem)

@@ -161,6 +161,7 @@ class Resolver:
         moved: dict[int, Entity] = {}
         self._merge_first_patronymic(moved)
         self._merge_lone_surnames(moved)
+        self._merge_lone_first_names(moved)
         if moved:
             for span, owner in self.by_span.items():
                 self.by_span[span] = owner_of(owner, moved)
@@ -189,6 +190,24 @@ class Resolver:
             )
             if target is not None:
                 self._move(entity, target, moved)
+                del self.people[key]
+
+    def _merge_lone_first_names(self, moved: dict[int, Entity]) -> None:
+        """`Мария рассказывает` is the `Мария Кравец` named in full, when she
+        is the only person of the text with that first name (features and
+        interviews call people by it)."""
+        firsts: dict[str, list[Entity]] = {}
+        for entity in self.people.values():
+            for form in entity.forms:
+                words = form.split()
+                if len(words) > 1 and entity not in firsts.get(norm(words[0]), []):
+                    firsts.setdefault(norm(words[0]), []).append(entity)
+        for key, entity in list(self.people.items()):
+            if entity.full or len(entity.forms) != 1 or not _first_name_genders(entity.forms[0]):
+                continue
+            owners = firsts.get(norm(entity.forms[0]), [])
+            if len(owners) == 1 and owners[0] is not entity:
+                self._move(entity, owners[0], moved)
                 del self.people[key]
 
     @staticmethod

@@ -569,6 +569,19 @@ def _after_source(sent: Sentence, cue: Cue) -> tuple[int, int] | None:
     return None
 
 
+def _set_off(sent: Sentence, cue: Cue) -> bool:
+    """`…, как отметили в аэропорту Пулково, сможет …`: a `как` phrase whose
+    speaker the rules do not take still closes with a comma, before any verb,
+    and the sentence goes on after it."""
+    tokens = sent.tokens
+    for i in range(cue.last + 1, min(cue.last + 9, len(tokens) - 1)):
+        if tokens[i].text == ",":
+            return any(t.pos != "PUNCT" for t in tokens[i + 1 :])
+        if tokens[i].pos in {"VERB", "AUX"} or tokens[i].text in {".", ";", ":"}:
+            return False
+    return False
+
+
 def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     """`Как сообщил X, CONTENT` or `CONTENT, как сообщил X`."""
     sent = cue.sent
@@ -577,7 +590,7 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     mention = speakers.of_cue(cue)
     end = max(cue.last, mention.tokens[-1] if mention else cue.last)
     if cue.first > first:
-        if _resumes_after(sent, cue):
+        if _resumes_after(sent, cue) or (mention is None and _set_off(sent, cue)):
             # `В Mail.ru, как рассказали в пресс-службе, работает поиск`; a
             # clause joined before it by `, но` is not the source's (`X
             # говорилось …, но прокуратура, как пишет «Gzt.Ru», передала …`).

@@ -13,7 +13,7 @@ import dataclasses
 import json
 
 import pytest
-from conftest import SHARED, Q, case, check, describe_all, find, trimmed
+from conftest import ANY, SHARED, Q, case, check, describe_all, find, trimmed
 
 import quoteattr
 from quoteattr import Kind
@@ -1554,6 +1554,19 @@ SPEAKERS = [
             "источник в одном из операторов",
             ANON,
             "сказал",
+        ),
+    ),
+    case(
+        "a-set-off-as-phrase-with-a-locative-speaker",
+        "Новый терминал, как отметили в аэропорту Пулково, сможет обслуживать до 10 млн "
+        "пассажиров в год.",
+        Q(
+            "Новый терминал, как отметили в аэропорту Пулково, сможет обслуживать до 10 млн "
+            "пассажиров в год",
+            IND,
+            ANY,
+            cue="как отметили",
+            how="exact",
         ),
     ),
     case(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import lexicon, marks, speakers
+from . import interviews, lexicon, marks, speakers
 from .claims import (
     COMPLEMENTISERS,
     DASHES,
@@ -44,8 +44,9 @@ def direct_claims(ctx: Context) -> list[Claim]:
     """
     claims: list[Claim] = []
     parts = _parts(ctx)
+    asked = interviews.questions(ctx.text, ctx.quoted)
     for q in ctx.quoted:
-        if q.stop <= q.start:
+        if q.stop <= q.start or q in asked:
             continue
         for part in parts.get(q) or [Part(q.start, q.stop, q)]:
             cue = None
@@ -535,15 +536,20 @@ def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:
     """
     taken = Spans(linked)
     found: list[Claim] = []
+    asked = interviews.questions(ctx.text, ctx.quoted)
+    answered = interviews.answers(ctx.text, ctx.quoted, asked)
+    interviewee = interviews.interviewee(ctx, asked)
     for q in ctx.quoted:
-        if taken.over(q.start, q.stop):
+        if taken.over(q.start, q.stop) or q in asked:
             continue
         if not _speech_like(ctx, q):
             continue
         sent = ctx.sentence_at(q.start) or ctx.sentence_at(q.open)
         if sent is None:
             continue
-        found.append(Claim(q.start, q.stop, DIRECT, sent, None, None, "continued", 0.6))
+        # An interview's answer is the interviewee's, named before the questions.
+        mention = interviewee if q in answered else None
+        found.append(Claim(q.start, q.stop, DIRECT, sent, None, mention, "continued", 0.6))
     return found
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from . import lexicon
+from . import lexicon, places
 from .cues import SOURCE, Cue, norm
 from .mentions import (
     _OPENING_MARKS,
@@ -179,25 +179,15 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             and is_institution(token)
         ):
             return with_preposition(phrase(sent, c, blocked))
-        if "на" in cases and _place_institution(token):
+        if "на" in cases and places.place_institution(token):
             return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
-        if cases & {"в", "во"} and _named_place(sent, c, blocked):
+        if cases & {"в", "во"} and places.named_place(sent, c, blocked):
             return with_preposition(phrase(sent, c, blocked))  # `В Белом доме заявили`
+        if cases & {"в", "во"} and places.name_in_marks_after(sent, c):
+            # `сообщили в онлайн-кинотеатре «Кион»`: any noun with a name in
+            # marks names a body.
+            return with_preposition(phrase(sent, c, blocked))
     return None
-
-
-def _named_place(sent: Sentence, noun: int, blocked: set[int]) -> bool:
-    from .bodies import _named_institution
-
-    words = [sent.tokens[i].text for i in phrase(sent, noun, blocked).tokens]
-    return _named_institution(words)
-
-
-def _place_institution(token: Token) -> bool:
-    """A seat that speaks for its body (`Даунинг-стрит`, `Старая площадь`)."""
-
-    places = lexicon.words("institutions", "place")
-    return bool(lemmas(token.text) & places) or norm(token.text) in places
 
 
 _RELATIVE_LOC = {"которой", "котором", "которых"}

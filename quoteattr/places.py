@@ -1,0 +1,37 @@
+"""Places and named bodies in a speaker's locative slot: `На Даунинг-стрит
+заявили`, `В Белом доме заявили`, `сообщили в онлайн-кинотеатре «Кион»`.
+"""
+
+from __future__ import annotations
+
+from . import lexicon
+from .cues import norm
+from .mentions import phrase
+from .morph import lemmas
+from .text import Sentence, Token
+
+
+def named_place(sent: Sentence, noun: int, blocked: set[int]) -> bool:
+    """`Белом доме`: a place the institutions list names."""
+    from .bodies import _named_institution
+
+    words = [sent.tokens[i].text for i in phrase(sent, noun, blocked).tokens]
+    return _named_institution(words)
+
+
+def place_institution(token: Token) -> bool:
+    """A seat that speaks for its body (`Даунинг-стрит`, `Старая площадь`)."""
+    places = lexicon.words("institutions", "place")
+    return bool(lemmas(token.text) & places) or norm(token.text) in places
+
+
+def name_in_marks_after(sent: Sentence, noun: int) -> bool:
+    """A noun with a name in marks after it (`онлайн-кинотеатре «Кион»`):
+    whatever the noun, it names a body."""
+    tokens = sent.tokens
+    return (
+        noun + 2 < len(tokens)
+        and tokens[noun + 1].text in {"«", '"', "„", "“"}
+        and tokens[noun + 2].head == noun
+        and tokens[noun + 2].text[:1].isupper()
+    )

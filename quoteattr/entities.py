@@ -526,7 +526,19 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     # What the title is of (`глава космического центра`), so that `глава
     # правительства` is not taken for him.
     dep = _dependent(before[head.index - before[0].index + 1 :])
-    return titles | {f"{t}|{d}" for t in titles for d in dep}
+    found = titles | {f"{t}|{d}" for t in titles for d in dep}
+    equivalents = lexicon.load("title_equivalents")
+    for title in titles:
+        for description in equivalents.get(title, ()):
+            # `губернатор` is also `глава региона`; `пресс-секретарь Кремля`
+            # also `представитель Кремля`.
+            # Only with what it is of, when there is something; and an
+            # unnamed-source noun never alone (`представитель` would fit
+            # `представитель компании` too).
+            noun, _, of = description.partition(" ")
+            pairs = {f"{noun}|{of}"} if of else {f"{noun}|{d}" for d in dep}
+            found |= pairs or ({noun} - _anonymous())
+    return found
 
 
 def _dependent(tokens: Sequence[Token]) -> frozenset[str]:
@@ -542,6 +554,8 @@ def _dependent(tokens: Sequence[Token]) -> frozenset[str]:
 def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) -> bool:
     """`глава правительства` fits a person titled `глава правительства` or just
     `глава`, not one titled `глава центра`."""
+    if any(f"{h}|{d}" in entity.titles for h in head for d in dep):
+        return True  # the very title, or one that stands for it (title_equivalents.txt)
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}

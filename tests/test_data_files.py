@@ -53,7 +53,8 @@ TAGS: dict[str, set[str]] = {
     "report_nouns.txt": set(),
 }
 PAIR_FILES = {"country_adjectives.txt"}  # `adjective<TAB>country`, no tags
-ALL_FILES = sorted([*TAGS, *PAIR_FILES])
+LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`
+ALL_FILES = sorted([*TAGS, *PAIR_FILES, *LIST_FILES])
 
 ENTRY_RE = re.compile(r"^[a-zа-я0-9][a-zа-я0-9'\-]*( [a-zа-я0-9][a-zа-я0-9'\-]*)*$")
 
@@ -245,6 +246,11 @@ def test_format(name):
             assert len(tags) == 1, f"{where}: expected `adjective<TAB>country`"
             assert ENTRY_RE.match(tags[0]), f"{where}: bad country {tags[0]!r}"
             continue
+        if name in LIST_FILES:
+            assert tags, f"{where}: expected `title<TAB>description,…`"
+            for tag in tags:
+                assert ENTRY_RE.match(tag) and len(tag.split()) <= 2, f"{where}: bad {tag!r}"
+            continue
         allowed = TAGS[name]
         for tag in tags:
             key = tag.split("=", 1)[0] + "=" if "=" in tag else tag
@@ -298,6 +304,7 @@ def test_speech_verb_is_its_own_normal_form(verb):
         "country_adjectives.txt",
         "message_nouns.txt",
         "report_nouns.txt",
+        "title_equivalents.txt",
     ],
 )
 def test_words_are_pymorphy_normal_forms(name):

@@ -312,6 +312,16 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
     return False
 
 
+def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
+    """The cue's subject is a work of art or a show (`фильм`, `выставка`)."""
+    if not sent.parsed:
+        return False
+    subject = speakers._nominal_subject(sent, cue.head)
+    return subject is not None and bool(
+        lemmas(sent.tokens[subject].text) & lexicon.words("name_nouns", "work")
+    )
+
+
 @functools.cache
 def _speaking_things() -> frozenset[str]:
     return lexicon.words("anonymous") | lexicon.words("person_descriptors")
@@ -502,9 +512,9 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         span is None
         and "naming" not in cue.tags
         and not cue.tags & {"opinion", "noabout", "request"}
-        # `Картина рассказывает о жизни поселка`: a thing about its subject
+        # `Картина рассказывает о жизни поселка`: a work about its subject
         # matter, no one's words.
-        and not _thing_as_subject(sent, cue)
+        and not _work_as_subject(sent, cue)
     ):
         first = _topic_after(sent, cue)
         if first is not None and _colon_quote_after(sent, first):

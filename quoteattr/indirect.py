@@ -316,9 +316,14 @@ def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
     """The cue's subject is a work of art or a show (`фильм`, `выставка`)."""
     if not sent.parsed:
         return False
+    verb = sent.tokens[cue.head]
     subject = speakers._nominal_subject(sent, cue.head)
-    return subject is not None and bool(
-        lemmas(sent.tokens[subject].text) & lexicon.words("name_nouns", "work")
+    if subject is None and verb.feats.get("VerbForm") == "Part" and verb.rel in {"acl", "amod"}:
+        subject = verb.head  # `Фильм «Хлеб», рассказывающий о работе аграриев`
+    return (
+        subject is not None
+        and subject >= 0
+        and bool(lemmas(sent.tokens[subject].text) & lexicon.words("name_nouns", "work"))
     )
 
 

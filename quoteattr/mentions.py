@@ -135,3 +135,16 @@ def _names_people(word: str) -> bool:
     """`источник`, `эксперт`, `министр`: a word for people, not an outlet."""
     found = lemmas(word)
     return bool(found & lexicon.words("anonymous") or found & lexicon.words("person_descriptors"))
+
+
+def number_clash(sent: Sentence, verb: int, subj: int) -> bool:
+    """A singular name in marks cannot be the subject of a plural verb."""
+    tokens = sent.tokens
+    tok = tokens[subj]
+    return (
+        tokens[verb].feats.get("Number") == "Plur"
+        and tok.feats.get("Number") == "Sing"
+        and subj > 0
+        and tokens[subj - 1].text in {"«", '"', "„", "“"}
+        and not any(tokens[c].rel == "conj" for c in tok.children)
+    )

@@ -24,6 +24,7 @@ from .mentions import (
     _is_nominal,
     _names_people,
     _participle_noun,
+    number_clash,
     phrase,
     with_preposition,
 )
@@ -65,6 +66,8 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is None or subj in blocked:
         return None
     tok = sent.tokens[subj]
+    if number_clash(sent, verb, subj):
+        return None  # `В Минфине «Ъ» сообщили`: the outlet told, the ministry spoke
     # A lone participle is a subject too (`задержанный успел сказать`).
     return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
 

@@ -1368,6 +1368,10 @@ def test_fine_points(analyze, text, expected):
 
 
 NOTHING_REPORTED = [
+    case(
+        "a-work-telling-in-a-participle",
+        "Фильм «Хлеб», рассказывающий о работе аграриев Кубани, вышел в прокат.",
+    ),
     case("a-thing-tells-about-its-subject", "Картина рассказывает о жизни рыбацкого поселка."),
     case("could-not-say", "Песков не смог сказать, когда состоится встреча."),
     case("so-slov-not-set-off", "Мы узнали об аварии со слов очевидцев."),
@@ -1593,6 +1597,11 @@ SPEAKERS = [
             cue="как отметили",
             how="exact",
         ),
+    ),
+    case(
+        "an-outlet-in-marks-before-a-plural-verb-is-told-not-telling",
+        "В Минфине «Ъ» сообщили, что не комментируют слухи.",
+        Q("не комментируют слухи", IND, "Минфин", ORG, "сообщили"),
     ),
     case(
         "a-locative-noun-with-a-name-in-marks-speaks",

@@ -211,6 +211,13 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 if not _asks(sent, cue, i + 1):
                     return None  # `потребовали выдать его, чтобы …`: a purpose
                 return _after_comp(sent, i + 1)
+            if (
+                tokens[i + 1 : i + 2]
+                and tokens[i + 1].pos == "ADP"
+                and i + 2 < len(tokens)
+                and lemmas(tokens[i + 2].text) & _WH_LEMMAS
+            ):
+                return i + 1  # `поинтересовался, в каких регионах …`: the question
             if nxt in QUESTION_WORDS and nxt != "ли":
                 if _relative(sent, i + 1) or not _asks(sent, cue, i + 1):
                     # `перевести его в Ноттингем, где …`: of a noun;
@@ -235,6 +242,10 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             return _after_comp(sent, i)
         i += 1
     return None
+
+
+# Question words after a preposition: `в каких`, `с кем`, `на что`, `о чем`.
+_WH_LEMMAS = frozenset({"какой", "кто", "что", "чей", "сколько", "каков"})
 
 
 def _name_in_marks(tokens: list[Token], i: int) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from . import cuts, lexicon, speakers
+from . import cuts, lexicon, speakers, subjects
 from .backrefs import _about_this, _about_this_claim, _such_a_view, _this_object
 from .claims import (
     CLOSING,
@@ -313,7 +313,7 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
     if not sent.parsed:
         return False
     tokens = sent.tokens
-    subject = speakers._nominal_subject(sent, cue.head)  # the nearest of two
+    subject = subjects.nominal_subject(sent, cue.head)  # the nearest of two
     if subject is None:
         return False
     t = tokens[subject]
@@ -328,7 +328,7 @@ def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
     if not sent.parsed:
         return False
     verb = sent.tokens[cue.head]
-    subject = speakers._nominal_subject(sent, cue.head)
+    subject = subjects.nominal_subject(sent, cue.head)
     if subject is None and verb.feats.get("VerbForm") == "Part" and verb.rel in {"acl", "amod"}:
         subject = verb.head  # `Фильм «Хлеб», рассказывающий о работе аграриев`
     return (

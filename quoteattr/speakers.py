@@ -30,6 +30,13 @@ from .mentions import (
 )
 from .morph import lemmas
 from .phrases import _POSSESSIVES
+from .subjects import (
+    comma_between,
+    finite_between,
+    nominal_subject,
+    semicolon_between,
+    subject_on_left,
+)
 from .text import Sentence, Token
 
 
@@ -50,19 +57,19 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
 
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
-    subj = _nominal_subject(sent, verb)
-    if subj is not None and subj < verb and _semicolon_between(sent, subj, verb):
+    subj = nominal_subject(sent, verb)
+    if subj is not None and subj < verb and semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if (
         subj is not None
         and subj > verb
-        and _comma_between(sent, verb, subj)
-        and _finite_between(sent.tokens, subj, len(sent.tokens))
+        and comma_between(sent, verb, subj)
+        and finite_between(sent.tokens, subj, len(sent.tokens))
     ):
         # `X объявил о …, однако лидер оппозиции Y назвал …`: a subject past a
         # comma with a verb after it belongs to the next clause; the parser
         # mixed the two up (`сообщили в пятницу, 5 марта, турецкие СМИ` is one).
-        subj = _subject_on_left(sent, verb, blocked)
+        subj = subject_on_left(sent, verb, blocked)
     if subj is None or subj in blocked:
         return None
     tok = sent.tokens[subj]
@@ -72,44 +79,11 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
 
 
-def _nominal_subject(sent: Sentence, verb: int) -> int | None:
-    """The verb's subject; a participle the parser also calls one is its
-    attribute (`сказал поддерживающий Чавеса законодатель Хосе Авила`)."""
-    tokens = sent.tokens
-    subjects = [c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS]
-    if not subjects and tokens[verb].feats.get("VerbForm") == "Fin":
-        # An indeclinable name before the verb (`Спейси ответил`) the parser
-        # took for a fronted object; the tagger still reads it nominative.
-        subjects = [
-            c
-            for c in tokens[verb].children
-            if c < verb
-            and tokens[c].rel == "obj"
-            and tokens[c].pos == "PROPN"
-            and tokens[c].feats.get("Case") == "Nom"
-        ]
-    nominal = [c for c in subjects if _is_nominal(tokens[c])]
-    if len(nominal) > 1:
-        # `Нарышкин пообещал …, Жириновский потребовал …, а Хинштейн назвал`:
-        # the parse may give one verb every subject; a finite verb between
-        # a subject and this one is that subject's own.
-        own = [c for c in nominal if not _finite_between(tokens, c, verb)]
-        nominal = sorted(own or nominal, key=lambda c: abs(verb - c))
-    return (nominal or subjects or [None])[0]
-
-
-def _finite_between(tokens: list[Token], a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return any(
-        t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin" for t in tokens[lo + 1 : hi]
-    )
-
-
 def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`На заседании кабинета Нетаньяху заявил`: the parser hung an
     indeclinable name before the verb on the noun before it; a nominative
     name right before a verb with no subject, agreeing with it, is the subject."""
-    subject = _nominal_subject(sent, verb)
+    subject = nominal_subject(sent, verb)
     if verb == 0 or (subject is not None and _is_nominal(sent.tokens[subject])):
         return None
     tok, feats = sent.tokens[verb - 1], sent.tokens[verb].feats
@@ -128,30 +102,6 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
             break
         head = up
     return phrase(sent, head, blocked)
-
-
-def _semicolon_between(sent: Sentence, a: int, b: int) -> bool:
-    return any(t.text == ";" for t in sent.tokens[a + 1 : b])
-
-
-def _comma_between(sent: Sentence, a: int, b: int) -> bool:
-    return any(t.text in {",", ";"} for t in sent.tokens[a + 1 : b])
-
-
-def _subject_on_left(sent: Sentence, verb: int, blocked: set[int]) -> int | None:
-    """The nominative that opens the verb's clause, reading left to the comma."""
-    found = None
-    for i in range(verb - 1, -1, -1):
-        tok = sent.tokens[i]
-        if tok.text in {",", ";", ":"} or i in blocked:
-            break
-        if tok.pos in {"NOUN", "PROPN", "PRON"} and (
-            tok.rel in _SUBJECT_RELS or (tok.head < 0 and tok.feats.get("Case") == "Nom")
-        ):
-            # The parser may leave a long subject as a second root
-            # (`президент «Ростелекома» Александр Провоторов высказал …`).
-            found = i
-    return found
 
 
 def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -435,7 +385,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             token.rel in {"conj", "advcl", "xcomp"}
             and token.head >= 0
             and "impersonal" not in tags
-            and not _semicolon_between(sent, token.head, verb)
+            and not semicolon_between(sent, token.head, verb)
         ):
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
             first = _outside_clause(sent, token.head)
@@ -443,7 +393,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         if found is None:
             found = _locative(sent, verb, blocked)
         if found is None and "impersonal" not in tags and form != "Part":
-            left = _subject_on_left(sent, verb, blocked)
+            left = subject_on_left(sent, verb, blocked)
             found = phrase(sent, left, blocked) if left is not None else None
         if found is None and "impersonal" not in tags and form == "Fin":
             found = _shared_subject(sent, verb, blocked)

@@ -477,4 +477,14 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
     As :func:`org_name`, without the preference for the singular, for
     anonymous speakers (``источник в правительстве``, ``эксперты``).
     """
-    return _nominative_phrase(tuple(_tokens(words)), _hint(case))
+    tokens = _tokens(words)
+    one = _ONE_OF.get(tokens[0].lower()) if len(tokens) > 2 else None
+    if one is not None and tokens[1].lower() == "из":
+        # `одного из собеседников издания` -> `один из собеседников издания`:
+        # only `один` declines; `из` governs the rest.
+        return " ".join([_restore_case(tokens[0], one), *tokens[1:]])
+    return _nominative_phrase(tuple(tokens), _hint(case))
+
+
+_ONE_OF = {"одного": "один", "одному": "один", "одним": "один", "одном": "один",
+           "одной": "одна", "одну": "одна", "одною": "одна"}  # fmt: skip

@@ -473,6 +473,12 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             and c not in blocked
             and t.rel in {"nmod", "appos", "flat", "obl"}
             and t.feats.get("Case") != "Nom"
+            # `По данным на 1 декабря`: a date or a place, not the source
+            # (which is a bare genitive, or `от X`).
+            and not any(
+                tokens[k].rel == "case" and norm(tokens[k].text) not in {"от", "из"}
+                for k in t.children
+            )
         ):
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.

@@ -260,7 +260,7 @@ def _recency(
     which of those agrees with the gender the cue or the pronoun asks for; and
     whether a person carries the title the rule chain's description gives."""
     wanted = _wanted_gender(claim, rule, how)
-    pronoun = _by_pronoun(rule)
+    hard = _hard_gender(claim, rule)
     described = _description_lemmas(rule, how)
     inside = rule.mention if rule is not None and rule.mention is not None else None
     order = []
@@ -294,13 +294,11 @@ def _recency(
         gender = entity.gender if entity is not None else None
         if wanted and gender:
             cand.features["gender_agrees" if gender == wanted else "gender_clashes"] = 1.0
-            if gender != wanted and pronoun and entity.gender_strength >= _SETTLED:
-                # `Она сказала`, `по ее словам` never point to a man whose
-                # first name or verb says he is one: agreement is grammar, not
-                # a preference to weigh. (A role noun or a verb may stand for
-                # someone else: `представитель` is a woman too, `сообщила
-                # газета со ссылкой на …` is a newspaper's verb.)
-                cand.features["gender_impossible"] = 1.0
+        if hard and gender and gender != hard and entity.gender_strength >= _SETTLED:
+            # `Она сказала`, `по ее словам`, `— заявил бывший градоначальник`
+            # never point to a person whose first name or verb says the other
+            # gender: agreement is grammar, not a preference to weigh.
+            cand.features["gender_impossible"] = 1.0
     if busiest:
         pool[busiest].features["most_named"] = 1.0
     order.sort(reverse=True)
@@ -327,6 +325,29 @@ def _through_role(pool: dict[str, Candidate], role: str) -> None:
             del f[name]
         f.update(stands)
         f["via_role"] = 1.0
+
+
+def _hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
+    """The gender grammar demands of the speaker: a personal pronoun's, or a
+    past-tense cue verb's whose subject is the rule's description (`Дипломат
+    отметила`). Not a role noun's own (`представитель` is a woman too), nor
+    a verb with another subject (`сообщила газета со ссылкой на …`)."""
+    if _by_pronoun(rule):
+        return PRONOUNS[norm(rule.mention.text)][0]
+    cue, m = claim.cue, claim.mention
+    if cue is None or m is None or cue.type != VERB or m.sent is not cue.sent:
+        return None
+    head = m.head_token
+    if head.pos != "NOUN" or head.rel not in {"nsubj", "nsubj:pass"} or head.head != cue.head:
+        return None
+    feats = cue.token.feats
+    if feats.get("Number") != "Sing" or head.feats.get("Number") == "Plur":
+        return None
+    # The verb follows the person only where it parts from the noun's own
+    # gender (`Дипломат отметила`); `заявила звезда`, `заявил министр` agree
+    # with the noun and say nothing of who it is.
+    said = feats.get("Gender")
+    return _GENDERS.get(said or "") if said != head.feats.get("Gender") else None
 
 
 def _by_pronoun(rule: Speaker | None) -> bool:

@@ -269,6 +269,19 @@ class Resolver:
 
     def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
         case = _case_at(sent, stop)
+        tagged = _tagged_gender(sent, start, stop)
+        if (
+            case is None
+            and tagged
+            and _stands_free(sent, start)
+            and names.gender_number(words)[0] not in {None, tagged}
+        ):
+            # `Теннисистка Мирра Андреева вышла`: read alone, the words are
+            # likelier a man's genitive (`Мирр Андреев`); the tagger, reading
+            # them in context, says whose and in what case they are.
+            tcase = _tagged_case(sent, start, stop)
+            if tcase and names.gender_number(words, case=tcase)[0] in {None, tagged}:
+                case = tcase
         full = names.person_name(words, case=case)
         form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
@@ -434,7 +447,7 @@ def _first_name_genders(word: str) -> set[str]:
 
     if not is_known(word):
         return set()
-    return {str(p.tag.gender) for p in parse(word)[:2] if "Name" in p.tag.grammemes}
+    return {str(p.tag.gender) for p in parse(word) if "Name" in p.tag.grammemes}
 
 
 def _case_at(sent: Sentence, stop: int) -> str | None:
@@ -476,6 +489,28 @@ def _tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
 
 
 _TAGGED_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _stands_free(sent: Sentence, start: int) -> bool:
+    """Nothing before the name governs its case: it opens the sentence or
+    follows punctuation or a nominative title (`Теннисистка Мирра …`), not a
+    preposition or an oblique noun (`по словам премьер-министра Кира …`,
+    where the tagger may still call it nominative)."""
+    before = [t for t in sent.tokens if t.stop <= start]
+    if not before:
+        return True
+    prev = before[-1]
+    return prev.pos == "PUNCT" or (prev.pos == "NOUN" and prev.feats.get("Case") == "Nom")
+
+
+def _tagged_case(sent: Sentence, start: int, stop: int) -> str | None:
+    """The case the tagger gives every word of a name, when they agree."""
+    cases = {
+        tok.feats.get("Case")
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
+    }
+    return cases.pop() if len(cases) == 1 and None not in cases else None
 
 
 def _verb_gender(sent: Sentence, start: int, stop: int) -> str | None:

@@ -111,16 +111,32 @@ def child(args: argparse.Namespace) -> int:
 
 
 def timed(work: Any) -> tuple[float, float]:
-    """Wall and CPU seconds of `work()`, the CPU of finished child processes included."""
+    """Wall and CPU seconds of `work()`, the CPU of child processes included."""
     wall, cpu = time.perf_counter(), cpu_seconds()
     work()
     return time.perf_counter() - wall, cpu_seconds() - cpu
 
 
 def cpu_seconds() -> float:
+    """This process's CPU seconds and its children's: the finished ones (from
+    getrusage) and the live ones, such as (d)'s workers, which outlive the
+    call (from /proc; Linux, as ru_maxrss in KiB already assumes)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + live_children_cpu()
+
+
+def live_children_cpu() -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile: getrusage counts it
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
 
 
 def peak_rss_mb(who: int) -> float:
@@ -181,8 +197,13 @@ def pipe_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any]
     load = time.perf_counter()
     if workers == 1:
         nlp.model("morph")
-    loaded = time.perf_counter()  # with workers, each loads its own: inside the run
+    loaded = time.perf_counter()
+    # With workers, the warm-up call starts them and each loads its models;
+    # they stay for the timed call (quoteattr.workers), as (c)'s models stay
+    # loaded: (d)'s load time is that call's, one document included.
     next(iter(quoteattr.pipe(texts[:1], n_process=workers)))
+    if workers > 1:
+        loaded = time.perf_counter()
     cold = time.perf_counter() - _STARTED
     feed = Feed.watch() if workers == 1 else None
     docs: list[Any] = []
@@ -190,7 +211,11 @@ def pipe_run(texts: list[str], args: argparse.Namespace) -> tuple[dict[str, Any]
         quoteattr.pipe(texts, batch_size=args.batch_size, n_process=workers)
     )
     wall, cpu = timed(run)
-    result = stats(texts, wall, cpu, loaded - load if workers == 1 else None, cold, load - imported)
+    if workers > 1:
+        from quoteattr import workers as pools
+
+        pools.shutdown()  # reaped, so that their peak RSS is known
+    result = stats(texts, wall, cpu, loaded - load, cold, load - imported)
     if feed is not None:
         result["forward"] = feed.seconds
         result["sentences"] = {name: len(sents) for name, sents in feed.sentences().items()}

@@ -12,7 +12,7 @@ The workers are spawned, not forked: a forked child inherits the parent's
 threads' locks (a progress bar, a Dask worker) mid-state; the models load
 anew anyway. They end with the interpreter (concurrent.futures shuts its
 pools down at exit), or earlier at `shutdown()`, which frees their memory
-(each holds its own models, about 300 MB). A pool that broke (a worker
+(each holds its own models, about 240 MB). A pool that broke (a worker
 killed) is dropped, and the next call starts a new one.
 """
 

@@ -26,18 +26,18 @@ time, so only the document at fault is lost.
 from __future__ import annotations
 
 import collections
-import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import gcpause, longtext, nlp, windows
+from . import gcpause, longtext, windows
 from . import upstream as _upstream
+from . import workers as _pools
 from .claims import Claim, Context
 from .records import Document
 from .stages import (
@@ -358,12 +358,8 @@ _AHEAD = 2
 
 
 def _parallel(texts: Iterable[object], size: int, workers: int, errors: Errors) -> Iterator[Result]:
-    # spawn, not fork: a forked child inherits the parent's threads' locks
-    # (a progress bar, a Dask worker) mid-state; the models load anew anyway.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(workers,)
-    )
+    # The pool outlives the call, its workers loaded and warm (workers.py).
+    pool = _pools.pool(workers)
     pending: collections.deque[_Sent] = collections.deque()
     try:
         for batch in batches(texts, size):
@@ -372,8 +368,14 @@ def _parallel(texts: Iterable[object], size: int, workers: int, errors: Errors) 
                 yield from pending.popleft().results()
         while pending:
             yield from pending.popleft().results()
+    except BrokenProcessPool:
+        _pools.discard(pool)
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Left early (an error, or the caller stopped reading): batches not
+        # yet begun are not run for no one.
+        for sent in pending:
+            sent.future.cancel()
 
 
 @attrs.define(slots=True)
@@ -407,17 +409,6 @@ def _send(pool: ProcessPoolExecutor, batch: list[object], errors: Errors) -> _Se
                 raise
             local[i] = Failure.of(text, exc)
     return _Sent(len(batch), places, pool.submit(_work, texts, errors), local)
-
-
-def _start_worker(workers: int) -> None:
-    # Each worker gets its share of the cores for BLAS: n workers each
-    # running a core-count thread pool would only fight over the cores.
-    # The variables count only before numpy loads, which spawn allows.
-    if "numpy" not in sys.modules:
-        threads = str(max(1, (os.cpu_count() or 1) // workers))
-        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(name, threads)
-    nlp.model("morph")  # load the models now, in every worker at once
 
 
 def _work(texts: list[str], errors: Errors) -> list[Result]:

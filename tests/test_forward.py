@@ -51,3 +51,16 @@ def test_encodings_are_bitwise_slovnets(name):
         mine = ours.encode(batch.word_id, batch.shape_id, batch.pad_mask)
         assert theirs.dtype == mine.dtype == np.float32
         assert (np.asarray(theirs).view(np.uint32) == mine.view(np.uint32)).all()
+
+
+@pytest.mark.parametrize("name", ["syntax", "ner"])
+def test_the_models_share_one_copy_of_the_vocabularies(name):
+    first, tagger = nlp._tagger("morph"), nlp._tagger(name)
+    assert tagger.shared
+    assert tagger.encoder.words_vocab is first.encoder.words_vocab
+    assert tagger.encoder.shapes_vocab is first.encoder.shapes_vocab
+    words = ["Путин", "заявил", "«", "ЦБ", "2024", "qwertyuiop"]
+    # natasha's own encoder (its `map`) reads the shared copy: the same codes.
+    assert [tagger.encoder.words_vocab.encode(w.lower()) for w in words] == [
+        tagger._code(w)[0] for w in words
+    ]

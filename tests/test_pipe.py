@@ -7,13 +7,14 @@ does for speed, each document must come out exactly as `analyze` gives it.
 from __future__ import annotations
 
 import itertools
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 import quoteattr
 from quoteattr import nlp as taggers
-from quoteattr import pipeline
+from quoteattr import pipeline, workers
 from quoteattr.pipeline import Failure
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
@@ -194,6 +195,28 @@ def test_worker_processes_give_the_same_documents_in_order(one_by_one):
     assert out[n + 1 :] == one_by_one[:2]
     with pytest.raises(TypeError):
         list(quoteattr.pipe([ARTICLES[0], None], n_process=2))
+
+
+def test_the_workers_stay_for_the_next_call_until_shut_down():
+    first = list(quoteattr.pipe(SHORT[:1], n_process=2))
+    pool = workers.pool(2)
+    assert list(quoteattr.pipe(SHORT[:1], n_process=2)) == first
+    assert workers.pool(2) is pool  # the same processes, models loaded
+    workers.shutdown()
+    assert workers.pool(2) is not pool
+    workers.shutdown()
+
+
+def test_a_pool_whose_worker_died_is_replaced():
+    pool = workers.pool(2)
+    victim = next(iter(pool._processes.values()))  # (the executor's own record)
+    victim.kill()
+    victim.join()
+    with pytest.raises(BrokenProcessPool):
+        list(quoteattr.pipe(SHORT * 4, batch_size=1, n_process=2))
+    assert [d.text for d in quoteattr.pipe(SHORT, n_process=2)] == SHORT
+    assert workers.pool(2) is not pool
+    workers.shutdown()
 
 
 def test_the_worker_function_records_failures_as_the_parent_does(nlp, monkeypatch):

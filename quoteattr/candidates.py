@@ -21,8 +21,9 @@ from collections.abc import Sequence
 import attrs
 
 from . import coref, names
+from .agreement import agreement, hard_gender, wanted_gender
 from .claims import Claim, Context, Spans
-from .cues import VERB, norm
+from .cues import norm
 from .morph import lemmas, parse
 from .records import Span, Speaker, normalize
 from .speakers import PRONOUNS
@@ -207,7 +208,7 @@ def collect(
             f["spoke_before"] = math.log1p(len(spoke.get(k, ()))) / 2
             if not where:
                 f["never_named"] = 1.0  # no name the tagger found: a phrase
-            _agreement(f, claim, cand.speaker)
+            agreement(f, claim, cand.speaker)
         for k in [k for k, c in pool.items() if c.features.get("m_platform")]:
             if not pool[k].features.get("rule"):
                 del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
@@ -259,8 +260,8 @@ def _recency(
     """Which person was named last before the cue (outside the content), and
     which of those agrees with the gender the cue or the pronoun asks for; and
     whether a person carries the title the rule chain's description gives."""
-    wanted = _wanted_gender(claim, rule, how)
-    hard = _hard_gender(claim, rule)
+    wanted = wanted_gender(claim, rule, how)
+    hard = hard_gender(claim, rule)
     described = _description_lemmas(rule, how)
     inside = rule.mention if rule is not None and rule.mention is not None else None
     order = []
@@ -325,58 +326,6 @@ def _through_role(pool: dict[str, Candidate], role: str) -> None:
             del f[name]
         f.update(stands)
         f["via_role"] = 1.0
-
-
-def _hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
-    """The gender grammar demands of the speaker: a personal pronoun's, or a
-    past-tense cue verb's whose subject is the rule's description (`Дипломат
-    отметила`). Not a role noun's own (`представитель` is a woman too), nor
-    a verb with another subject (`сообщила газета со ссылкой на …`)."""
-    if _by_pronoun(rule):
-        return PRONOUNS[norm(rule.mention.text)][0]
-    cue, m = claim.cue, claim.mention
-    if cue is None or m is None or cue.type != VERB or m.sent is not cue.sent:
-        return None
-    head = m.head_token
-    if head.pos != "NOUN" or head.rel not in {"nsubj", "nsubj:pass"} or head.head != cue.head:
-        return None
-    feats = cue.token.feats
-    if feats.get("Number") != "Sing" or head.feats.get("Number") == "Plur":
-        return None
-    # The verb follows the person only where it parts from the noun's own
-    # gender (`Дипломат отметила`); `заявила звезда`, `заявил министр` agree
-    # with the noun and say nothing of who it is.
-    said = feats.get("Gender")
-    return _GENDERS.get(said or "") if said != head.feats.get("Gender") else None
-
-
-def _by_pronoun(rule: Speaker | None) -> bool:
-    if rule is None or rule.mention is None:
-        return False
-    words = rule.mention.text.split()
-    return len(words) == 1 and norm(words[0]) in PRONOUNS
-
-
-def _wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> str | None:
-    """The gender the cue verb (`рассказала`), the pronoun (`по ее словам`) or
-    the role noun (`супруга`, `жительница`) asks for."""
-    if _by_pronoun(rule):
-        return PRONOUNS[norm(rule.mention.text)][0]
-    if rule is not None and rule.mention is not None:
-        words = rule.mention.text.split()
-        if how.get("rule_role"):
-            for word in words:
-                best = parse(word)[:1]
-                if best and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes:
-                    gender = best[0].tag.gender
-                    common = "Ms-f" in best[0].tag.grammemes  # `политик`: either
-                    if gender == "femn" or (gender == "masc" and not common):
-                        return gender
-                    break
-    cue = claim.cue
-    if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
-        return _GENDERS.get(cue.token.feats.get("Gender", ""))
-    return None
 
 
 def _description_lemmas(rule: Speaker | None, how: dict[str, float]) -> frozenset[str]:
@@ -567,36 +516,9 @@ def _token_at(sent: Sentence, start: int, stop: int) -> int | None:
     return head.index
 
 
-_GENDERS = {"Masc": "masc", "Fem": "femn"}
-
-
-def _agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> None:
-    """Does the cue verb agree with the candidate (`рассказала` wants a woman)?"""
-    cue = claim.cue
-    if cue is None or speaker is None or cue.type != VERB:
-        return
-    feats = cue.token.feats
-    plural = feats.get("Number") == "Plur"
-    gender = _GENDERS.get(feats.get("Gender", ""))
-    if speaker.type.value == "person":
-        if plural:
-            f["verb_plural_person"] = 1.0
-        elif gender is not None:
-            sure = _gender(speaker.name)
-            if sure is not None:
-                f["verb_agrees" if sure == gender else "verb_clashes"] = 1.0
-    elif speaker.type.value == "organization" and gender == "masc":
-        f["verb_masc_org"] = 1.0
-
-
 _ROLES = ("null", "rule", "last_speaker", "recent_speaker", "named", "salient", "nearest_person",
           "nearest_agreeing", "title_match", "most_named", "in_rule_mention",
           "via_role")  # fmt: skip
-
-
-@functools.lru_cache(maxsize=4096)
-def _gender(name: str) -> str | None:
-    return names.gender_number(name.split(), case="nomn")[0]  # names are nominative
 
 
 def _claim_context(pool: dict[str, Candidate], claim: Claim, how: dict[str, float]) -> None:

@@ -14,8 +14,8 @@ import functools
 
 from . import lexicon, speakers
 from .claims import COMPLEMENTISERS, INDIRECT, Claim, Context, _trim
+from .clause_ends import clause_end
 from .cues import VERB, Cue, norm
-from .indirect import _clause_end
 from .morph import lemmas
 from .text import Sentence
 
@@ -93,7 +93,7 @@ def _claim(ctx: Context, sent: Sentence, i: int, first: int) -> Claim | None:
         head = noun.head  # `ограничился заявлением`: the verb's subject speaks
     lo, hi = min(head, i), max(head, i)
     cue = Cue(sent, head, lo, hi, VERB, frozenset({"noun"}))
-    span = _trim(sent, first, _clause_end(ctx, cue, first))
+    span = _trim(sent, first, clause_end(ctx, cue, first))
     if span is None:
         return None
     mention = speakers.of_cue(cue, span) if head != i else None

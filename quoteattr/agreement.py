@@ -1,0 +1,94 @@
+"""Gender and number agreement between a claim and its candidate speakers:
+what the cue verb, a pronoun (`по ее словам`) or a role noun (`супруга`)
+asks for, and what grammar demands outright (`Она сказала` is never a man).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from . import names
+from .claims import Claim
+from .cues import VERB, norm
+from .morph import parse
+from .records import Speaker
+from .speakers import PRONOUNS
+
+
+def hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
+    """The gender grammar demands of the speaker: a personal pronoun's, or a
+    past-tense cue verb's whose subject is the rule's description (`Дипломат
+    отметила`). Not a role noun's own (`представитель` is a woman too), nor
+    a verb with another subject (`сообщила газета со ссылкой на …`)."""
+    if by_pronoun(rule):
+        return PRONOUNS[norm(rule.mention.text)][0]
+    cue, m = claim.cue, claim.mention
+    if cue is None or m is None or cue.type != VERB or m.sent is not cue.sent:
+        return None
+    head = m.head_token
+    if head.pos != "NOUN" or head.rel not in {"nsubj", "nsubj:pass"} or head.head != cue.head:
+        return None
+    feats = cue.token.feats
+    if feats.get("Number") != "Sing" or head.feats.get("Number") == "Plur":
+        return None
+    # The verb follows the person only where it parts from the noun's own
+    # gender (`Дипломат отметила`); `заявила звезда`, `заявил министр` agree
+    # with the noun and say nothing of who it is.
+    said = feats.get("Gender")
+    return _GENDERS.get(said or "") if said != head.feats.get("Gender") else None
+
+
+def by_pronoun(rule: Speaker | None) -> bool:
+    if rule is None or rule.mention is None:
+        return False
+    words = rule.mention.text.split()
+    return len(words) == 1 and norm(words[0]) in PRONOUNS
+
+
+def wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> str | None:
+    """The gender the cue verb (`рассказала`), the pronoun (`по ее словам`) or
+    the role noun (`супруга`, `жительница`) asks for."""
+    if by_pronoun(rule):
+        return PRONOUNS[norm(rule.mention.text)][0]
+    if rule is not None and rule.mention is not None:
+        words = rule.mention.text.split()
+        if how.get("rule_role"):
+            for word in words:
+                best = parse(word)[:1]
+                if best and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes:
+                    gender = best[0].tag.gender
+                    common = "Ms-f" in best[0].tag.grammemes  # `политик`: either
+                    if gender == "femn" or (gender == "masc" and not common):
+                        return gender
+                    break
+    cue = claim.cue
+    if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
+        return _GENDERS.get(cue.token.feats.get("Gender", ""))
+    return None
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> None:
+    """Does the cue verb agree with the candidate (`рассказала` wants a woman)?"""
+    cue = claim.cue
+    if cue is None or speaker is None or cue.type != VERB:
+        return
+    feats = cue.token.feats
+    plural = feats.get("Number") == "Plur"
+    gender = _GENDERS.get(feats.get("Gender", ""))
+    if speaker.type.value == "person":
+        if plural:
+            f["verb_plural_person"] = 1.0
+        elif gender is not None:
+            sure = gender_of(speaker.name)
+            if sure is not None:
+                f["verb_agrees" if sure == gender else "verb_clashes"] = 1.0
+    elif speaker.type.value == "organization" and gender == "masc":
+        f["verb_masc_org"] = 1.0
+
+
+@functools.lru_cache(maxsize=4096)
+def gender_of(name: str) -> str | None:
+    return names.gender_number(name.split(), case="nomn")[0]  # names are nominative

@@ -1,0 +1,149 @@
+"""Where a reported clause ends: at the sentence's end unless the cue verb
+goes on with a predicate of its own, another cue of the same speaker, a new
+speaker's words or a colon cuts it first.
+"""
+
+from __future__ import annotations
+
+from .claims import CLOSING, OPENING, Context, _linking
+from .cues import SOURCE, Cue, norm
+from .text import Sentence
+
+
+def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
+    """Last content token: a gerund or a second verb of the same speaker ends it.
+
+    `заявила о разработке плана, отметив, что …` holds two claims; the first
+    runs only to the comma before `отметив`.
+    """
+    sent = cue.sent
+    last = len(sent.tokens) - 1
+    for other in ctx.cues[sent.index]:
+        if other.head <= first or other is cue:
+            continue
+        token = sent.tokens[other.head]
+        sibling = token.head == cue.head and token.rel in {"advcl", "conj", "parataxis"}
+        if sibling or (not sent.parsed and other.first > first):
+            cut = other.first - 1
+            while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
+                cut -= 1
+            return min(last, cut)
+    return last
+
+
+def new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
+    """Last content token before a coordinated clause with a speech act of its own.
+
+    `сообщали о двух погибших, однако потом ГИБДД опровергли эту
+    информацию`: the clause after `, однако` reports someone else's words,
+    not the first speaker's. A clause after `, но` with no cue stays content.
+    """
+    tokens = sent.tokens
+    for other in ctx.cues[sent.index]:
+        verb = tokens[other.head]
+        if not first < other.first <= last or other.type == SOURCE or "quoteonly" in other.tags:
+            continue  # `продолжает работать`: not a second act of saying
+        if verb.feats.get("VerbForm") != "Fin":
+            continue
+        if norm(tokens[other.first - 1].text) == "и" and other.first - 2 > first:
+            # `напомнил, что X и подчеркнул, что Y`: a second act of saying.
+            cut = other.first - 2
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+        i = other.first - 1
+        while i > first and tokens[i].text not in ",;:—–":
+            i -= 1
+        if i > first and tokens[i].text == "," and _links(sent, i + 1):
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+    return last
+
+
+def _links(sent: Sentence, i: int) -> bool:
+    """A linking word or phrase (`однако`, `но`, `а`, `при этом`) starts at `i`."""
+    words = tuple(norm(t.text) for t in sent.tokens[i : i + 3])
+    return any(words[: len(phrase)] == phrase for phrase in _linking())
+
+
+def _colon_cut(sent: Sentence, first: int, last: int) -> int:
+    """`подчеркнул, что X: Если он попросит, мы …`: the colon opens the
+    speaker's own words; the reported clause ends before it."""
+    tokens = sent.tokens
+    for i in range(first + 1, last):
+        nxt = tokens[i + 1]
+        if tokens[i].text == ":" and (nxt.text in OPENING or nxt.text[:1].isupper()):
+            return i - 1
+    return last
+
+
+def clause_end(ctx: Context, cue: Cue, first: int) -> int:
+    """Last token of the reported clause starting at `first`.
+
+    The clause runs to the end of the sentence unless the cue verb goes on
+    with a predicate of its own: a coordinated verb (`заявил о намерениях и
+    сделал предложения`, `…, однако лидер оппозиции назвал …`) or a gerund
+    (`…, отметив, что`). Other cues of the same speaker cut it too.
+    """
+    sent = cue.sent
+    end = len(sent.tokens) - 1
+    last = _later_cue_cut(ctx, cue, first)
+    last = min(last, new_speaker_cut(ctx, sent, first, end), _colon_cut(sent, first, last))
+    if not sent.parsed:
+        return last
+    tokens = sent.tokens
+    if tokens[cue.head].feats.get("VerbForm") == "Part" and tokens[cue.head].rel != "root":
+        # `Сифуэнтес, заявивший, что X, обсуждал …`: the participle phrase,
+        # and the clause it holds, end where its subtree ends.
+        last = min(last, max(t.index for t in sent.subtree(cue.head)))
+        while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in CLOSING:
+            last -= 1
+    for c in tokens[cue.head].children:
+        t = tokens[c]
+        if c <= first + 1 or c > last:
+            continue
+        if t.rel == "conj" or (t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"):
+            # Cut before the conjunction and comma that introduce it.
+            begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
+            if begin <= first:
+                continue  # the clause itself, parsed as a second predicate of the cue
+            cut = begin - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            last = min(last, cut)
+    return min(last, _speakers_own_verb(sent, cue, first, last))
+
+
+def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`заявил, что встреча возможна, но отказался назвать сроки`: the parse
+    joins the second verb to the clause's predicate, but it agrees with the
+    speaker, not with the clause's subject, and has no subject of its own:
+    the clause ends before it."""
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    wanted = (verb.feats.get("Gender"), verb.feats.get("Number"))
+    for pred in tokens[first : last + 1]:
+        if pred.head != cue.head or pred.rel not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        subject = next((tokens[k] for k in pred.children if tokens[k].rel == "nsubj"), None)
+        if subject is None or subject.pos == "PRON":
+            continue
+        theirs = (subject.feats.get("Gender"), subject.feats.get("Number"))
+        for c in pred.children:
+            t = tokens[c]
+            if c <= first or c > last or t.rel != "conj" or t.pos != "VERB":
+                continue
+            if t.feats.get("VerbForm") != "Fin" or any(
+                tokens[k].rel in {"nsubj", "nsubj:pass"} for k in t.children
+            ):
+                continue
+            mine = (t.feats.get("Gender"), t.feats.get("Number"))
+            if mine == wanted and mine != theirs and None not in mine:
+                begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"})])
+                cut = begin - 1
+                while cut > first and tokens[cut].pos == "PUNCT":
+                    cut -= 1
+                return cut
+    return last

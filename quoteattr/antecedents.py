@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 
+from . import lexicon, morph
 from .cues import norm
 from .entities import Entity, Resolver, _agrees
 from .mentions import Mention, phrase
-from .morph import lemmas
-from .text import Sentence
+from .morph import lemmas, parse
+from .text import Sentence, Token
 
 
 def _unnamed_subject(r: Resolver, offset: int, gender: str | None) -> tuple[int, Entity] | None:
@@ -176,3 +177,58 @@ def _pair_before(r: Resolver, m: Mention) -> tuple[Entity, Entity] | None:
             if norm(gap) == "и" and first is not second and _subject_rank(r, s1) == 0:
                 return first, second
     return None
+
+
+def animate_noun(token: Token) -> bool:
+    """A common noun the dictionary knows as animate and singular: a role,
+    an occupation, a nationality (`синоптик`, `артистка`, `бразилец`)."""
+    if token.pos != "NOUN" or not morph.is_known(token.text.lower()):
+        return False
+    best = parse(token.text.lower())[:1]
+    return (
+        bool(best)
+        and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
+        and not (_NAME_GRAMMEMES & best[0].tag.grammemes)
+    )
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
+
+
+def bare_role(m: Mention) -> bool:
+    """`эксперт`, `Политик`, `бывший соратник`: a role noun with adjectives at
+    most, which points back to the person the text is about."""
+    tokens = m.sent.tokens
+    for i in m.tokens:
+        if i == m.head:
+            continue
+        tok = tokens[i]
+        if tok.pos not in {"ADJ", "DET"} or i > m.head or norm(tok.text) in _SOMEONE_NEW:
+            return False
+    return tokens[m.head].feats.get("Number") != "Plur"
+
+
+def gender_fits(entity: Entity, m: Mention) -> bool:
+    """`супруга` is no man; `политик` may be either, and so may most
+    masculine role nouns (`Канцлер заявила`): there the verb decides."""
+    if entity.gender is None:
+        return True
+    head = m.head_token
+    lem = lemmas(head.text)
+    if lem & lexicon.words("person_descriptors", "common"):
+        return True
+    tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
+    if tagged:
+        return entity.gender in tagged
+    best = parse(head.text)[:1]
+    if best and best[0].tag.gender == "femn":
+        return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
+    if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
+        # Only a gender a first name settles: `Крессида Дик` may be guessed a man.
+        said = _VERB_GENDER.get(m.sent.tokens[head.head].feats.get("Gender", ""))
+        if said is not None:
+            return said == entity.sure_gender
+    return True
+
+
+_VERB_GENDER = {"Masc": "masc", "Fem": "femn"}

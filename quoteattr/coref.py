@@ -14,15 +14,17 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from . import lexicon, morph, names
+from . import lexicon, names
 from .antecedents import (
     _SIDES,
-    _SOMEONE_NEW,
     _bare_group,
     _pair_before,
     _plural_subject,
     _subject_first,
     _unnamed_subject,
+    animate_noun,
+    bare_role,
+    gender_fits,
 )
 from .authors import _published_before
 from .bodies import (
@@ -52,7 +54,7 @@ from .entities import (
     aliases,
     surname_key,
 )
-from .morph import lemmas, parse
+from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
 from .text import Sentence, Token
@@ -247,7 +249,7 @@ def _resolve_mention(
         if named is not None and (gender is None or named.gender in {None, gender}):
             return Speaker(named.name, PERSON, mention, aliases(named))
     unnamed = head_lemmas & _anonymous()
-    if unnamed and not plural and _bare_role(m):
+    if unnamed and not plural and bare_role(m):
         # `Подсудимый Виктор Ляпин … — заявил подсудимый`: an unnamed role the
         # text has given a named person as a title is that person.
         dep = _dependent([m.sent.tokens[i] for i in m.tokens if i > m.head])
@@ -255,7 +257,7 @@ def _resolve_mention(
             if _title_matches(entity, head_lemmas, dep):
                 return Speaker(entity.name, PERSON, mention, aliases(entity))
     described = head_lemmas & lexicon.words("person_descriptors") or (
-        _animate_noun(head) and _bare_role(m) and not unnamed
+        animate_noun(head) and bare_role(m) and not unnamed
     )
     if described and not plural:
         # `Лидеры двух стран`, `девушки` are several people, never one named.
@@ -469,7 +471,7 @@ def _described(
     for _start, entity in r.people_before(m.start):
         if _title_matches(entity, head_lemmas, dep):
             return entity
-    if head_lemmas & _anonymous() and not _bare_role(m):
+    if head_lemmas & _anonymous() and not bare_role(m):
         # `представитель компании`, `другой эксперт`: a role that names no one
         # unless the text gave that title to a named person.
         return None
@@ -477,7 +479,7 @@ def _described(
     # A bare role (`Политик заявил`) is who the text is about: a subject
     # named lately, not a name in an oblique case (`со сторонником Траини`).
     named = _nearby_person(r, m, subject_only=bare)
-    if named is not None and not _gender_fits(named, m):
+    if named is not None and not gender_fits(named, m):
         named = None
     if named is not None and (
         not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)
@@ -489,58 +491,6 @@ def _described(
                 if speaker.name == entity.name:
                     return entity
     return None
-
-
-def _animate_noun(token: Token) -> bool:
-    """A common noun the dictionary knows as animate and singular: a role,
-    an occupation, a nationality (`синоптик`, `артистка`, `бразилец`)."""
-    if token.pos != "NOUN" or not morph.is_known(token.text.lower()):
-        return False
-    best = parse(token.text.lower())[:1]
-    return (
-        bool(best)
-        and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
-        and not (_NAME_GRAMMEMES & best[0].tag.grammemes)
-    )
-
-
-_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
-
-
-def _bare_role(m: Mention) -> bool:
-    """`эксперт`, `Политик`, `бывший соратник`: a role noun with adjectives at
-    most, which points back to the person the text is about."""
-    tokens = m.sent.tokens
-    for i in m.tokens:
-        if i == m.head:
-            continue
-        tok = tokens[i]
-        if tok.pos not in {"ADJ", "DET"} or i > m.head or norm(tok.text) in _SOMEONE_NEW:
-            return False
-    return tokens[m.head].feats.get("Number") != "Plur"
-
-
-def _gender_fits(entity: Entity, m: Mention) -> bool:
-    """`супруга` is no man; `политик` may be either, and so may most
-    masculine role nouns (`Канцлер заявила`): there the verb decides."""
-    if entity.gender is None:
-        return True
-    head = m.head_token
-    lem = lemmas(head.text)
-    if lem & lexicon.words("person_descriptors", "common"):
-        return True
-    tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
-    if tagged:
-        return entity.gender in tagged
-    best = parse(head.text)[:1]
-    if best and best[0].tag.gender == "femn":
-        return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
-    if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
-        # Only a gender a first name settles: `Крессида Дик` may be guessed a man.
-        said = _GENDER_OF.get(m.sent.tokens[head.head].feats.get("Gender", ""))
-        if said is not None:
-            return said == entity.sure_gender
-    return True
 
 
 _GENDER_OF = {"Masc": "masc", "Fem": "femn"}

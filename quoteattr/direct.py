@@ -31,6 +31,7 @@ from .headlines import _headline_speaker
 from .marks import Part, Quoted
 from .messages import _message_cue, _message_speaker, _passive_agent
 from .morph import lemmas
+from .naming import names_quote, object_after, object_end
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -139,7 +140,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             # the content is the quoted words, marks included: mixed still.
             start = min(cue.sent.tokens[first].start, q.open)
             stop = q.close + 1 if q.close is not None else q.stop
-            stop = max(stop, _object_end(cue.sent, q), _object_after(cue, q))
+            stop = max(stop, object_end(cue.sent, q), object_after(cue, q))
             kind, priority = MIXED, 0.7
     return Claim(start, stop, kind, sent, cue, mention, how, priority, document)
 
@@ -180,60 +181,6 @@ def _words_nouns() -> frozenset[str]:
     """Nouns that stand for the words themselves (`словами`, `лозунгом`),
     not documents with a title (`статья «…»`, `документ «…»`)."""
     return lexicon.words("document_nouns", "clause") | lexicon.words("document_nouns", "written")
-
-
-def _names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:
-    """`назвал ситуацию, сложившуюся в отрасли, «неприемлемой»`: the quoted
-    word hangs on the naming verb however long its object, and no other
-    predicate stands between them."""
-    if not sent.parsed:
-        return False
-    tokens = sent.tokens
-    inside = [t for t in tokens if q.start <= t.start < q.stop and t.pos != "PUNCT"]
-    if not inside:
-        return False
-    between = [t for t in tokens if cue.stop <= t.start < q.open]
-    if any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin" for t in between):
-        return False
-    head = inside[0]
-    for _ in range(3):
-        if head.head == cue.head:
-            return True
-        if head.head < 0:
-            return False
-        head = tokens[head.head]
-    return False
-
-
-def _object_end(sent: Sentence, q: Quoted) -> int:
-    """Where the named thing's phrase ends: `«значительной эскалацией»
-    конфликта между …`, `«государством апартеида», практикующим …` run on."""
-    if not sent.parsed or q.close is None:
-        return 0
-    tokens = sent.tokens
-    inside = [t for t in tokens if q.start <= t.start < q.stop and t.pos != "PUNCT"]
-    if not inside:
-        return 0
-    # The head of the quoted words: the one whose parse head lies outside them.
-    head = next((t for t in inside if t.head < 0 or not q.start <= tokens[t.head].start < q.stop),
-                inside[0])  # fmt: skip
-    last = max(t.index for t in sent.subtree(head.index))
-    while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in '»"”)':
-        last -= 1
-    return tokens[last].stop
-
-
-def _object_after(cue: Cue, q: Quoted) -> int:
-    """`назвал «неприемлемыми» высказывания премьера`: the object named
-    follows the quoted words; the content runs to its end."""
-    sent = cue.sent
-    if not sent.parsed or q.close is None:
-        return 0
-    tokens = sent.tokens
-    after = next((t for t in tokens if t.start > q.close), None)
-    if after is None or after.pos == "PUNCT" or after.head != cue.head or after.rel != "obj":
-        return 0
-    return tokens[max(t.index for t in sent.subtree(after.index))].stop
 
 
 def _tokens_in(sent: Sentence, span: tuple[int, int]) -> set[int]:
@@ -368,7 +315,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         if (
             ("naming" in last.tags or characterised)
             and last.token.feats.get("VerbForm") != "Part"
-            and (len(words) <= 3 or _names_quote(sent, last, q))
+            and (len(words) <= 3 or names_quote(sent, last, q))
             and not _one_name(ctx, q)
         ):
             # `описывала своё жилище как «светлое…»`: characterising, like naming.

@@ -20,6 +20,7 @@ from . import lexicon, names
 from .claims import Context
 from .cues import norm
 from .morph import lemmas
+from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -269,17 +270,17 @@ class Resolver:
 
     def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
         case = _case_at(sent, stop)
-        tagged = _tagged_gender(sent, start, stop)
+        tagged = tagged_gender(sent, start, stop)
         if (
             case is None
             and tagged
-            and _stands_free(sent, start)
+            and stands_free(sent, start)
             and names.gender_number(words)[0] not in {None, tagged}
         ):
             # `Теннисистка Мирра Андреева вышла`: read alone, the words are
             # likelier a man's genitive (`Мирр Андреев`); the tagger, reading
             # them in context, says whose and in what case they are.
-            tcase = _tagged_case(sent, start, stop)
+            tcase = tagged_case(sent, start, stop)
             if tcase and names.gender_number(words, case=tcase)[0] in {None, tagged}:
                 case = tcase
         full = names.person_name(words, case=case)
@@ -288,7 +289,7 @@ class Resolver:
         gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 and gender in _first_name_genders(words[0]) else None
-        agreed = _verb_gender(sent, start, stop)
+        agreed = verb_gender(sent, start, stop)
         entity = self._entity(key, words[-1], sure, agreed)
         entity.add([form])
         if full not in entity.full_forms:
@@ -304,7 +305,7 @@ class Resolver:
             # agreement outranks even a first name (`Мартина` is also his).
             gender, strength = agreed, 4
         elif not sure:
-            tagged = _tagged_gender(sent, start, stop)
+            tagged = tagged_gender(sent, start, stop)
             if tagged:
                 gender, strength = tagged, 2
         if gender and strength > entity.gender_strength:
@@ -470,63 +471,6 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
 def _settled_gender(entity: Entity) -> str | None:
     """The gender a first name or a verb's agreement gave, not a guess."""
     return entity.gender if entity.gender_strength >= 3 else None
-
-
-def _tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
-    """The gender the tagger gives every word of a name, when they agree."""
-    genders = {
-        tok.feats.get("Gender")
-        for tok in sent.tokens
-        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
-    }
-    if len(genders) != 1 or any(
-        tok.feats.get("Number") == "Plur"
-        for tok in sent.tokens
-        if start <= tok.start and tok.stop <= stop
-    ):
-        return None
-    return _TAGGED_GENDERS.get(genders.pop())
-
-
-_TAGGED_GENDERS = {"Masc": "masc", "Fem": "femn"}
-
-
-def _stands_free(sent: Sentence, start: int) -> bool:
-    """Nothing before the name governs its case: it opens the sentence or
-    follows punctuation or a nominative title (`Теннисистка Мирра …`), not a
-    preposition or an oblique noun (`по словам премьер-министра Кира …`,
-    where the tagger may still call it nominative)."""
-    before = [t for t in sent.tokens if t.stop <= start]
-    if not before:
-        return True
-    prev = before[-1]
-    return prev.pos == "PUNCT" or (prev.pos == "NOUN" and prev.feats.get("Case") == "Nom")
-
-
-def _tagged_case(sent: Sentence, start: int, stop: int) -> str | None:
-    """The case the tagger gives every word of a name, when they agree."""
-    cases = {
-        tok.feats.get("Case")
-        for tok in sent.tokens
-        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
-    }
-    return cases.pop() if len(cases) == 1 and None not in cases else None
-
-
-def _verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
-    """The gender of the past-tense verb or short form a name is the subject of."""
-    if not sent.parsed:
-        return None
-    tokens = sent.tokens
-    for tok in tokens:
-        if start <= tok.start and tok.stop <= stop and tok.rel in {"nsubj", "nsubj:pass"}:
-            if tok.head < 0 or start <= tokens[tok.head].start < stop:
-                continue
-            head = tokens[tok.head]
-            if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
-                return _TAGGED_GENDERS.get(head.feats.get("Gender", ""))
-            return None
-    return None
 
 
 def _is_subject(sent: Sentence, i: int) -> bool:

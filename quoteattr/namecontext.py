@@ -1,0 +1,65 @@
+"""What the tagger and the parse say of a person's name where it stands:
+its gender and case in context (`Теннисистка Мирра Андреева вышла`), and the
+gender of the verb it is the subject of (`Холли Соломон убеждена`).
+"""
+
+from __future__ import annotations
+
+from .text import Sentence
+
+
+def tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
+    """The gender the tagger gives every word of a name, when they agree."""
+    genders = {
+        tok.feats.get("Gender")
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
+    }
+    if len(genders) != 1 or any(
+        tok.feats.get("Number") == "Plur"
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop
+    ):
+        return None
+    return _TAGGED_GENDERS.get(genders.pop())
+
+
+_TAGGED_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def stands_free(sent: Sentence, start: int) -> bool:
+    """Nothing before the name governs its case: it opens the sentence or
+    follows punctuation or a nominative title (`Теннисистка Мирра …`), not a
+    preposition or an oblique noun (`по словам премьер-министра Кира …`,
+    where the tagger may still call it nominative)."""
+    before = [t for t in sent.tokens if t.stop <= start]
+    if not before:
+        return True
+    prev = before[-1]
+    return prev.pos == "PUNCT" or (prev.pos == "NOUN" and prev.feats.get("Case") == "Nom")
+
+
+def tagged_case(sent: Sentence, start: int, stop: int) -> str | None:
+    """The case the tagger gives every word of a name, when they agree."""
+    cases = {
+        tok.feats.get("Case")
+        for tok in sent.tokens
+        if start <= tok.start and tok.stop <= stop and tok.pos == "PROPN"
+    }
+    return cases.pop() if len(cases) == 1 and None not in cases else None
+
+
+def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
+    """The gender of the past-tense verb or short form a name is the subject of."""
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    for tok in tokens:
+        if start <= tok.start and tok.stop <= stop and tok.rel in {"nsubj", "nsubj:pass"}:
+            if tok.head < 0 or start <= tokens[tok.head].start < stop:
+                continue
+            head = tokens[tok.head]
+            if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
+                return _TAGGED_GENDERS.get(head.feats.get("Gender", ""))
+            return None
+    return None

@@ -462,14 +462,37 @@ def _noun_antecedent(
     return None
 
 
+def _country_of(m: Mention) -> str | None:
+    """The country an adjective of the description names (`американский
+    президент`, `Французский лидер`: data/country_adjectives.txt)."""
+    countries = lexicon.load("country_adjectives")
+    for i in m.tokens:
+        tok = m.sent.tokens[i]
+        if tok.pos == "ADJ":
+            for lemma in lemmas(tok.text):
+                if countries.get(lemma):
+                    return next(iter(countries[lemma]))
+    return None
+
+
+def _titled_in(entity: Entity, head: frozenset[str], country: str) -> bool:
+    """Was the person titled with this noun (or one it stands for) and this
+    country (`президент США`; `лидер` stands for `президент`)?"""
+    nouns = {t.split("|", 1)[0] for t in entity.titles}
+    return bool(nouns & head) and any(t.endswith("|" + country) for t in entity.titles)
+
+
 def _described(
     r: Resolver, m: Mention, head_lemmas: frozenset[str], previous: list[tuple[Claim, Speaker]]
 ) -> Entity | None:
     """`скульптор` → the person earlier titled `Скульптор`; `глава государства` → recent speaker."""
     tokens = m.sent.tokens
     dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
+    country = _country_of(m)
     for _start, entity in r.people_before(m.start):
-        if _title_matches(entity, head_lemmas, dep):
+        if country and _titled_in(entity, head_lemmas, country):
+            return entity  # `американский президент` → the one titled `президент США`
+        if not country and _title_matches(entity, head_lemmas, dep):
             return entity
     if head_lemmas & _anonymous() and not bare_role(m):
         # `представитель компании`, `другой эксперт`: a role that names no one

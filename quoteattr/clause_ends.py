@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .claims import CLOSING, OPENING, Context, _linking
 from .cues import SOURCE, Cue, norm
-from .text import Sentence
+from .text import Sentence, Token
 
 
 def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
@@ -31,7 +31,9 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
     return last
 
 
-def new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
+def new_speaker_cut(
+    ctx: Context, sent: Sentence, first: int, last: int, cue: Cue | None = None
+) -> int:
     """Last content token before a coordinated clause with a speech act of its own.
 
     `сообщали о двух погибших, однако потом ГИБДД опровергли эту
@@ -45,8 +47,14 @@ def new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
             continue  # `продолжает работать`: not a second act of saying
         if verb.feats.get("VerbForm") != "Fin":
             continue
-        if norm(tokens[other.first - 1].text) == "и" and other.first - 2 > first:
-            # `напомнил, что X и подчеркнул, что Y`: a second act of saying.
+        if (
+            norm(tokens[other.first - 1].text) == "и"
+            and other.first - 2 > first
+            and not _other_number(cue, verb)
+        ):
+            # `напомнил, что X и подчеркнул, что Y`: a second act of saying;
+            # not `заявили, что крыша … и требует ремонта`, whose verb is the
+            # clause's own (its number is not the speaker's).
             cut = other.first - 2
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
@@ -60,6 +68,13 @@ def new_speaker_cut(ctx: Context, sent: Sentence, first: int, last: int) -> int:
                 cut -= 1
             return cut
     return last
+
+
+def _other_number(cue: Cue | None, verb: Token) -> bool:
+    if cue is None:
+        return False
+    mine, theirs = cue.token.feats.get("Number"), verb.feats.get("Number")
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _links(sent: Sentence, i: int) -> bool:
@@ -90,7 +105,7 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
     sent = cue.sent
     end = len(sent.tokens) - 1
     last = _later_cue_cut(ctx, cue, first)
-    last = min(last, new_speaker_cut(ctx, sent, first, end), _colon_cut(sent, first, last))
+    last = min(last, new_speaker_cut(ctx, sent, first, end, cue), _colon_cut(sent, first, last))
     if not sent.parsed:
         return last
     tokens = sent.tokens

@@ -96,6 +96,7 @@ def resolve(
     }
     for claim in claims:
         speaker = None
+        resolver.words_of = (claim.start, claim.stop)
         mention = claim.mention
         if mention is None and claim.cue is not None:
             mention = by_cue.get((claim.cue.start, claim.cue.stop))
@@ -117,6 +118,7 @@ def resolve(
         result.append(speaker)
         if speaker is not None:
             previous.append((claim, speaker))
+    resolver.words_of = (0, 0)
     return result
 
 

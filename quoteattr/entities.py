@@ -104,6 +104,9 @@ class Resolver:
         self.people: dict[str, Entity] = {}
         self.orgs: list[tuple[int, str]] = []  # (offset, nominative name)
         self.by_span: dict[tuple[int, int], Entity] = {}
+        # The words of the claim being resolved (coref.resolve sets it): no
+        # antecedent is taken from them.
+        self.words_of: tuple[int, int] = (0, 0)
         if ctx is None:
             return
         if document is not None:
@@ -352,11 +355,17 @@ class Resolver:
         if self.document is not None:
             # A long document's window looks back over the whole document's
             # names, as the whole document would (its sentences it has not).
-            return self.document.people_before(offset, _LOOKBACK)
-        i = bisect.bisect_left(self._starts, (offset, offset))
-        return [
-            (s, self.by_span[(s, e)]) for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
-        ]
+            found = self.document.people_before(offset, _LOOKBACK)
+        else:
+            i = bisect.bisect_left(self._starts, (offset, offset))
+            found = [
+                (s, self.by_span[(s, e)])
+                for s, e in reversed(self._starts[max(0, i - _LOOKBACK) : i])
+            ]
+        lo, hi = self.words_of
+        # A person named in the claim's own words is what is said, never who
+        # says it (`«Бетельгейзе вот-вот взорвется», — пояснил ученый`).
+        return [(s, e) for s, e in found if not lo <= s < hi] if hi > lo else found
 
 
 _LOOKBACK = 300  # person mentions; a description or pronoun reaches no further

@@ -11,6 +11,7 @@ from . import names
 from .claims import Claim
 from .cues import VERB, norm
 from .morph import parse
+from .namecontext import GENDERS
 from .records import Speaker
 from .speakers import PRONOUNS
 
@@ -35,7 +36,7 @@ def hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
     # gender (`Дипломат отметила`); `заявила звезда`, `заявил министр` agree
     # with the noun and say nothing of who it is.
     said = feats.get("Gender")
-    return _GENDERS.get(said or "") if said != head.feats.get("Gender") else None
+    return GENDERS.get(said or "") if said != head.feats.get("Gender") else None
 
 
 def by_pronoun(rule: Speaker | None) -> bool:
@@ -63,11 +64,8 @@ def wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> 
                     break
     cue = claim.cue
     if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
-        return _GENDERS.get(cue.token.feats.get("Gender", ""))
+        return GENDERS.get(cue.token.feats.get("Gender", ""))
     return None
-
-
-_GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 
 def agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> None:
@@ -77,7 +75,7 @@ def agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> Non
         return
     feats = cue.token.feats
     plural = feats.get("Number") == "Plur"
-    gender = _GENDERS.get(feats.get("Gender", ""))
+    gender = GENDERS.get(feats.get("Gender", ""))
     if speaker.type.value == "person":
         if plural:
             f["verb_plural_person"] = 1.0

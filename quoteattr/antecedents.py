@@ -15,6 +15,7 @@ from .cues import norm
 from .entities import Entity, Resolver, _agrees
 from .mentions import Mention, phrase
 from .morph import lemmas, parse
+from .namecontext import GENDERS
 from .text import Sentence, Token
 
 
@@ -225,10 +226,7 @@ def gender_fits(entity: Entity, m: Mention) -> bool:
         return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
     if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
         # Only a gender a first name settles: `Крессида Дик` may be guessed a man.
-        said = _VERB_GENDER.get(m.sent.tokens[head.head].feats.get("Gender", ""))
+        said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
         if said is not None:
             return said == entity.sure_gender
     return True
-
-
-_VERB_GENDER = {"Masc": "masc", "Fem": "femn"}

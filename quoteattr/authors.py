@@ -75,12 +75,11 @@ def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
     if verb is None or verb == 0:
         return None
     # The head noun after any adjectives: `Всемирная организация здравоохранения`.
-    first = next((t for t in tokens[:verb] if t.pos != "ADJ"), tokens[0])
-    if first.feats.get("Case") != "Nom" or not (lemmas(first.text) & lexicon.words("institutions")):
+    head = next((t for t in tokens[:verb] if t.pos != "ADJ"), tokens[0])
+    if head.feats.get("Case") != "Nom" or not (lemmas(head.text) & lexicon.words("institutions")):
         return None
-    first = tokens[0]
     words = [t.text for t in tokens[:verb] if t.pos != "PUNCT"]
-    return Speaker(names.org_name(words), ORG, _span(ctx, first.start, tokens[verb - 1].stop))
+    return Speaker(names.org_name(words), ORG, _span(ctx, tokens[0].start, tokens[verb - 1].stop))
 
 
 _IT = frozenset({"нем", "нём", "ней"})

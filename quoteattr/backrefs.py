@@ -6,7 +6,7 @@ introduce": `этом` points back to the sentence just before).
 from __future__ import annotations
 
 from . import speakers
-from .claims import INDIRECT, Claim, Context, _trim, content_start
+from .claims import INDIRECT, OPENING, Claim, Context, _trim, content_start, name_in_marks
 from .cues import Cue, norm
 from .morph import lemmas
 from .text import Sentence, Token
@@ -48,14 +48,11 @@ def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
     told)."""
     i = lo
     while i < hi:
-        if tokens[i].text in {"«", '"', "„", "“"}:
-            j = i + 1
-            while j < hi and tokens[j].text not in {"»", '"', "“", "”"}:
-                j += 1
-            inside = tokens[i + 1 : j]
-            if j >= hi or len(inside) > 3 or any(t.pos in {"VERB", "AUX"} for t in inside):
+        if tokens[i].text in OPENING:
+            close = name_in_marks(tokens, i)
+            if close is None or close >= hi:
                 return True
-            i = j
+            i = close
         i += 1
     return False
 

@@ -183,3 +183,15 @@ def _priority(how: str, mention: Mention | None) -> float:
         "as": 0.85, "post": 0.75, "topic": 0.7, "colon": 0.7,
     }.get(how, 0.6)  # fmt: skip
     return round(base if mention else base * 0.8, 3)
+
+
+def name_in_marks(tokens: list[Token], i: int) -> int | None:
+    """The closing mark of marks opened at `i` round a short name (at most
+    three words, no verb), or None."""
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        if tokens[j].text in CLOSING:
+            inside = tokens[i + 1 : j]
+            if inside and not any(t.pos in {"VERB", "AUX"} for t in inside):
+                return j
+            return None
+    return None

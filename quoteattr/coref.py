@@ -55,6 +55,7 @@ from .entities import (
     surname_key,
 )
 from .morph import lemmas
+from .namecontext import GENDERS
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
 from .text import Sentence, Token
@@ -247,7 +248,7 @@ def _resolve_mention(
     if head.pos == "VERB" and head.feats.get("VerbForm") == "Part" and not plural:
         # `задержанный заявил`: the one held, whom the text has just named.
         named = _nearby_person(r, m, subject_only=False)
-        gender = _GENDER_OF.get(head.feats.get("Gender", ""))
+        gender = GENDERS.get(head.feats.get("Gender", ""))
         if named is not None and (gender is None or named.gender in {None, gender}):
             return Speaker(named.name, PERSON, mention, aliases(named))
     unnamed = head_lemmas & _anonymous()
@@ -516,9 +517,6 @@ def _described(
                 if speaker.name == entity.name:
                     return entity
     return None
-
-
-_GENDER_OF = {"Masc": "masc", "Fem": "femn"}
 
 
 def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:

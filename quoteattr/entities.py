@@ -307,10 +307,8 @@ class Resolver:
             # The subject of `заявила`, `была назначена`: the predicate's
             # agreement outranks even a first name (`Мартина` is also his).
             gender, strength = agreed, 4
-        elif not sure:
-            tagged = tagged_gender(sent, start, stop)
-            if tagged:
-                gender, strength = tagged, 2
+        elif not sure and tagged:
+            gender, strength = tagged, 2
         if gender and strength > entity.gender_strength:
             entity.gender, entity.gender_strength = gender, strength
         entity.titles |= _title_lemmas(sent, start)

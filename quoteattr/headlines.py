@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import lexicon, speakers
 from .claims import CLOSING, INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
+from .entities import _roles
 from .marks import Quoted
 from .morph import lemmas
 from .speakers import Mention
@@ -65,9 +66,7 @@ def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
         return True
     if token.pos == "X" and token.text[:1].isupper():
         return True  # `Financial Times: …`: a Latin name the tagger leaves untagged
-    return bool(
-        lemmas(token.text) & (lexicon.words("person_descriptors") | lexicon.words("anonymous"))
-    )
+    return bool(lemmas(token.text) & _roles())
 
 
 # At most this many words before the colon of a headline `X: …`.

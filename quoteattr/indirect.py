@@ -14,7 +14,6 @@ import functools
 from . import cuts, lexicon, speakers, subjects
 from .backrefs import _about_this, _about_this_claim, _such_a_view, _this_object
 from .claims import (
-    CLOSING,
     COMPLEMENTISERS,
     DASHES,
     INDIRECT,
@@ -26,6 +25,7 @@ from .claims import (
     _trim,
     cites_document,
     content_start,
+    name_in_marks,
 )
 from .clause_ends import clause_end, new_speaker_cut
 from .cues import Cue, norm
@@ -91,7 +91,7 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 return None  # `Путин заявил,` at a line's end: nothing follows here
             if nxt not in {"в", "на", "по", "а"} and tokens[i + 1].pos in {"VERB", "AUX"}:
                 return None
-        elif tok.text in OPENING and (close := _name_in_marks(tokens, i)) is not None:
+        elif tok.text in OPENING and (close := name_in_marks(tokens, i)) is not None:
             i = close  # `сказал «Коммерсанту», что …`: the outlet told, a name
         elif (
             tok.text in {":", ".", ";", "!", "?"}
@@ -107,18 +107,6 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
 
 # Question words after a preposition: `в каких`, `с кем`, `на что`, `о чем`.
 _WH_LEMMAS = frozenset({"какой", "кто", "что", "чей", "сколько", "каков"})
-
-
-def _name_in_marks(tokens: list[Token], i: int) -> int | None:
-    """The closing mark of marks opened at `i` round a short name (at most
-    three words, no verb), or None."""
-    for j in range(i + 1, min(i + 5, len(tokens))):
-        if tokens[j].text in CLOSING:
-            inside = tokens[i + 1 : j]
-            if inside and not any(t.pos in {"VERB", "AUX"} for t in inside):
-                return j
-            return None
-    return None
 
 
 def _asks(sent: Sentence, cue: Cue, comp: int) -> bool:

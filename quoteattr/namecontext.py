@@ -21,10 +21,12 @@ def tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
         if start <= tok.start and tok.stop <= stop
     ):
         return None
-    return _TAGGED_GENDERS.get(genders.pop())
+    return GENDERS.get(genders.pop())
 
 
-_TAGGED_GENDERS = {"Masc": "masc", "Fem": "femn"}
+# The tagger's and parser's (UD) genders in pymorphy3's names, as the
+# entities and lexicons spell them.
+GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 
 def stands_free(sent: Sentence, start: int) -> bool:
@@ -60,6 +62,6 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
                 continue
             head = tokens[tok.head]
             if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
-                return _TAGGED_GENDERS.get(head.feats.get("Gender", ""))
+                return GENDERS.get(head.feats.get("Gender", ""))
             return None
     return None

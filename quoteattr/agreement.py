@@ -10,10 +10,10 @@ import functools
 from . import names
 from .claims import Claim
 from .cues import VERB, norm
-from .morph import parse
+from .morph import is_known, parse
 from .namecontext import GENDERS
 from .records import Speaker
-from .speakers import PRONOUNS
+from .speakers import PRONOUNS, Mention
 
 
 def hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
@@ -26,17 +26,40 @@ def hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
     cue, m = claim.cue, claim.mention
     if cue is None or m is None or cue.type != VERB or m.sent is not cue.sent:
         return None
-    head = m.head_token
-    if head.pos != "NOUN" or head.rel not in {"nsubj", "nsubj:pass"} or head.head != cue.head:
+    if m.head_token.head != cue.head:
         return None
-    feats = cue.token.feats
+    return parted_gender(m)
+
+
+def parted_gender(m: Mention) -> str | None:
+    """The gender of the verb a role noun is the subject of, where it parts
+    from the noun's own (`Дипломат отметила`); `заявила звезда`, `заявил
+    министр` agree with the noun and say nothing of who it is."""
+    head = m.head_token
+    if head.pos != "NOUN" or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
+        return None
+    feats = m.sent.tokens[head.head].feats
     if feats.get("Number") != "Sing" or head.feats.get("Number") == "Plur":
         return None
-    # The verb follows the person only where it parts from the noun's own
-    # gender (`Дипломат отметила`); `заявила звезда`, `заявил министр` agree
-    # with the noun and say nothing of who it is.
     said = feats.get("Gender")
     return GENDERS.get(said or "") if said != head.feats.get("Gender") else None
+
+
+def pronoun_excludes(rule: Speaker | None, speaker: Speaker | None) -> bool:
+    """`она` never stands for `Министерство иностранных дел` or `Кремль`:
+    an institution whose head noun has another gender (a name the
+    dictionary does not know, `МИД`, `Роскосмос`, may be either)."""
+    if speaker is None or speaker.type != "organization" or not by_pronoun(rule):
+        return False
+    assert rule is not None and rule.mention is not None
+    gender, number = PRONOUNS[norm(rule.mention.text)]
+    if gender is None or number != "sing":
+        return False
+    head = speaker.name.split()[0].strip('«»"').lower()
+    if not head.isalpha() or not is_known(head):
+        return False
+    best = parse(head)[0].tag
+    return best.POS == "NOUN" and best.gender in {"masc", "femn", "neut"} and best.gender != gender
 
 
 def by_pronoun(rule: Speaker | None) -> bool:

@@ -221,7 +221,10 @@ def gender_fits(entity: Entity, m: Mention) -> bool:
     tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
     if tagged:
         return entity.gender in tagged
-    best = parse(head.text)[:1]
+    # A person's reading first: `политика` is the politician's genitive
+    # before it is `политика` (politics).
+    parses = parse(head.text)
+    best = [p for p in parses if "anim" in p.tag][:1] or parses[:1]
     if best and best[0].tag.gender == "femn":
         return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
     if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:

@@ -86,12 +86,18 @@ def _speaker_called(
     return None
 
 
-def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
+def _recent_org(
+    r: Resolver, offset: int, head: frozenset[str], country: str | None = None
+) -> str | None:
     """The organisation a description stands for: the last one named with the
     same noun (`полиция` → `Британская полиция`), else, for a category noun
-    (`ведомство`, `агентство`), the last one."""
+    (`ведомство`, `агентство`), the last one. With a `country` (`эмиратского
+    министерства`), only the last one of that country (`МИД ОАЭ`), or none."""
     i = bisect.bisect_left(r.orgs, (offset, ""))
     before = r.orgs[max(0, i - _LOOKBACK) : i]
+    if country is not None:
+        ours = [n for _s, n in before if _of_country(n, country)]
+        return ours[-1] if ours else None  # not some other country's body
     same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
     if phrase is not None and (not same or phrase[0] > same[-1][0]):
@@ -112,7 +118,67 @@ def _recent_org(r: Resolver, offset: int, head: frozenset[str]) -> str | None:
             break
         if _subject_case(r.ctx, start):
             return name
+    # `Следственный комитет возбудил дело. В ведомстве уточнили`: a body NER
+    # did not tag, the subject of what came just before.
+    subject = _subject_body(r.ctx, since, offset)
+    if subject is not None:
+        return subject
     return bodies[0][1] if bodies else None
+
+
+def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
+    """The last phrase between `since` and `offset` that names a body in the
+    nominative with no preposition before it: headed by an institution noun
+    and more than that noun (`Следственный комитет`, `Министерство финансов`),
+    or a name in marks (`«Аэрофлот» возобновит`)."""
+    heads = lexicon.words("institutions")
+    found = None
+    for sent in ctx.sents:
+        if sent.stop <= since or sent.start >= offset:
+            continue
+        tokens = [t for t in sent.tokens if t.start >= since and t.stop <= offset]
+        for i, tok in enumerate(tokens):
+            if tok.feats.get("Case") != "Nom" or tok.pos not in {"NOUN", "PROPN"}:
+                continue
+            marked = (
+                ctx.view[tok.start - 1 : tok.start] == "«"
+                and ctx.view[tok.stop : tok.stop + 1] == "»"
+            )
+            if not (marked or lemmas(tok.text) & heads):
+                continue
+            lo = i
+            while (
+                lo > 0 and tokens[lo - 1].pos == "ADJ" and tokens[lo - 1].feats.get("Case") == "Nom"
+            ):
+                lo -= 1
+            j = lo - 1
+            while j >= 0 and tokens[j].pos == "PUNCT" and tokens[j].text in '«"':
+                j -= 1
+            if j >= 0 and tokens[j].pos == "ADP":
+                continue
+            hi = i
+            while (
+                hi + 1 < len(tokens)
+                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
+                and (tokens[hi + 1].feats.get("Case") == "Gen")
+            ):
+                hi += 1
+            words = [t.text for t in tokens[lo : hi + 1]]
+            named = any("name" in _institutions().get(x, ()) for x in lemmas(tok.text))
+            if len(words) > 1 or marked or named:  # not a bare `Компания`
+                found = names.org_name(words)
+    return found
+
+
+def _of_country(name: str, country: str) -> bool:
+    """`Минобороны России`, `МИД ОАЭ`, `российский Минфин`: a name that
+    says its country by the country's name or adjective (country_adjectives.txt)."""
+    countries = lexicon.load("country_adjectives")
+    for word in name.split():
+        for lemma in lemmas(word.strip('«»"')):
+            if lemma == country or country in countries.get(lemma, ()):
+                return True
+    return False
 
 
 def _subject_case(ctx: Context, offset: int) -> bool:

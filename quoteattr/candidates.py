@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from . import coref, names
-from .agreement import agreement, hard_gender, wanted_gender
+from .agreement import agreement, hard_gender, pronoun_excludes, wanted_gender
 from .claims import Claim, Context, Spans
 from .cues import norm
 from .morph import lemmas, parse
@@ -213,6 +213,8 @@ def collect(
             if not pool[k].features.get("rule"):
                 del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
         for k in [k for k, c in pool.items() if c.features.pop("gender_impossible", 0)]:
+            del pool[k]
+        for k in [k for k, c in pool.items() if pronoun_excludes(rule[i], c.speaker)]:
             del pool[k]
         _claim_context(pool, claim, how)
         result.append(_merge_surnames(pool))

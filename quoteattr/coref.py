@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from . import lexicon, names
+from .agreement import parted_gender
 from .antecedents import (
     _SIDES,
     _bare_group,
@@ -207,12 +208,18 @@ def _resolve_mention(
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
-        if desc and len(words) == 1:
-            org = _speaker_called(previous, m.start, head_lemmas) or _recent_org(
-                r, m.start, head_lemmas
-            )
+        if desc and _bare_description(m):
+            # `ведомство`; `российского военного ведомства`, the body of that
+            # country named before (an adjective of another kind, as in
+            # `антикоррупционная комиссия`, brings in a body of its own).
+            if len(words) == 1:
+                org = _speaker_called(previous, m.start, head_lemmas) or _recent_org(
+                    r, m.start, head_lemmas
+                )
+            else:
+                org = _recent_org(r, m.start, head_lemmas, _country_of(m))
             if org:
-                return Speaker(org, ORG, mention, (words[0].lower(),))
+                return Speaker(org, ORG, mention, (words[-1].lower(),))
         service = any("service" in _institutions().get(x, ()) for x in lemmas(words[0]))
         if service and len(words) == 2:
             # `пресс-служба суда`, `в пресс-службе ведомства`: the service of
@@ -278,6 +285,27 @@ def _resolve_mention(
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _bare_description(m: Mention) -> bool:
+    """The head noun with adjectives before it and nothing else
+    (`ведомство`, `эмиратского министерства`), no name with it."""
+    tokens = m.sent.tokens
+    own = [i for i in m.tokens if tokens[i].rel != "case"]
+    if own[-1:] != [m.head]:
+        return False
+    if len(own) > 1 and tokens[m.head].feats.get("Number") == "Plur":
+        return False  # `правоохранительные органы`: several, not one body
+    countries = lexicon.load("country_adjectives")
+    for i in own[:-1]:
+        tok = tokens[i]
+        if tok.pos != "ADJ":
+            return False
+        # A capital makes it part of a name (`Верховный суд`), but the first
+        # word of a sentence has one anyway.
+        if tok.text[:1].isupper() and not (i == 0 and lemmas(tok.text) & countries.keys()):
+            return False
+    return len(own) == 1 or _country_of(m) is not None
 
 
 def _in_marks(ctx: Context, m: Mention) -> bool:
@@ -505,6 +533,12 @@ def _described(
     # A bare role (`Политик заявил`) is who the text is about: a subject
     # named lately, not a name in an oblique case (`со сторонником Траини`).
     named = _nearby_person(r, m, subject_only=bare)
+    parted = parted_gender(m)
+    if named is None and bare and parted is not None:
+        # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
+        # from its noun's gender points at the person just named, subject or not.
+        near = _nearby_person(r, m)
+        named = near if near is not None and near.gender == parted else None
     if named is not None and not gender_fits(named, m):
         named = None
     if named is not None and (

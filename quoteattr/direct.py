@@ -504,14 +504,14 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
     """A quote that opens a sentence and holds one, not a name in marks."""
     inner = ctx.text[q.start : q.stop]
     words = inner.split()
+    if q.style == "—" and words:
+        return True  # a dialogue line, however short (`— Техники хватает.`)
     if len(words) < 4:
         return False
     before = ctx.view[max(0, q.open - 40) : q.open].rstrip()
     opens_sentence = not before or before[-1] in ".!?…:\n»" or before.endswith("\n")
     line_start = ctx.view.rfind("\n", 0, q.open) + 1
     opens_paragraph = not ctx.view[line_start : q.open].strip()
-    if q.style == "—":
-        return True
     end = q.close + 1 if q.close is not None else q.stop
     if _DEFINED.match(ctx.view, end):
         return False  # `«Нам семь тысяч лет» — это лозунг`: the words named, not said
@@ -531,14 +531,14 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
 
 
 def _states(ctx: Context, q: Quoted) -> bool:
-    """The quoted words hold a finite verb or a short form: a statement,
-    not a title (`Тема доклада: «Экономика и общество России»`)."""
+    """The quoted words hold a finite verb, an infinitive (`рано говорить`)
+    or a short form: a statement, not a title (`Тема доклада: «Экономика и общество России»`)."""
     for sent in ctx.sents:
         if sent.stop <= q.start or sent.start >= q.stop:
             continue
         for t in sent.tokens:
             if q.start <= t.start < q.stop and (
-                t.feats.get("VerbForm") == "Fin" or t.feats.get("Variant") == "Short"
+                t.feats.get("VerbForm") in {"Fin", "Inf"} or t.feats.get("Variant") == "Short"
             ):
                 return True
     return False

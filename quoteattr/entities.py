@@ -278,11 +278,12 @@ class Resolver:
             case is None
             and tagged
             and stands_free(sent, start)
-            and names.gender_number(words)[0] not in {None, tagged}
+            and names.gender_number(words)[0] != tagged
         ):
             # `Теннисистка Мирра Андреева вышла`: read alone, the words are
-            # likelier a man's genitive (`Мирр Андреев`); the tagger, reading
-            # them in context, says whose and in what case they are.
+            # likelier a man's genitive (`Мирр Андреев`), or undecided
+            # (`Камила Валиева`); the tagger, reading them in context, says
+            # whose and in what case they are.
             tcase = tagged_case(sent, start, stop)
             if tcase and names.gender_number(words, case=tcase)[0] in {None, tagged}:
                 case = tcase

@@ -57,8 +57,20 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
         return None
     tokens = sent.tokens
     for tok in tokens:
-        if start <= tok.start and tok.stop <= stop and tok.rel in {"nsubj", "nsubj:pass"}:
-            if tok.head < 0 or start <= tokens[tok.head].start < stop:
+        if not (start <= tok.start and tok.stop <= stop) or tok.head < 0:
+            continue
+        if (
+            tok.rel == "appos"
+            and tokens[tok.head].rel in {"nsubj", "nsubj:pass"}
+            and tok.feats.get("Case", "Nom") == "Nom"  # not `Менеджер Мии Фэрроу`
+        ):
+            # `Лидер партии Марин Ле Пен заявила`: the name set beside the
+            # subject noun is who the verb agrees with.
+            tok = tokens[tok.head]
+            if tok.head < 0:
+                continue
+        if tok.rel in {"nsubj", "nsubj:pass"}:
+            if start <= tokens[tok.head].start < stop:
                 continue
             head = tokens[tok.head]
             if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":

@@ -461,9 +461,11 @@ def test_gender_tags_exclusive():
 
 
 def test_country_adjectives():
-    for adjective in entries("country_adjectives.txt"):
-        assert adjective.endswith(("ий", "ый", "ой")), adjective
     pairs = entries("country_adjectives.txt")
+    for adjective, (country,) in pairs.items():
+        # Adjectives, and a few abbreviations of a country's name (`рф`).
+        assert adjective.endswith(("ий", "ый", "ой")) or len(adjective) <= 3, adjective
+    assert pairs["рф"] == ["россия"]
     assert pairs["российский"] == ["россия"]
     assert pairs["американский"] == ["сша"]
     assert pairs["британский"] == ["великобритания"]

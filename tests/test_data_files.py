@@ -462,7 +462,7 @@ def test_gender_tags_exclusive():
 
 def test_country_adjectives():
     pairs = entries("country_adjectives.txt")
-    for adjective, (country,) in pairs.items():
+    for adjective in pairs:
         # Adjectives, and a few abbreviations of a country's name (`рф`).
         assert adjective.endswith(("ий", "ый", "ой")) or len(adjective) <= 3, adjective
     assert pairs["рф"] == ["россия"]

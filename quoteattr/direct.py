@@ -315,7 +315,9 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         if (
             ("naming" in last.tags or characterised)
             and last.token.feats.get("VerbForm") != "Part"
-            and (len(words) <= 3 or names_quote(sent, last, q))
+            and (
+                len(words) <= 3 or names_quote(sent, last, q) or (characterised and len(words) <= 6)
+            )
             and not _one_name(ctx, q)
         ):
             # `описывала своё жилище как «светлое…»`: characterising, like naming.
@@ -338,6 +340,16 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
                 # (`цитирует РИА «Новости»`, `подтвердил закрытие сделки со
                 # «Скайлинк»`).
                 return last, "object"
+        if (
+            not words
+            and "promise" in last.tags
+            and ctx.text[q.start : q.start + 1].islower()
+            and len(quoted_words) >= 2
+            and not _is_name(ctx, sent, q)
+        ):
+            # `пообещал «зеркальный ответ» на высылку`: what is promised or
+            # threatened, in the speaker's words, is the object: mixed.
+            return last, "object"
         if _uttered(ctx, sent, last, words, q):
             # `мужчина кричит «Аллах Акбар»`, `будут скандировать «Наше имя
             # выше денег»`: the words right after a verb of saying.
@@ -548,10 +560,12 @@ def _states(ctx: Context, q: Quoted) -> bool:
 _DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)
 
 
-def _after_name_noun(ctx: Context, q: Quoted) -> bool:
+def _after_name_noun(ctx: Context, q: Quoted, reach: int = 3) -> bool:
+    """A noun that names what is in marks (`газета`, `фильм`) among the
+    `reach` words before them."""
     sent = ctx.sentence_at(q.open)
     if sent is None:
         return False
-    before = [t for t in sent.tokens if t.stop <= q.open][-3:]
+    before = [t for t in sent.tokens if t.stop <= q.open][-reach:]
     names = lexicon.words("name_nouns")
     return any(lemmas(t.text) & names for t in before)

@@ -228,6 +228,10 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
         if i in blocked:
             return None
         if norm(tokens[i].text) == "слова" and "слово" in lemmas(tokens[i].text):
+            own = tokens[i - 1]
+            if norm(own.text) in PRONOUNS and i - 1 not in blocked and i - 1 > cue.last - 1:
+                # `приводит его слова агентство`: his words, so he speaks.
+                return phrase(sent, i - 1, blocked | {i})
             j = i + 1
             while j < len(tokens) and tokens[j].pos == "ADJ":
                 j += 1
@@ -267,9 +271,14 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     if not found and len(subjects) > 1:
         # `цитирует агентство Reuters источник в Еврокомиссии`: the parse makes
         # both subjects; the outlet quotes, the person or source is quoted.
-        for c in subjects:
+        # A case other than the nominative first: `цитирует издание политика`.
+        for c in sorted(subjects, key=lambda c: tokens[c].feats.get("Case") == "Nom"):
             t = tokens[c]
-            if c not in blocked and (t.feats.get("Animacy") == "Anim" or _names_people(t.text)):
+            if c not in blocked and (
+                t.feats.get("Animacy") == "Anim"
+                or _names_people(t.text)
+                or t.feats.get("Case") in {"Acc", "Gen"}
+            ):
                 return phrase(sent, c, blocked)
     if not found:
         # `цитирует издание французского лидера`: the parse may hang the one

@@ -25,6 +25,7 @@ TAGS: dict[str, set[str]] = {
         "question",
         "impersonal",
         "naming",
+        "promise",
         "quoteonly",
         "cite",
         "relay",

@@ -541,6 +541,8 @@ def _described(
         named = near if near is not None and near.gender == parted else None
     if named is not None and not gender_fits(named, m):
         named = None
+    if named is not None and _affiliated_elsewhere(named, head_lemmas, dep):
+        named = None  # `Директор шахты заявил` after `лидер профсоюза Кудрин`: someone else
     if named is not None and (
         not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)
     ):
@@ -549,8 +551,21 @@ def _described(
         if speaker.type == PERSON and claim.start < m.start:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
                 if speaker.name == entity.name:
-                    return entity
+                    return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[str]) -> bool:
+    """A title of some body (`директор шахты`) for a person the text has
+    titled only with other bodies (`лидер профсоюза`), under another noun."""
+    if not dep or entity.titles & head or _title_matches(entity, head, dep):
+        return False
+    if head & lexicon.words("person_descriptors", "leader"):
+        return False  # `глава Минсвязи` may be the one titled `министр связи`
+    if any("description" in _institutions().get(d, ()) for d in dep):
+        return False  # `глава ведомства`: whichever body the text is about
+    of = {t.split("|", 1)[1] for t in entity.titles if "|" in t}
+    return bool(of) and not of & dep
 
 
 def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:

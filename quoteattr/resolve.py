@@ -8,6 +8,7 @@ the same span the one of higher priority stays.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from .claims import DIRECT, MIXED, Claim, Context, Spans, _trim
@@ -190,12 +191,26 @@ def _merge_marked(ctx: Context, indirect: list[Claim], direct: list[Claim]) -> l
     return result
 
 
+def _term_before(ctx: Context, q: Quoted, word: str) -> bool:
+    """The word was in marks earlier in the document: a term it keeps using."""
+    key = word.lower().strip(".,;:!?")
+    # The last quotes before it only, so that a text of thousands stays linear.
+    i = bisect.bisect_left(ctx.quoted, q.open, key=lambda p: p.open)
+    before = ctx.quoted[max(0, i - _TERM_LOOKBACK) : i]
+    return any(key in ctx.text[p.start : p.stop].lower().split() for p in before)
+
+
+_TERM_LOOKBACK = 50
+
+
 def _fragment(ctx: Context, q: Quoted) -> bool:
     """Someone's words quoted inside a claim, not a name or a scare-quoted term."""
     inner = ctx.text[q.start : q.stop].strip()
     words = inner.split()
     if not inner[:1].islower():
         return len(words) >= 5
+    if len(words) == 1 and _term_before(ctx, q, words[0]):
+        return False  # `лидеры «коалиции»` after `так называемой «коалиции желающих»`
     # One lower-case word counts too (`будет «сокрушительным»`): in the gold,
     # such a word inside a reported clause is mostly the speaker's own. A
     # name noun makes it a title only right before the marks (`в фильме

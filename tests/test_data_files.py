@@ -48,7 +48,7 @@ TAGS: dict[str, set[str]] = {
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
     "anonymous.txt": {"lemma=", "modified", "media"},
     "institutions.txt": {"place", "capital", "head", "name", "description", "generic", "service"},
-    "person_descriptors.txt": {"masc", "femn", "common", "lemma="},
+    "person_descriptors.txt": {"masc", "femn", "common", "leader", "lemma="},
     "name_nouns.txt": {"marker", "lemma=", "work"},
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),

@@ -59,6 +59,15 @@ def new_speaker_cut(
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
             return cut
+        if (
+            sent.parsed
+            and not any(tokens[k].rel in {"nsubj", "nsubj:pass"} for k in verb.children)
+            and not _agrees_with_cue(cue, verb)
+        ):
+            # `заявил, что …, однако ответит на любые угрозы`: no subject of
+            # its own and not the speaker's past (`однако напомнил`), so the
+            # reported clause's own predicate, not a new act of saying.
+            continue
         i = other.first - 1
         while i > first and tokens[i].text not in ",;:—–":
             i -= 1
@@ -68,6 +77,17 @@ def new_speaker_cut(
                 cut -= 1
             return cut
     return last
+
+
+def _agrees_with_cue(cue: Cue | None, verb: Token) -> bool:
+    """The same gender and number as the cue verb's (`заявил … напомнил`)."""
+    if cue is None:
+        return True
+    feats, theirs = cue.token.feats, verb.feats
+    if feats.get("Number") == "Plur":  # a plural past has no gender
+        return theirs.get("Number") == "Plur" and theirs.get("Gender") is None
+    mine = (feats.get("Gender"), feats.get("Number"))
+    return None not in mine and mine == (theirs.get("Gender"), theirs.get("Number"))
 
 
 def _other_number(cue: Cue | None, verb: Token) -> bool:

@@ -297,6 +297,14 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         quoted_words = ctx.text[q.start : q.stop].split()
         if last.type == SOURCE and between.rstrip().endswith(",") and whole:
             return last, "direct-source"
+        if (
+            "quoteonly" in last.tags
+            and norm(sent.tokens[last.first].text) == "как"
+            and between.rstrip().endswith(",")
+        ):
+            # `как выразился Путин в послании, «привести ситуацию …»`: the
+            # words the parenthesis announces.
+            return last, "direct-source"
         tail = norm(left.split()[-1]) if left.split() else ""
         comps = [w for w in words if norm(w.text) in COMPLEMENTISERS]
         # `заявил, что «…»`: the cue's own clause is the quote. In `отметил,
@@ -467,9 +475,14 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue  # `В министерстве подтвердили смерть:`: a report of its own
         if any(c.start <= start < c.stop for c in taken):
             continue
-        if any(_reports(c) for s in nxt for c in ctx.cues[s.index]):
+        if any(_reports(c) and not _own_view(c) for s in nxt for c in ctx.cues[s.index]):
             # `… в эфире: Как сообщается, трагедия произошла …`: a paragraph
-            # that cites a source of its own is narrative (GUIDELINES, Spans).
+            # that cites a source of its own is narrative (GUIDELINES, Spans);
+            # `по нашему мнению` is the speaker's own.
+            continue
+        if any(c.cue is not None and start <= c.start < stop for c in taken):
+            # `В заявлении говорится:` and a paragraph that quotes someone
+            # with a cue of its own (`«…», — отметил он`): narrative.
             continue
         while stop > start and ctx.text[stop - 1] in ". ":
             stop -= 1
@@ -485,6 +498,12 @@ def _reports(cue: Cue) -> bool:
     """A source phrase, an impersonal cue or `как сообщил X`: the narrator's."""
     first = norm(cue.sent.tokens[cue.first].text)
     return cue.type == SOURCE or "impersonal" in cue.tags or first == "как"
+
+
+def _own_view(cue: Cue) -> bool:
+    """`по нашему мнению`, `по моим данным`: the speaker's own source."""
+    tokens = cue.sent.tokens[cue.first : cue.last + 1]
+    return any(lemmas(t.text) & {"мой", "наш"} for t in tokens)
 
 
 def direct_claims_loose(ctx: Context, linked: list[Claim]) -> list[Claim]:

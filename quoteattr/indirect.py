@@ -272,7 +272,19 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
     if rest and rest[0].feats.get("VerbForm") == "Conv":
         return False  # `…, отметил X, выступая в парламенте`: the speaker's act
+    if rest and _relay_verb(sent, rest[0]):
+        return False  # `…, считает Меркель, пишут «Ведомости»`: a relay follows
     return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
+
+
+def _relay_verb(sent: Sentence, verb: Token) -> bool:
+    """A speech verb with its subject after it (`пишут «Ведомости»`), not a
+    predicate of the sentence's own subject (`передала дело в суд`)."""
+    if verb.pos != "VERB" or not lemmas(verb.text) & lexicon.words("speech_verbs"):
+        return False
+    return any(
+        sent.tokens[k].rel in {"nsubj", "nsubj:pass"} and k > verb.index for k in verb.children
+    )
 
 
 _PHASE = {"начать", "начинать", "стать", "продолжить", "продолжать", "поспешить", "поторопиться",

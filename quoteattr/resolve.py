@@ -124,9 +124,15 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
             continue
         # (`Это сообщила мать, передает ТАСС`: an `Это`-claim, itself passing on
         # the sentence before, may be what a later relay passes on.)
+        # (`X, считает Меркель, пишут «Ведомости»`: a postposed claim whose
+        # cue stands before the relay's is passed on too.)
         inner = [
             o for o in claims
-            if o is not relay and (o.how not in _RELAY_SHAPES or o.how == "about-this")
+            if o is not relay and (
+                o.how not in _RELAY_SHAPES
+                or o.how == "about-this"
+                or (o.how == "post" and o.sent is relay.sent and _just_before(o, relay.cue))
+            )
         ]  # fmt: skip
         inner = [o for o in inner if relay.start <= o.cue.start < relay.stop]
         quoted = [
@@ -147,6 +153,15 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
             if claim.mention is None:
                 claim.mention = relay.mention
     return [c for c in claims if id(c) not in relays]
+
+
+def _just_before(claim: Claim, cue: Cue) -> bool:
+    """Only a comma between the claim's cue and speaker and `cue`
+    (`X, считает Меркель, пишут «Ведомости»`)."""
+    assert claim.cue is not None
+    end = max(claim.cue.stop, claim.mention.stop if claim.mention is not None else 0)
+    between = [t.text for t in claim.sent.tokens if end <= t.start and t.stop <= cue.start]
+    return end <= cue.start and between == [","]
 
 
 def _voices_a_view(relay: Claim, inner: list[Claim]) -> bool:

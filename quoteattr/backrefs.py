@@ -110,8 +110,8 @@ def _about_this(sent: Sentence, cue: Cue) -> bool:
 def _agrees_with_etom(token: Token) -> bool:
     """`об этом человеке`: a noun in the prepositional case after `этом` is
     the topic; `Об этом Дмитрий Медведев заявил` names the speaker next."""
-    if token.pos not in {"NOUN", "ADJ", "PROPN"}:
-        return False
+    if token.pos not in {"NOUN", "ADJ", "PROPN"} or token.text[:1].isdigit():
+        return False  # `Об этом 11 апреля сообщила`: a date, read as an adjective
     return token.feats.get("Case", "Loc") == "Loc"
 
 

@@ -71,7 +71,13 @@ def new_speaker_cut(
         i = other.first - 1
         while i > first and tokens[i].text not in ",;:—–":
             i -= 1
-        if i > first and tokens[i].text == "," and _links(sent, i + 1):
+        subject = sent.parsed and any(
+            tokens[k].rel in {"nsubj", "nsubj:pass"} and k < other.head for k in verb.children
+        )
+        dash = tokens[i].text in "—–" and subject and "opinion" not in other.tags
+        if i > first and (dash or (tokens[i].text == "," and _links(sent, i + 1))):
+            # `сказал, что шокирован — он назвал сына …`: a dash before a
+            # subject and its own verb of saying starts another sentence.
             cut = i - 1
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1

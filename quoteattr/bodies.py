@@ -106,7 +106,12 @@ def _recent_org(
         return same[-1][1]
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
-    bodies = [(start, name) for start, name in reversed(before) if _body_name(name)]
+    media = any("media" in _institutions().get(x, ()) for x in head)
+    bodies = [
+        (start, name)
+        for start, name in reversed(before)
+        if _body_name(name) and (media or not _cited_outlet(r.ctx, start))
+    ]
     # `Минфин ввел санкции против «Лукойла». В ведомстве заявили`: the body
     # that acted, named as a subject, not the one acted upon; looked for in
     # this sentence and the one before only, where the description follows
@@ -124,6 +129,22 @@ def _recent_org(
     if subject is not None:
         return subject
     return bodies[0][1] if bodies else None
+
+
+def _cited_outlet(ctx: Context, offset: int) -> bool:
+    """The name at `offset` is an outlet the text cites, not a body it is
+    about: told something (`сообщили РБК`, `рассказал Интерфаксу`, a
+    dative) or passing words on (`передает Интерфакс`, right after the verb)."""
+    sent = ctx.sentence_at(offset)
+    if sent is None:
+        return False
+    at = next((t for t in sent.tokens if t.start >= offset), None)
+    if at is None:
+        return False
+    if at.feats.get("Case") == "Dat":
+        return True
+    before = [t for t in sent.tokens[: at.index] if t.pos != "PUNCT"]
+    return bool(before) and any(c.head == before[-1].index for c in ctx.cues[sent.index])
 
 
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:

@@ -71,6 +71,7 @@ class Context:
     closed: list[Quoted] = attrs.field(init=False)  # quotes with a closing mark
     closes: list[int] = attrs.field(init=False)  # their closing offsets, ascending
     chains: dict[int, tuple[Cue, str] | None] = attrs.field(init=False, factory=dict)
+    _people: frozenset[str] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [s.start for s in self.sents]
@@ -81,6 +82,18 @@ class Context:
         """The last quote closed before `offset`."""
         i = bisect.bisect_left(self.closes, offset)
         return self.closed[i - 1] if i else None
+
+    def person_words(self) -> frozenset[str]:
+        """Every word of the persons' names NER found, read once."""
+        if self._people is None:
+            self._people = frozenset(
+                word
+                for spans in self.names
+                for start, stop, type_ in spans
+                if type_ == "PER"
+                for word in self.text[start:stop].split()
+            )
+        return self._people
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, offset) - 1

@@ -55,7 +55,7 @@ from .entities import (
     aliases,
     surname_key,
 )
-from .morph import lemmas
+from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
 from .speakers import PRONOUNS, Mention, colon_intro
@@ -192,9 +192,11 @@ def _resolve_mention(
         and not _named_at(ctx, m.sent, head)
     ):
         pos = "NOUN"  # `Канцлер заявила`: a role the tagger capitalised into a name
-    if pos == "PROPN" and not m.place and not _org_like(ctx, m):
-        # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`)
-        # still belongs to the person named in full elsewhere.
+    surname = pos == "PROPN" or (len(words) == 1 and words[0] in ctx.person_words())
+    if surname and not m.place and not _org_like(ctx, m):
+        # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`,
+        # `Волк: …`, which the tagger reads as a noun) still belongs to the
+        # person named in full elsewhere.
         entity = r.person_named(words)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
@@ -357,7 +359,10 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     """A name that hangs on the mention's head noun as a dependent
     (`врачи Гиффордс`, `защитники Алёхиной`), not in apposition to it."""
     head = m.head_token
-    if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim":
+    animate = head.feats.get("Animacy") == "Anim" or any(
+        {"NOUN", "anim"} <= p.tag.grammemes for p in parse(head.text.lower())[:1]
+    )
+    if head.pos != "NOUN" or not animate:
         return False  # `заявление Владимира Путина` is his
     if span[0] <= head.start < span[1]:
         return False

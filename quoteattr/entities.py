@@ -62,6 +62,19 @@ class Entity:
         return any(" " in form for form in self.forms)
 
 
+def _name_of_gender(entity: Entity) -> None:
+    """`Милана Дорохова вышла в четвертьфинал` read first as a man's
+    genitive (`Милан Дорохов`): once a verb or a first name settles the
+    gender, a form as full that reads in that gender names the entity."""
+    if names.gender_number(entity.name.split(), case="Nom")[0] in {None, entity.gender}:
+        return
+    for form in entity.forms:
+        same = _fullness(form) == _fullness(entity.name)
+        if same and names.gender_number(form.split(), case="Nom")[0] in {None, entity.gender}:
+            entity.name = form
+            return
+
+
 def _fullness(form: str) -> tuple[int, int]:
     words = [w for w in form.split() if not w.endswith(_PATRONYMIC_ENDS)]
     # More name words are fuller (`Хван Чжан Еп`, `Тоомас Хендрик Ильвес`); a
@@ -312,6 +325,8 @@ class Resolver:
             gender, strength = tagged, 2
         if gender and strength > entity.gender_strength:
             entity.gender, entity.gender_strength = gender, strength
+        if entity.gender_strength >= 3:
+            _name_of_gender(entity)
         entity.titles |= _title_lemmas(sent, start)
         self.by_span[(start, stop)] = entity
 

@@ -9,7 +9,7 @@ from . import lexicon, speakers
 from .claims import CLOSING, INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
 from .entities import _roles
 from .marks import Quoted
-from .morph import lemmas
+from .morph import lemmas, parse
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -38,13 +38,20 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
     ids = [i for i in range(colon) if tokens[i].pos != "PUNCT"]
     if not ids or len(ids) > _HEADLINE_WORDS or any(tokens[i].text in ",;" for i in range(colon)):
         return None
-    if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) for i in ids):
-        return None
+    if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) or _verb_form(tokens[i])
+           for i in ids):  # fmt: skip
+        return None  # `Читайте также: …`, a site's link line, is no one speaking
     heads = [i for i in ids if tokens[i].head not in ids]
     head = heads[0] if heads else ids[0]
     if not _can_speak(ctx, sent, head):
         return None
     return speakers.phrase(sent, head, range(colon, len(tokens)))
+
+
+def _verb_form(token: Token) -> bool:
+    """The dictionary reads the word only as a verb (`Читайте`, `Смотрите`)."""
+    parses = parse(token.text.lower())
+    return bool(parses) and all(p.tag.POS in {"VERB", "INFN"} for p in parses)
 
 
 def _has_digit(token: Token) -> bool:
@@ -64,6 +71,8 @@ def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
         return phrase.replace("ё", "е") in lexicon.words("institutions", "place")
     if token.pos == "PROPN" and token.text[:1].isupper():
         return True
+    if token.text[:1].isupper() and token.text in ctx.person_words():
+        return True  # `Волк: …` over a text that names Ирина Волк
     if token.pos == "X" and token.text[:1].isupper():
         return True  # `Financial Times: …`: a Latin name the tagger leaves untagged
     return bool(lemmas(token.text) & _roles())

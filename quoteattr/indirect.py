@@ -269,12 +269,24 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     mention = speakers.of_cue(cue)
     end = mention.tokens[-1] if mention is not None else cue.last
     end = max(end, cue.last)
+    # `как отмечается в ее сообщении, …`, `сказал он журналистам в пятницу,
+    # …`: the cue's own words run on to the comma, with no verb of their own.
+    nxt = end + 1
+    while nxt < len(tokens) and tokens[nxt].pos not in {"PUNCT", "VERB", "AUX"}:
+        nxt += 1
+    end = nxt - 1
     rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
     if rest and rest[0].feats.get("VerbForm") == "Conv":
         return False  # `…, отметил X, выступая в парламенте`: the speaker's act
     if rest and _relay_verb(sent, rest[0]):
         return False  # `…, считает Меркель, пишут «Ведомости»`: a relay follows
-    return bool(rest) and end + 1 < len(tokens) and tokens[end + 1].text == ","
+    # What follows the comma goes on past a speaker named before it (`Судно,
+    # как сообщили в пресс-службе порта, село на мель`), or has a predicate
+    # of its own; not just more of the cue (`сообщили в воскресенье, 8 июля,
+    # представители полиции`).
+    named = mention is not None and mention.tokens[-1] <= end
+    predicate = any(t.pos in {"VERB", "AUX"} or t.feats.get("Variant") == "Short" for t in rest)
+    return bool(rest) and (named or predicate) and tokens[end + 1].text == ","
 
 
 def _relay_verb(sent: Sentence, verb: Token) -> bool:

@@ -60,6 +60,7 @@ between consecutive marks that hold one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -497,7 +498,7 @@ def find_quoted(text: str) -> list[Quoted]:
 
 
 def _pair(text: str) -> tuple[Quoted, ...]:
-    found = _Pairer(text).run()
+    found = _clipped(text, _Pairer(text).run())
     depths = _depths([_extent(o, st, c) for o, _, st, c, _ in found])
     quoted = [
         Quoted(start=s, stop=st, open=o, close=c, style=sty, depth=dp)
@@ -506,5 +507,26 @@ def _pair(text: str) -> tuple[Quoted, ...]:
     quoted.sort(key=lambda q: (q.start, -q.stop))
     return tuple(quoted)
 
+
+def _clipped(text: str, found: Sequence[_Found]) -> list[_Found]:
+    """A quote left open inside dialogue speech ends where the speech does:
+    the speech leaves out its final full stop, the open quote would keep it,
+    and the two would cross."""
+    speech = sorted((s, st) for _o, s, st, _c, sty in found if sty == "—")
+    if not speech:
+        return list(found)
+    starts = [s for s, _ in speech]
+    out = []
+    for o, s, st, c, sty in found:
+        if c is None and sty != "—":
+            i = bisect.bisect_right(starts, o) - 1
+            if i >= 0 and o < speech[i][1] < st and not text[speech[i][1] : st].strip(" .!?…"):
+                st = speech[i][1]
+        out.append((o, s, st, c, sty))
+    return out
+
+
+# A pair as the pairer finds it: open, start, stop, close, style.
+_Found = tuple[int, int, int, int | None, str]
 
 _find_quoted = Remembered(_pair)

@@ -233,10 +233,15 @@ def _opens_dependent(modifier: morph.Parse, word: _Word) -> bool:
 
 def _noun_follows(words: list[_Word], start: int, triple: _NPTriple) -> bool:
     # учёного совета: a word that is both adjective and noun is the adjective
-    # when an agreeing noun comes next.
+    # when an agreeing noun comes next, past other agreeing adjectives
+    # (Московского областного суда).
     for word in words[start:]:
-        if word.kind != "punct":
-            return _best_agreeing(word, triple, ("NOUN",)) is not None
+        if word.kind == "punct":
+            continue
+        if _best_agreeing(word, triple, ("NOUN",)) is not None:
+            return True
+        if _is_function_word(word) or _best_agreeing(word, triple, ("ADJF", "PRTF")) is None:
+            return False
     return False
 
 

@@ -171,6 +171,9 @@ GENDERS = [
 ]
 
 ORGS = [
+    # Adjectives before the head agree with it, however many (a capitalised
+    # one is no surname: `Московского`).
+    ("Московского областного суда", "Московский областной суд"),
     # A ministry named by a genitive noun never declines; Минфин does.
     ("Минцифры", "Минцифры"),
     ("Минпросвещения", "Минпросвещения"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from razdel import sentenize, tokenize
 
-from quoteattr.text import _tokenize
+from quoteattr.text import _tokenize, segment
 
 # What razdel's rules look at: words of each script, digits, every kind of
 # punctuation, dashes, quotes, smileys, spaces and characters of no class.
@@ -41,3 +42,27 @@ def test_joined_forms_are_razdel_s():
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_any_text_is_tokenised_as_razdel_does(text):
     assert _tokenize(text) == _razdel(text)
+
+
+UNIT_ENDS = [
+    # An amount's unit with a full stop ends a sentence razdel runs on.
+    (
+        "Квота составит 20 млн т. По ее словам, рисков нет.",
+        ["Квота составит 20 млн т.", "По ее словам, рисков нет."],
+    ),
+    (
+        "Расходы вырастут до 200 млрд руб. «Эти расходы лягут на абонентов», — говорит он.",
+        ["Расходы вырастут до 200 млрд руб.", "«Эти расходы лягут на абонентов», — говорит он."],
+    ),
+    # Not before a lower-case word, nor a unit with no number before it.
+    (
+        "Выручка выросла до 3 млрд руб. в 2024 году.",
+        ["Выручка выросла до 3 млрд руб. в 2024 году."],
+    ),
+    ("Он купил 3 т. картофеля.", ["Он купил 3 т. картофеля."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNIT_ENDS)
+def test_an_amounts_unit_ends_a_sentence_before_a_capital(text, expected):
+    assert [text[s.start : s.stop] for s in segment(text)] == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -72,6 +73,7 @@ class Context:
     closes: list[int] = attrs.field(init=False)  # their closing offsets, ascending
     chains: dict[int, tuple[Cue, str] | None] = attrs.field(init=False, factory=dict)
     _people: frozenset[str] | None = attrs.field(init=False, default=None)
+    _outer: list[Quoted] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [s.start for s in self.sents]
@@ -95,11 +97,36 @@ class Context:
             )
         return self._people
 
+    def in_quote(self, offset: int) -> bool:
+        """Does `offset` fall inside an outermost quote's words, not in a
+        remark set in them (`«…, — пояснила Алла Бут. — …»`)?"""
+        if self._outer is None:
+            self._outer = [q for q in self.quoted if q.depth == 0]
+        i = bisect.bisect_right(self._outer, offset, key=lambda q: q.start) - 1
+        if i < 0 or offset >= self._outer[i].stop:
+            return False
+        # The last stretch only: a quote left open over a whole long text
+        # must not be read again for each name in it.
+        begin = max(self._outer[i].start, offset - _REMARK_REACH)
+        remarks = list(_REMARK.finditer(self.view, begin, offset))
+        if not remarks:
+            return True
+        remark = remarks[-1]
+        # Back in the quote's words once the remark's own dash closes it
+        # (`— пояснила Алла Бут. — Но мы …`).
+        return _RESUMED.search(self.view, remark.end(), offset) is not None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.sents[i].stop:
             return self.sents[i]
         return None
+
+
+# `, — пояснила`: the narrator's remark inside the marks of a quote.
+_REMARK = re.compile(r"[,.!?…]\s*[—–]\s*[а-яё]")
+_RESUMED = re.compile(r"[,.!?…:]\s*[—–]\s")
+_REMARK_REACH = 2000  # characters
 
 
 def _close(q: Quoted) -> int:

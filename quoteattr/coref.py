@@ -576,7 +576,9 @@ def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[s
 def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:
     """The person named last before a description, in its paragraph or the one
     before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`."""
-    found = r.people_before(m.start)
+    # A name in someone's quoted words (`«Костя сыграл отлично», — сказал
+    # он. Тренер также признал …`) is what was said about, not a speaker.
+    found = [(s, e) for s, e in r.people_before(m.start) if not r.ctx.in_quote(s)]
     if not found:
         return None
     sent_of = r.ctx.sentence_at

@@ -62,7 +62,8 @@ def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
 _SUCH = frozenset({"такое", "такую", "такой", "такие", "таким", "подобное", "подобную",
                    "подобным"})  # fmt: skip
 _VIEWS = frozenset({"мнение", "заявление", "оценка", "предположение", "прогноз", "вывод",
-                    "позиция", "версия", "точка", "мысль", "опасение", "надежда"})  # fmt: skip
+                    "позиция", "версия", "точка", "мысль", "опасение", "надежда",
+                    "данные", "информация", "сведения", "цифра"})  # fmt: skip
 
 
 def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
@@ -130,8 +131,19 @@ def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
     span = _trim(prev, content_start(prev), len(prev.tokens) - 1)
     if span is None:
         return None
-    mention = speakers.of_cue(cue)
+    mention = speakers.of_cue(cue, _view_phrase(sent))
     return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+
+
+def _view_phrase(sent: Sentence) -> tuple[int, int] | None:
+    """`Такие данные` opening the sentence: what was said, never who said
+    it, though the parse may make it the subject (`Такие данные приводит X`)."""
+    tokens = sent.tokens
+    first = content_start(sent)
+    if first >= len(tokens) or norm(tokens[first].text) not in _SUCH:
+        return None
+    nouns = [t for t in tokens[first + 1 : first + 4] if lemmas(t.text) & _VIEWS]
+    return (tokens[first].start, nouns[0].stop) if nouns else None
 
 
 def _predicates(sent: Sentence) -> bool:

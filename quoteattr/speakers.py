@@ -481,7 +481,8 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             c > noun
             and c not in blocked
             and t.rel in {"nmod", "appos", "flat", "obl"}
-            and t.feats.get("Case") != "Nom"
+            # An acronym's case is the tagger's guess (`по данным того же ВЦИОМ`).
+            and (t.feats.get("Case") != "Nom" or (t.text.isupper() and len(t.text) > 1))
             # `По данным на 1 декабря`: a date or a place, not the source
             # (which is a bare genitive, or `от X`).
             and not any(

@@ -511,6 +511,12 @@ def _country_of(m: Mention) -> str | None:
     return None
 
 
+def _demonym_countries(head: frozenset[str]) -> set[str]:
+    """`канадец`, `бразильянка`: the country a nationality noun names."""
+    demonyms = lexicon.load("demonyms")
+    return {c for lemma in head for c in demonyms.get(lemma, ())}
+
+
 def _titled_in(entity: Entity, head: frozenset[str], country: str) -> bool:
     """Was the person titled with this noun (or one it stands for) and this
     country (`президент США`; `лидер` stands for `президент`)?"""
@@ -525,6 +531,12 @@ def _described(
     tokens = m.sent.tokens
     dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
     country = _country_of(m)
+    nation = next(iter(_demonym_countries(head_lemmas)), None)
+    if nation is not None and bare_role(m):
+        # `— сказал канадец`: the one the text titled `Канадский форвард`.
+        for _start, entity in r.people_before(m.start):
+            if any(t.endswith("|" + nation) for t in entity.titles) and gender_fits(entity, m):
+                return entity
     for _start, entity in r.people_before(m.start):
         if country and _titled_in(entity, head_lemmas, country):
             return entity  # `американский президент` → the one titled `президент США`

@@ -517,14 +517,27 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
     before = [t for t in sent.tokens if t.stop <= start]
     head = None
+    run = []
     for tok in reversed(before[-5:]):
         if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"}:
             break
+        run.append(tok)
         if tok.pos == "NOUN":
             head = tok  # the first noun of the run heads it: `заместитель министра`
     if head is None or head.feats.get("Animacy") == "Inan":
         return set()  # `решение Юханссона` gives him no title
     titles = set(lemmas(head.text))
+    # `Канадский форвард`: the country an adjective of the title names, as
+    # `президент США` names it (for `канадец` later, demonyms.txt).
+    countries = lexicon.load("country_adjectives")
+    titles |= {
+        f"{t}|{c}"
+        for tok in run
+        if tok.pos == "ADJ" and tok.index < head.index
+        for lemma in lemmas(tok.text)
+        for c in countries.get(lemma, ())
+        for t in lemmas(head.text)
+    }
     # What the title is of (`глава космического центра`), so that `глава
     # правительства` is not taken for him.
     dep = _dependent(before[head.index - before[0].index + 1 :])

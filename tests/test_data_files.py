@@ -62,7 +62,7 @@ TAGS: dict[str, set[str]] = {
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),
 }
-PAIR_FILES = {"country_adjectives.txt"}  # `adjective<TAB>country`, no tags
+PAIR_FILES = {"country_adjectives.txt", "demonyms.txt"}  # `word<TAB>country`, no tags
 LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`
 ALL_FILES = sorted([*TAGS, *PAIR_FILES, *LIST_FILES])
 
@@ -476,6 +476,10 @@ def test_country_adjectives():
         # Adjectives, and a few abbreviations of a country's name (`рф`).
         assert adjective.endswith(("ий", "ый", "ой")) or len(adjective) <= 3, adjective
     assert pairs["рф"] == ["россия"]
+    # Every demonym points to a country an adjective names too.
+    countries = {c for (c,) in pairs.values()}
+    for demonym, (country,) in entries("demonyms.txt").items():
+        assert country in countries, demonym
     assert pairs["российский"] == ["россия"]
     assert pairs["американский"] == ["сша"]
     assert pairs["британский"] == ["великобритания"]

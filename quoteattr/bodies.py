@@ -16,6 +16,7 @@ from .entities import _LOOKBACK, ORG, Resolver, _institutions
 from .mentions import Mention
 from .morph import lemmas, parse
 from .records import Speaker
+from .text import Token
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -177,13 +178,7 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
                 j -= 1
             if j >= 0 and tokens[j].pos == "ADP":
                 continue
-            hi = i
-            while (
-                hi + 1 < len(tokens)
-                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
-                and (tokens[hi + 1].feats.get("Case") == "Gen")
-            ):
-                hi += 1
+            hi = _genitives_after(tokens, i)
             words = [t.text for t in tokens[lo : hi + 1]]
             named = any("name" in _institutions().get(x, ()) for x in lemmas(tok.text))
             if len(words) > 1 or marked or named:  # not a bare `Компания`
@@ -242,17 +237,23 @@ def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[
             lo = i
             while lo > 0 and tokens[lo - 1].pos == "ADJ":
                 lo -= 1
-            hi = i
-            while (
-                hi + 1 < len(tokens)
-                and tokens[hi + 1].pos in {"NOUN", "PROPN"}
-                and (tokens[hi + 1].feats.get("Case") == "Gen")
-            ):
-                hi += 1
+            hi = _genitives_after(tokens, i)
             if hi > lo:
                 words = [t.text for t in tokens[lo : hi + 1]]
                 return tokens[lo].start, names.org_name(words)
     return None
+
+
+def _genitives_after(tokens: list[Token], i: int) -> int:
+    """The last of the genitive nouns right after `i` (`департамента
+    финансов`, `комитета Госдумы`), or `i`."""
+    while (
+        i + 1 < len(tokens)
+        and tokens[i + 1].pos in {"NOUN", "PROPN"}
+        and tokens[i + 1].feats.get("Case") == "Gen"
+    ):
+        i += 1
+    return i
 
 
 def _body_name(name: str) -> bool:

@@ -81,6 +81,16 @@ _FROZEN_MINISTRY = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
 # A word's class and readings, the same in every phrase it is in (organisation
 # names repeat their words: Министерства, России).
 @functools.lru_cache(maxsize=50_000)
+def _declined_word(core: str) -> bool:
+    """`МегаФоне`: a brand spelt in camel case over a dictionary noun, here in
+    an oblique case, declines as the noun does (`ВКонтакте` is no word)."""
+    lower = core.lower()
+    if not morph.is_known(lower):
+        return False
+    best = morph.parse(lower)[0]
+    return best.tag.POS == "NOUN" and best.tag.case != "nomn" and best.normal_form != lower
+
+
 def _classify(token: _Token) -> _Word:
     core = token.core
     if not core:
@@ -89,7 +99,9 @@ def _classify(token: _Token) -> _Word:
     if acronym:
         # МИДа -> МИД: drop the glued-on ending rather than guess a lexeme.
         return _Word(token._replace(core=acronym.group(1)), "frozen")
-    if _CAMEL_CASE.search(core) or (len(core) > 1 and core.isupper()):
+    if (_CAMEL_CASE.search(core) and not _declined_word(core)) or (
+        len(core) > 1 and core.isupper()
+    ):
         return _Word(token, "frozen")  # ВКонтакте, УралМетКом, СМИ
     if _FROZEN_MINISTRY.fullmatch(core):
         # Минцифры, Минпросвещения, Минкультуры: a ministry named by a noun

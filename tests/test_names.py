@@ -171,6 +171,10 @@ GENDERS = [
 ]
 
 ORGS = [
+    # A camel-cased brand over a dictionary noun declines like it; one over
+    # no word stays as written.
+    ("«МегаФоне»", "«МегаФон»"),
+    ("ВКонтакте", "ВКонтакте"),
     # Adjectives before the head agree with it, however many (a capitalised
     # one is no surname: `Московского`).
     ("Московского областного суда", "Московский областной суд"),

@@ -429,7 +429,8 @@ def _antecedent(
             found = _resolve_mention(r, group, previous)
             return attrs.evolve(found, mention=mention) if found is not None else None
         return None
-    before = r.people_before(offset)
+    # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
+    before = [(s, e) for s, e in r.people_before(offset) if not r.ctx.in_quote(s)]
     candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.

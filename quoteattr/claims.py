@@ -74,6 +74,7 @@ class Context:
     chains: dict[int, tuple[Cue, str] | None] = attrs.field(init=False, factory=dict)
     _people: frozenset[str] | None = attrs.field(init=False, default=None)
     _outer: list[Quoted] | None = attrs.field(init=False, default=None)
+    _outer_starts: list[int] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [s.start for s in self.sents]
@@ -102,7 +103,8 @@ class Context:
         remark set in them (`«…, — пояснила Алла Бут. — …»`)?"""
         if self._outer is None:
             self._outer = [q for q in self.quoted if q.depth == 0]
-        i = bisect.bisect_right(self._outer, offset, key=lambda q: q.start) - 1
+            self._outer_starts = [q.start for q in self._outer]
+        i = bisect.bisect_right(self._outer_starts, offset) - 1
         if i < 0 or offset >= self._outer[i].stop:
             return False
         # The last stretch only: a quote left open over a whole long text

@@ -429,12 +429,14 @@ def _antecedent(
             found = _resolve_mention(r, group, previous)
             return attrs.evolve(found, mention=mention) if found is not None else None
         return None
-    # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
-    before = [(s, e) for s, e in r.people_before(offset) if not r.ctx.in_quote(s)]
+    before = r.people_before(offset)
     candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
+    # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
+    candidates = _outside_quotes(r, candidates, 1)
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
-        candidates = [(s, e) for s, e in before if e.sure_gender is None and e.full]
+        guessed = [(s, e) for s, e in before if e.sure_gender is None and e.full]
+        candidates = _outside_quotes(r, guessed, 1)
     sent_of = r.ctx.sentence_at
     noun = _noun_antecedent(r, offset, gender)
     if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
@@ -591,7 +593,7 @@ def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entit
     before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`."""
     # A name in someone's quoted words (`«Костя сыграл отлично», — сказал
     # он. Тренер также признал …`) is what was said about, not a speaker.
-    found = [(s, e) for s, e in r.people_before(m.start) if not r.ctx.in_quote(s)]
+    found = _outside_quotes(r, r.people_before(m.start), 3 if subject_only else 1)
     if not found:
         return None
     sent_of = r.ctx.sentence_at
@@ -613,6 +615,26 @@ def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entit
         if entity is not None:
             return entity
     return None
+
+
+def _outside_quotes(
+    r: Resolver, found: list[tuple[int, Entity]], sentences: int
+) -> list[tuple[int, Entity]]:
+    """The people of `found` (nearest first) not named in someone's quoted
+    words, from the first `sentences` sentences that hold one: read no
+    further than that, so that each look back stays short."""
+    kept: list[tuple[int, Entity]] = []
+    sents: list[Sentence | None] = []
+    for start, entity in found:
+        sent = r.ctx.sentence_at(start)
+        if sent not in sents and len(sents) == sentences:
+            break
+        if r.ctx.in_quote(start):
+            continue
+        if sent not in sents:
+            sents.append(sent)
+        kept.append((start, entity))
+    return kept
 
 
 def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Speaker]]:

@@ -438,6 +438,11 @@ def _antecedent(
         guessed = [(s, e) for s, e in before if e.sure_gender is None and e.full]
         candidates = _outside_quotes(r, guessed, 1)
     sent_of = r.ctx.sentence_at
+    source = _unnamed_speaker_before(r, previous, offset, gender)
+    if source is not None and (not candidates or source.mention.start > candidates[0][0]):
+        # `Дипломатический источник рассказал, что … По его словам, …`: the
+        # unnamed source who spoke last, nearer than any name.
+        return attrs.evolve(source, mention=mention)
     noun = _noun_antecedent(r, offset, gender)
     if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
         # `Она ответила` after `жена нападавшего`: a role, not a name.
@@ -465,6 +470,41 @@ def _index(sent: Sentence | None) -> int:
     return -1 if sent is None else sent.index
 
 
+def _unnamed_speaker_before(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
+) -> Speaker | None:
+    """The speaker of the last claim before `offset`, if an unnamed source
+    of the pronoun's gender named in this paragraph or the one before."""
+    if gender is None or not previous:
+        return None
+    claim, speaker = previous[-1]
+    here = r.ctx.sentence_at(offset)
+    if (
+        speaker.type != ANON
+        or speaker.mention is None
+        or here is None
+        or claim.start >= offset
+        or here.paragraph - claim.sent.paragraph > 1
+    ):
+        return None
+    head = (speaker.aliases or (speaker.name.split()[-1],))[0]
+    lemma = lemmas(head)
+    if not lemma & _anonymous() or lemma & lexicon.words("person_descriptors"):
+        return None  # a role (`модель`, `дочь`) may be someone named: not this rule's
+    best = parse(head.lower())[:1]
+    if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
+        return None
+    return speaker
+
+
+def _own_clause(sent: Sentence, offset: int) -> set[int]:
+    """The tokens of the clause whose subject is the pronoun at `offset`."""
+    pronoun = next((t for t in sent.tokens if t.start == offset), None)
+    if pronoun is None or pronoun.rel not in {"nsubj", "nsubj:pass"} or pronoun.head < 0:
+        return set()
+    return {t.index for t in sent.subtree(pronoun.head)}
+
+
 def _noun_antecedent(
     r: Resolver, offset: int, gender: str | None
 ) -> tuple[Sentence, list[str]] | None:
@@ -475,11 +515,16 @@ def _noun_antecedent(
     if here is None or gender is None:
         return None
     sents = r.ctx.sents
+    # The pronoun's own clause holds no antecedent for it: `В разговоре с
+    # корреспондентом он сообщил` is not the correspondent speaking.
+    own = _own_clause(here, offset)
     for k in range(here.index, max(here.index - 3, -1), -1):
         sent = sents[k]
         tokens = [t for t in sent.tokens if t.stop <= offset]
         for i, tok in enumerate(tokens):
             f = tok.feats
+            if k == here.index and tok.index in own:
+                continue
             if not (
                 tok.pos == "NOUN"
                 and f.get("Animacy") == "Anim"

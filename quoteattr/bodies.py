@@ -20,10 +20,16 @@ from .text import Token
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
+    """An organisation or place NER found in the mention, headed by a proper
+    name that is no person's the text names (`Лебедева из «ДОМ.РФ»` after
+    `Марина Лебедева` is hers)."""
     spans = ctx.names[m.sent.index]
-    return any(
-        type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans
-    ) and m.head_token.pos in {"PROPN", "X"}
+    head = m.head_token
+    return (
+        any(type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans)
+        and head.pos in {"PROPN", "X"}
+        and head.text not in ctx.person_words()
+    )
 
 
 @functools.cache

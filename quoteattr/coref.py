@@ -197,7 +197,16 @@ def _resolve_mention(
         # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`,
         # `Волк: …`, which the tagger reads as a noun) still belongs to the
         # person named in full elsewhere.
-        entity = r.person_named(words)
+        # The name's own words, not what follows it (`Лебедева из «ДОМ.РФ»`).
+        own = [
+            t.text
+            for t in m.sent.tokens
+            if t.index == m.head or (t.head == m.head and t.rel in {"flat", "flat:name"})
+        ]
+        role = head_lemmas & (lexicon.words("person_descriptors") | _anonymous())
+        entity = r.person_named(words) or (
+            r.person_named(own) if own != words and not role else None
+        )
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
     if (

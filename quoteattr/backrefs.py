@@ -70,17 +70,14 @@ def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     """`Такое мнение высказал X`, `С таким заявлением выступил X`: the view
     named by `такой` is the sentence before."""
     tokens = sent.tokens
-    first = content_start(sent)
-    if first < len(tokens) and norm(tokens[first].text) in {"с", "со"}:
-        first += 1
-    if first >= len(tokens) or norm(tokens[first].text) not in _SUCH:
+    view = _view_noun(sent)
+    if view is None:
         return False
+    first, noun = view
     if first != cue.first and first + 1 >= cue.first:
         return False
-    nouns = [t for t in tokens[first + 1 : first + 4] if lemmas(t.text) & _VIEWS]
-    if not nouns or nouns[0].index > cue.head:
+    if noun.index > cue.head:
         return False
-    noun = nouns[0]
     # A relay may follow (`…, сообщает РБК`), but no words of its own
     # (`Такое мнение высказал X, добавив, что …`).
     later = [c for c in ctx.cues[sent.index] if c.first > cue.last]
@@ -138,12 +135,21 @@ def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
 def _view_phrase(sent: Sentence) -> tuple[int, int] | None:
     """`Такие данные` opening the sentence: what was said, never who said
     it, though the parse may make it the subject (`Такие данные приводит X`)."""
+    view = _view_noun(sent)
+    return (sent.tokens[view[0]].start, view[1].stop) if view is not None else None
+
+
+def _view_noun(sent: Sentence) -> tuple[int, Token] | None:
+    """`Такое мнение`, `С таким заявлением` opening the sentence: where
+    `такой` stands and the noun of a view or report it goes with."""
     tokens = sent.tokens
     first = content_start(sent)
+    if first < len(tokens) and norm(tokens[first].text) in {"с", "со"}:
+        first += 1
     if first >= len(tokens) or norm(tokens[first].text) not in _SUCH:
         return None
     nouns = [t for t in tokens[first + 1 : first + 4] if lemmas(t.text) & _VIEWS]
-    return (tokens[first].start, nouns[0].stop) if nouns else None
+    return (first, nouns[0]) if nouns else None
 
 
 def _predicates(sent: Sentence) -> bool:

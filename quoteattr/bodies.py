@@ -161,8 +161,11 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
     or a name in marks (`«Аэрофлот» возобновит`)."""
     heads = lexicon.words("institutions")
     found = None
-    for sent in ctx.sents:
-        if sent.stop <= since or sent.start >= offset:
+    first = ctx.sentence_at(since)
+    for sent in ctx.sents[first.index if first is not None else 0 :]:
+        if sent.start >= offset:
+            break
+        if sent.stop <= since:
             continue
         tokens = [t for t in sent.tokens if t.start >= since and t.stop <= offset]
         for i, tok in enumerate(tokens):

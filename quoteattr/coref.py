@@ -196,17 +196,18 @@ def _resolve_mention(
     if surname and not m.place and not _org_like(ctx, m):
         # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`,
         # `Волк: …`, which the tagger reads as a noun) still belongs to the
-        # person named in full elsewhere.
-        # The name's own words, not what follows it (`Лебедева из «ДОМ.РФ»`).
-        own = [
-            t.text
-            for t in m.sent.tokens
-            if t.index == m.head or (t.head == m.head and t.rel in {"flat", "flat:name"})
-        ]
-        role = head_lemmas & (lexicon.words("person_descriptors") | _anonymous())
-        entity = r.person_named(words) or (
-            r.person_named(own) if own != words and not role else None
-        )
+        # person named in full elsewhere; failing the whole mention, the
+        # name's own words (`Лебедева из «ДОМ.РФ»`), unless its head is a role.
+        entity = r.person_named(words)
+        if entity is None and not head_lemmas & (
+            lexicon.words("person_descriptors") | _anonymous()
+        ):
+            own = [
+                t.text
+                for t in m.sent.tokens
+                if t.index == m.head or (t.head == m.head and t.rel in {"flat", "flat:name"})
+            ]
+            entity = r.person_named(own) if own != words else None
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
     if (
@@ -568,10 +569,10 @@ def _country_of(m: Mention) -> str | None:
     return None
 
 
-def _demonym_countries(head: frozenset[str]) -> set[str]:
+def _demonym_country(head: frozenset[str]) -> str | None:
     """`канадец`, `бразильянка`: the country a nationality noun names."""
     demonyms = lexicon.load("demonyms")
-    return {c for lemma in head for c in demonyms.get(lemma, ())}
+    return next((c for lemma in head for c in demonyms.get(lemma, ())), None)
 
 
 def _titled_in(entity: Entity, head: frozenset[str], country: str) -> bool:
@@ -588,7 +589,7 @@ def _described(
     tokens = m.sent.tokens
     dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
     country = _country_of(m)
-    nation = next(iter(_demonym_countries(head_lemmas)), None)
+    nation = _demonym_country(head_lemmas)
     if nation is not None and bare_role(m):
         # `— сказал канадец`: the one the text titled `Канадский форвард`.
         for _start, entity in r.people_before(m.start):

@@ -78,9 +78,6 @@ class _Word(NamedTuple):
 _FROZEN_MINISTRY = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
 
 
-# A word's class and readings, the same in every phrase it is in (organisation
-# names repeat their words: Министерства, России).
-@functools.lru_cache(maxsize=50_000)
 def _declined_word(core: str) -> bool:
     """`МегаФоне`: a brand spelt in camel case over a dictionary noun, here in
     an oblique case, declines as the noun does (`ВКонтакте` is no word)."""
@@ -91,6 +88,9 @@ def _declined_word(core: str) -> bool:
     return best.tag.POS == "NOUN" and best.tag.case != "nomn" and best.normal_form != lower
 
 
+# A word's class and readings, the same in every phrase it is in (organisation
+# names repeat their words: Министерства, России).
+@functools.lru_cache(maxsize=50_000)
 def _classify(token: _Token) -> _Word:
     core = token.core
     if not core:

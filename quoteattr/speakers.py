@@ -229,7 +229,7 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
             return None
         if norm(tokens[i].text) == "слова" and "слово" in lemmas(tokens[i].text):
             own = tokens[i - 1]
-            if norm(own.text) in PRONOUNS and i - 1 not in blocked and i - 1 > cue.last - 1:
+            if norm(own.text) in PRONOUNS and i - 1 not in blocked and i - 1 > cue.last:
                 # `приводит его слова агентство`: his words, so he speaks.
                 return phrase(sent, i - 1, blocked | {i})
             j = i + 1

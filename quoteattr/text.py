@@ -8,7 +8,7 @@ paragraph, a headline or a dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from razdel import sentenize, tokenize
 
@@ -127,16 +127,14 @@ def _chunks(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     paragraph with no full stop) without losing any character.
     """
     for s, e in _after_units(text, start, stop):
-        while e - s > _MAX_SENT:
-            cut = text.rfind(" ", s + 1, s + _MAX_SENT)
-            if cut <= s:
-                cut = s + _MAX_SENT
-            yield s, cut
-            s = cut
-            while s < e and text[s].isspace():
-                s += 1
-        if s < e:
-            yield s, e
+        yield from _cut(text, s, e, lambda s, e: _long_cut(text, s, e))
+
+
+def _long_cut(text: str, s: int, e: int) -> int | None:
+    if e - s <= _MAX_SENT:
+        return None
+    cut = text.rfind(" ", s + 1, s + _MAX_SENT)
+    return cut if cut > s else s + _MAX_SENT
 
 
 def _after_units(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -144,15 +142,28 @@ def _after_units(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     a capital or an opening mark (`до 200 млрд руб. «Эти расходы …»`, `20 млн
     т. По ее словам`), which razdel reads as one sentence."""
     for sent in sentenize(text[start:stop]):
-        s, e = start + sent.start, start + sent.stop
-        for m in _UNIT_END.finditer(text, s, e):
-            cut = m.end()
-            yield s, cut
-            s = cut
-            while s < e and text[s].isspace():
-                s += 1
-        if s < e:
-            yield s, e
+        yield from _cut(
+            text, start + sent.start, start + sent.stop, lambda s, e: _unit_end(text, s, e)
+        )
+
+
+def _unit_end(text: str, s: int, e: int) -> int | None:
+    m = _UNIT_END.search(text, s, e)
+    return m.end() if m is not None else None
+
+
+def _cut(
+    text: str, s: int, e: int, next_cut: Callable[[int, int], int | None]
+) -> Iterator[tuple[int, int]]:
+    """`[s, e)` in pieces, each ended where `next_cut` says, the white space
+    after a cut left out: no other character is lost."""
+    while (cut := next_cut(s, e)) is not None:
+        yield s, cut
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        yield s, e
 
 
 # A number, its unit abbreviated with a full stop, then a new sentence.

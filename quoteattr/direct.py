@@ -320,8 +320,17 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             and norm(words[-1].text) == "как"
             and "," not in between
         )
+        # `счел подобную дискуссию «крайне неэтичной»`: the view's object and
+        # its quoted quality, as naming; a capitalised quote there is a name
+        # (`считает «Спартак» фаворитом`).
+        judged = (
+            "judging" in last.tags
+            and not comps
+            and 1 <= len(words) <= 3
+            and ctx.text[q.start : q.start + 1].islower()
+        )
         if (
-            ("naming" in last.tags or characterised)
+            ("naming" in last.tags or characterised or judged)
             and last.token.feats.get("VerbForm") != "Part"
             and (
                 len(words) <= 3 or names_quote(sent, last, q) or (characterised and len(words) <= 6)

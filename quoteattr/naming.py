@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .marks import Quoted
-from .text import Sentence
+from .text import Sentence, Token
 
 
 def names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:
@@ -45,7 +45,17 @@ def object_end(sent: Sentence, q: Quoted) -> int:
     # The head of the quoted words: the one whose parse head lies outside them.
     head = next((t for t in inside if t.head < 0 or not q.start <= tokens[t.head].start < q.stop),
                 inside[0])  # fmt: skip
-    last = max(t.index for t in sent.subtree(head.index))
+    under = {t.index for t in sent.subtree(head.index)}
+    last = max(under)
+    quoted_last = inside[-1].index
+    for i in range(quoted_last + 1, last + 1):
+        if _predicate(tokens[i], i in under):
+            # Another predicate is no longer the object, with its `и`:
+            # `«отдать Аль-Кудс евреям» … и критиковал «кафиров»` (the parser
+            # may hang its object on the quoted verb). A relative clause
+            # (`«солдатом ИГ», который …`) and a gloss in brackets stay.
+            last = min(d.index for d in sent.subtree(i)) - 1
+            break
     while last > 0 and tokens[last].pos == "PUNCT" and tokens[last].text not in '»"”)':
         last -= 1
     return tokens[last].stop
@@ -62,3 +72,11 @@ def object_after(cue: Cue, q: Quoted) -> int:
     if after is None or after.pos == "PUNCT" or after.head != cue.head or after.rel != "obj":
         return 0
     return tokens[max(t.index for t in sent.subtree(after.index))].stop
+
+
+def _predicate(token: Token, governed: bool) -> bool:
+    if token.rel == "parataxis" and governed:
+        return True
+    if token.rel != "conj" or token.pos not in {"VERB", "AUX"}:
+        return False
+    return governed or token.feats.get("VerbForm") == "Fin"

@@ -447,9 +447,6 @@ CLAUSES = [
             "заявил",
             "он",
         ),
-        xfail="the rule gives Ильвес, but the speaker model (session 8's refit) now puts the "
-        "nearer Саакашвили, an object, a hair above him (3.62 against 3.52); an object "
-        "feature did not lift CV",
     ),
     case(
         "relative-clause-after-a-name",

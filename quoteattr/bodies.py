@@ -20,13 +20,17 @@ from .text import Token
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
-    """An organisation or place NER found in the mention, headed by a proper
-    name that is no person's the text names (`Лебедева из «ДОМ.РФ»` after
-    `Марина Лебедева` is hers)."""
+    """An organisation or place NER found in the mention or at its head,
+    headed by a proper name that is no person's the text names (`Лебедева
+    из «ДОМ.РФ»` after `Марина Лебедева` is hers)."""
     spans = ctx.names[m.sent.index]
     head = m.head_token
+    # The name may run on past the mention (`В ГКБ` of `ГКБ им. А. Ерамишанцева`).
     return (
-        any(type_ in {"ORG", "LOC"} and m.start <= s and e <= m.stop for s, e, type_ in spans)
+        any(
+            type_ in {"ORG", "LOC"} and ((m.start <= s and e <= m.stop) or s <= head.start < e)
+            for s, e, type_ in spans
+        )
         and head.pos in {"PROPN", "X"}
         and head.text not in ctx.person_words()
     )

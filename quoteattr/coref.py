@@ -595,7 +595,9 @@ def _described(
         for _start, entity in r.people_before(m.start):
             if any(t.endswith("|" + nation) for t in entity.titles) and gender_fits(entity, m):
                 return entity
-    for _start, entity in r.people_before(m.start):
+    for start, entity in r.people_before(m.start):
+        if r.ctx.in_quote(start) or not gender_fits(entity, m):
+            continue  # named in someone's words; `Монарх призвал` is not a queen
         if country and _titled_in(entity, head_lemmas, country):
             return entity  # `американский президент` → the one titled `президент США`
         if not country and _title_matches(entity, head_lemmas, dep):

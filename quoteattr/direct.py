@@ -295,7 +295,15 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         words = [t for t in sent.tokens if last.stop <= t.start < q.open and t.pos != "PUNCT"]
         whole = _reaches_sentence_end(ctx, q)
         quoted_words = ctx.text[q.start : q.stop].split()
-        if last.type == SOURCE and between.rstrip().endswith(",") and whole:
+        # `По словам Кисина, «…»`; in `По словам Кисина, Армения заслуживает
+        # процветания, «…»` the quote ends the clause the source brings in:
+        # mixed, found by the clause finder.
+        if (
+            last.type == SOURCE
+            and between.rstrip().endswith(",")
+            and whole
+            and not any(w.feats.get("VerbForm") == "Fin" for w in words)
+        ):
             return last, "direct-source"
         if (
             "quoteonly" in last.tags

@@ -571,6 +571,8 @@ def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) ->
     `глава`, not one titled `глава центра`."""
     if any(f"{h}|{d}" in entity.titles for h in head for d in dep):
         return True  # the very title, or one that stands for it (title_equivalents.txt)
+    if not dep and any(t.split("|", 1)[0] in head - _anonymous() for t in entity.titles):
+        return True  # `монарх` alone for `король Иордании`, a monarch of somewhere
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}

@@ -48,11 +48,16 @@ def parted_gender(m: Mention) -> str | None:
 def pronoun_excludes(rule: Speaker | None, speaker: Speaker | None) -> bool:
     """`она` never stands for `Министерство иностранных дел` or `Кремль`:
     an institution whose head noun has another gender (a name the
-    dictionary does not know, `МИД`, `Роскосмос`, may be either)."""
-    if speaker is None or speaker.type != "organization" or not by_pronoun(rule):
+    dictionary does not know, `МИД`, `Роскосмос`, may be either); `она`,
+    `его` never stand for a group of people (`Многие`, `некоторые аналитики`)."""
+    if speaker is None or not by_pronoun(rule):
         return False
     assert rule is not None and rule.mention is not None
     gender, number = PRONOUNS[norm(rule.mention.text)]
+    if speaker.type == "anonymous":
+        return number == "sing" and _plural_phrase(speaker.name)
+    if speaker.type != "organization":
+        return False
     if gender is None or number != "sing":
         return False
     head = speaker.name.split()[0].strip('«»"').lower()
@@ -60,6 +65,16 @@ def pronoun_excludes(rule: Speaker | None, speaker: Speaker | None) -> bool:
         return False
     best = parse(head)[0].tag
     return best.POS == "NOUN" and best.gender in {"masc", "femn", "neut"} and best.gender != gender
+
+
+def _plural_phrase(name: str) -> bool:
+    """Is the phrase's last word a plural in the nominative (`аналитики`,
+    `Многие`)? Indeclinable words (`СМИ`) do not tell."""
+    last = name.split()[-1].strip('«»"').lower() if name.split() else ""
+    if not last.isalpha() or not is_known(last):
+        return False
+    parses = parse(last)
+    return all(p.tag.number == "plur" for p in parses[:1]) and bool(parses)
 
 
 def by_pronoun(rule: Speaker | None) -> bool:

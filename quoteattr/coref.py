@@ -537,18 +537,29 @@ def _noun_antecedent(
                 continue
             if not (
                 tok.pos == "NOUN"
-                and f.get("Animacy") == "Anim"
+                # The tagger leaves some out (`Менеджер`): the dictionary knows.
+                and (f.get("Animacy") == "Anim" or ("Animacy" not in f and animate_noun(tok)))
                 and f.get("Number") == "Sing"
                 and f.get("Gender") == _GENDER[gender]
             ):
                 continue
+            if r.ctx.in_quote(tok.start):
+                continue  # `«… потерю любимого мужа»`: someone's words, not a person here
             words = [tok.text]
             for nxt in tokens[i + 1 : i + 5]:
-                if nxt.feats.get("Case") != "Gen" or nxt.pos not in {"NOUN", "PROPN", "ADJ"}:
+                rest_of_name = nxt.rel == "flat:name" and nxt.pos == "PROPN"  # `Мии Фэрроу`
+                if nxt.pos not in {"NOUN", "PROPN", "ADJ"} or (
+                    nxt.feats.get("Case") != "Gen" and not rest_of_name
+                ):
                     break
                 words.append(nxt.text)
-            if any(nxt.pos == "PROPN" for nxt in tokens[i + 1 : i + 2]):
-                continue  # `пресс-секретарь Дмитрий Песков`: the name follows
+            if any(
+                nxt.pos == "PROPN" and nxt.feats.get("Case") != "Gen"
+                for nxt in tokens[i + 1 : i + 2]
+            ):
+                # `пресс-секретарь Дмитрий Песков`: the name follows (`Менеджер
+                # Мии Фэрроу`, whose name is not given, is the antecedent).
+                continue
             for _start, entity in r.people_before(offset):
                 if entity.titles & lemmas(tok.text):
                     return None  # `велогонщик` is `велогонщик Лэнс Армстронг`

@@ -19,7 +19,7 @@ import attrs
 from . import lexicon, names
 from .claims import Context
 from .cues import norm
-from .morph import lemmas
+from .morph import lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention
 from .text import Sentence, Token
@@ -40,6 +40,9 @@ class Entity:
     # and a long document names its people thousands of times.
     forms: list[str] = attrs.Factory(list)
     full_forms: list[str] = attrs.Factory(list)  # patronymics kept
+    # A few full mentions as written, for a name read first in the wrong
+    # gender (`Александра Панфилова` taken for a man's genitive).
+    written: list[tuple[str, ...]] = attrs.Factory(list)
     titles: set[str] = attrs.Factory(set)  # lemmas of words set before the name
     gender: str | None = None
     sure_gender: str | None = None  # from a first name, not guessed
@@ -71,6 +74,12 @@ def _name_of_gender(entity: Entity) -> None:
     for form in entity.forms:
         same = _fullness(form) == _fullness(entity.name)
         if same and names.gender_number(form.split(), case="Nom")[0] in {None, entity.gender}:
+            entity.name = form
+            return
+    for words in entity.written:
+        form = " ".join(words)
+        if _fullness(form) == _fullness(entity.name) and _reads_as_written(words, entity.gender):
+            entity.add([form])
             entity.name = form
             return
 
@@ -231,6 +240,12 @@ class Resolver:
     def _move(entity: Entity, target: Entity, moved: dict[int, Entity]) -> None:
         target.add(entity.forms)
         target.titles |= entity.titles
+        if entity.gender and entity.gender_strength > target.gender_strength:
+            # `Однако Панфилова уточнила` settles whom `Александра Панфилова`
+            # named: a woman, whatever the words alone suggested.
+            target.gender, target.gender_strength = entity.gender, entity.gender_strength
+            if target.gender_strength >= 3:
+                _name_of_gender(target)
         moved[id(entity)] = target
 
     def _merge_first_patronymic(self, moved: dict[int, Entity]) -> None:
@@ -273,6 +288,13 @@ class Resolver:
             for entity in family:
                 if _settled_gender(entity) in {None, settled}:
                     return entity
+            for entity in family:
+                if entity.gender_strength < 4 and _reads_as(entity, settled):
+                    # `Александра Козлова` was read as a man's genitive by its
+                    # first name alone; `Козлова уточнила` says whose it is.
+                    entity.gender, entity.gender_strength = settled, 4
+                    _name_of_gender(entity)
+                    return entity
             entity = Entity(f"{key}|{settled}", PERSON)
             self.people[entity.key] = entity
             return entity
@@ -311,6 +333,8 @@ class Resolver:
         entity.add([form])
         if full not in entity.full_forms:
             entity.full_forms.append(full)
+        if len(words) > 1 and len(entity.written) < 3 and tuple(words) not in entity.written:
+            entity.written.append(tuple(words))
         if sure:
             entity.sure_gender = sure
         # The tagger reads a name's gender from its context (`Флоранс Девуар
@@ -491,6 +515,24 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
     return None
 
 
+def _reads_as(entity: Entity, gender: str) -> bool:
+    """Was the entity written once in words that read as `gender`?"""
+    return any(_reads_as_written(words, gender) for words in entity.written)
+
+
+def _reads_as_written(words: tuple[str, ...], gender: str | None) -> bool:
+    """The words as they stand, a first name of `gender` first, are each a
+    nominative of that gender (`Александра Панфилова`: hers)."""
+    return (
+        gender is not None
+        and gender in _first_name_genders(words[0])
+        and all(
+            any(p.tag.case == "nomn" and p.tag.gender == gender for p in parse(word))
+            for word in words
+        )
+    )
+
+
 def _settled_gender(entity: Entity) -> str | None:
     """The gender a first name or a verb's agreement gave, not a guess."""
     return entity.gender if entity.gender_strength >= 3 else None
@@ -526,6 +568,13 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
             head = tok  # the first noun of the run heads it: `заместитель министра`
     if head is None or head.feats.get("Animacy") == "Inan":
         return set()  # `решение Юханссона` gives him no title
+    name = next((t for t in sent.tokens if t.start >= start), None)
+    if (
+        name is not None
+        and name.feats.get("Case") == "Gen"
+        and head.feats.get("Case") not in {None, "Gen"}
+    ):
+        return set()  # `Менеджер Мии Фэрроу` is hers, not she
     titles = set(lemmas(head.text))
     # `Канадский форвард`: the country an adjective of the title names, as
     # `президент США` names it (for `канадец` later, demonyms.txt).

@@ -184,3 +184,19 @@ def test_cross_validation_predicts_every_article_from_the_other_folds() -> None:
     assert report.overall.e2e_f1 > 0.5
     rules = [train.predict(a, None) for a in articles]
     assert all(d.text == a.ctx.text for d, a in zip(rules, articles, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [("Многие эксперты раскритиковали реформу: «Она провалилась». Министр Анна Петрова "
+      "выступила в Думе. {} сказала: «Реформа продолжится».", "Многие эксперты"),
+     ("Аналитики сказали, что цены вырастут. Глава банка Иван Сидоров с ними не согласен. "
+      "{} считает, что цены останутся прежними.", "Аналитики")],
+)  # fmt: skip
+def test_a_singular_pronoun_never_stands_for_a_group(text: str, group: str) -> None:
+    # Named, the speaker has the group that spoke last as a rival candidate;
+    # a singular pronoun cannot stand for the group.
+    named = candidates_of(text.format("Петрова" if "Петрова" in text else "Сидоров"))
+    assert group in by_name(named[-1])
+    pronoun = candidates_of(text.format("Она" if "Петрова" in text else "Он"))
+    assert group not in by_name(pronoun[-1])

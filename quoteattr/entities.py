@@ -306,6 +306,13 @@ class Resolver:
                 return entity
         return family[0]
 
+    def _written_so(self, key: str, words: list[str]) -> Entity | None:
+        """The one written in these words whose gender a verb has settled."""
+        found = [
+            e for e in self.family(key) if e.gender_strength >= 4 and tuple(words) in e.written
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _add_person(self, sent: Sentence, start: int, stop: int, words: list[str]) -> None:
         case = _case_at(sent, stop)
         tagged = tagged_gender(sent, start, stop)
@@ -329,7 +336,14 @@ class Resolver:
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 and gender in _first_name_genders(words[0]) else None
         agreed = verb_gender(sent, start, stop)
-        entity = self._entity(key, words[-1], sure, agreed)
+        same = self._written_so(key, words) if len(words) > 1 else None
+        if same is not None and not agreed:
+            # `Мартина Биг` may be his genitive by its first name alone: where a
+            # verb has settled whose the very same words are, they name that
+            # one again.
+            entity, sure = same, None
+        else:
+            entity = self._entity(key, words[-1], sure, agreed)
         entity.add([form])
         if full not in entity.full_forms:
             entity.full_forms.append(full)

@@ -503,3 +503,36 @@ CLAUSES = [
 )
 def test_speakers_resolved(analyze, text, expected):
     check(analyze(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # The first name alone reads as a man's genitive (`Мартина` of Мартин);
+        # the verb settles whose the words are, and the same words name her
+        # wherever no verb says so again.
+        (
+            "Мартина Биг заявила, что хочет сниматься в кино. В июне Мартина Биг перенесла "
+            "операцию. Позже Мартина Биг улетела в Берлин.",
+            "Мартина Биг",
+            "femn",
+        ),
+        # A lone surname's verb makes the full name hers (`Александра` is also
+        # the genitive of Александр).
+        (
+            "Концерт вела пресс-секретарь группы Александра Козлова. Позже Козлова уточнила, "
+            "что тур состоится в мае.",
+            "Александра Козлова",
+            "femn",
+        ),
+    ],
+)
+def test_one_person_for_words_a_verb_has_settled(text, name, gender):
+    from quoteattr import pipeline
+    from quoteattr.entities import Resolver
+
+    ((ctx, _claims),) = pipeline.drafts([text])
+    people = {id(e): e for e in Resolver(ctx).by_span.values()}
+    assert len(people) == 1
+    (entity,) = people.values()
+    assert (entity.name, entity.gender) == (name, gender)

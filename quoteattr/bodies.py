@@ -233,6 +233,8 @@ def _subject_case(ctx: Context, offset: int) -> bool:
             j -= 1
     if j >= 0 and tokens[j].pos == "ADP":
         return False
+    if sent.parsed and head.rel in {"nsubj", "nsubj:pass"}:
+        return True  # `Минобороны России сообщило`: the tagger reads a genitive
     return head.feats.get("Case") == "Nom"
 
 
@@ -258,15 +260,19 @@ def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[
 
 
 def _genitives_after(tokens: list[Token], i: int) -> int:
-    """The last of the genitive nouns right after `i` (`департамента
-    финансов`, `комитета Госдумы`), or `i`."""
-    while (
-        i + 1 < len(tokens)
-        and tokens[i + 1].pos in {"NOUN", "PROPN"}
-        and tokens[i + 1].feats.get("Case") == "Gen"
-    ):
-        i += 1
-    return i
+    """The last of the genitive nouns right after `i`, with their adjectives
+    (`департамента финансов`, `комитета Госдумы`, `Приморского края`), or `i`."""
+    while True:
+        j = i + 1
+        while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
+            j += 1
+        if not (
+            j < len(tokens)
+            and tokens[j].pos in {"NOUN", "PROPN"}
+            and tokens[j].feats.get("Case") == "Gen"
+        ):
+            return i
+        i = j
 
 
 def _body_name(name: str) -> bool:

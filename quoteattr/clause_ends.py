@@ -23,12 +23,29 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
             continue
         token = sent.tokens[other.head]
         sibling = token.head == cue.head and token.rel in {"advcl", "conj", "parataxis"}
-        if sibling or (not sent.parsed and other.first > first):
+        if sibling or (not sent.parsed and other.first > first) or _set_off_gerund(sent, other):
             cut = other.first - 1
             while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
                 cut -= 1
             return min(last, cut)
     return last
+
+
+def _set_off_gerund(sent: Sentence, cue: Cue) -> bool:
+    """`сообщили, что задержаны 47 человек, добавив, что …`: a gerund of
+    saying set off by a comma, with its own `что`, is the speaker's next act
+    wherever the parser hangs it."""
+    tokens = sent.tokens
+    i = cue.first
+    return (
+        cue.first == cue.last
+        and tokens[i].feats.get("VerbForm") == "Conv"
+        and i > 0
+        and tokens[i - 1].text == ","
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == ","
+        and norm(tokens[i + 2].text) in {"что", "чтобы"}
+    )
 
 
 def new_speaker_cut(

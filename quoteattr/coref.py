@@ -317,7 +317,10 @@ def _bare_description(m: Mention) -> bool:
         # word of a sentence has one anyway.
         if tok.text[:1].isupper() and not (i == 0 and lemmas(tok.text) & countries.keys()):
             return False
-    return len(own) == 1 or _country_of(m) is not None
+    if len(own) == 1 or _country_of(m) is not None:
+        return True
+    # `в надзорном ведомстве`: a noun that only refers back, whatever its kind.
+    return any("anaphoric" in _institutions().get(x, ()) for x in lemmas(tokens[m.head].text))
 
 
 def _in_marks(ctx: Context, m: Mention) -> bool:

@@ -73,7 +73,7 @@ def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
 
 # Words allowed before the cue of a narrator's remark (`— Путин сказал`).
 _REMARK_LEAD = 2
-_DASH_AFTER_STOP = re.compile(r"[.!?…]\s*[—–-]\s*$")
+_DASH_RESUMES = re.compile(r"[.!?…,]\s*[—–-]\s*$")
 
 
 def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
@@ -455,7 +455,7 @@ def _chain_step(ctx: Context, q: Quoted) -> tuple[Cue, str] | Quoted | None:
             return prev
         return cue, how
     cue = _cue_in(ctx, prev.close + 1, q.open)
-    if cue is not None and (gap.rstrip().endswith(",") or _DASH_AFTER_STOP.search(gap)):
+    if cue is not None and (gap.rstrip().endswith(",") or _DASH_RESUMES.search(gap)):
         # `«…», — сказал он. — «…»`: the narrator's remark between two
         # quotes, the second set off by a dash, is one act of saying.
         return cue, "direct-resumed"

@@ -202,6 +202,9 @@ class Resolver:
             if entity.full:
                 for surname in entity.surnames:
                     stems.setdefault(norm(surname), entity)
+                    if norm(surname).endswith(_ADJECTIVE_ENDS):
+                        # `Яровой`, `Яровую` (read as `Ярова`) are `Ирина Яровая`.
+                        stems.setdefault(norm(surname)[:-2], entity)
         for key, entity in list(self.people.items()):
             if entity.full:
                 continue
@@ -565,6 +568,7 @@ def _is_subject(sent: Sentence, i: int) -> bool:
     return False
 
 
+_ADJECTIVE_ENDS = ("ая", "ий", "ый", "ой")
 _CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 

@@ -113,6 +113,8 @@ def _message_speaker(cue: Cue, content: tuple[int, int]) -> Mention | None:
         holder = _holder_object(sent, node, parent)
         if holder is not None and holder not in blocked:
             return speakers.phrase(sent, holder, blocked)
+        if lemmas(tokens[parent].text) & lexicon.words("finding_verbs"):
+            return None  # `Полицейские нашли записку: «…»`: not who wrote it
         subj = next((c for c in tokens[parent].children if tokens[c].rel == "nsubj"), None)
         if subj is not None and subj not in blocked:
             if "который" in lemmas(tokens[subj].text):

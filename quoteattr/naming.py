@@ -23,6 +23,13 @@ def names_quote(sent: Sentence, cue: Cue, q: Quoted) -> bool:
     between = [t for t in tokens if cue.stop <= t.start < q.open]
     if any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") == "Fin" for t in between):
         return False
+    top = next((t for t in inside if t.head < 0 or not q.start <= tokens[t.head].start < q.stop),
+               inside[0])  # fmt: skip
+    if top.feats.get("Case") == "Ins" and top.pos in {"NOUN", "ADJ"}:
+        # `назвал решение о закрытии консульства «серьезной ошибкой»`: the
+        # instrumental is what the object is named, wherever the parser
+        # hangs it.
+        return True
     head = inside[0]
     for _ in range(3):
         if head.head == cue.head:

@@ -42,6 +42,10 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         span = _trim(sent, content_start(sent, after), len(tokens) - 1)
         how = "source"
     elif after >= len(tokens):
+        if not _set_off(sent, cue.first):
+            # `жил по поддельным документам`: an adverbial, not a source
+            # (`…, по данным МВД.` is set off by its comma).
+            return None
         span = _trim(sent, first, cue.first - 1)
         how = "source-post"
     else:
@@ -52,6 +56,11 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None
     priority = _priority(how, mention)
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, priority)
+
+
+def _set_off(sent: Sentence, i: int) -> bool:
+    """A comma, dash or bracket right before token `i`."""
+    return i > 0 and sent.tokens[i - 1].text in {",", "—", "–", "-", "("}
 
 
 def _in_brackets(sent: Sentence, i: int) -> int | None:

@@ -55,6 +55,7 @@ TAGS: dict[str, set[str]] = {
         "name",
         "description",
         "generic",
+        "anaphoric",
         "service",
         "media",
     },
@@ -313,6 +314,7 @@ def test_speech_verb_is_its_own_normal_form(verb):
         "message_nouns.txt",
         "report_nouns.txt",
         "title_equivalents.txt",
+        "finding_verbs.txt",
     ],
 )
 def test_words_are_pymorphy_normal_forms(name):

@@ -180,6 +180,19 @@ def _pair_before(r: Resolver, m: Mention) -> tuple[Entity, Entity] | None:
     return None
 
 
+def common_animate(token: Token) -> bool:
+    """A word the dictionary knows only as a common animate noun (no name)."""
+    word = token.text.lower()
+    if not morph.is_known(word):
+        return False
+    found = parse(word)
+    return bool(found) and all(
+        {"NOUN", "anim"} <= p.tag.grammemes
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+        for p in found
+    )
+
+
 def animate_noun(token: Token) -> bool:
     """A common noun the dictionary knows as animate and singular: a role,
     an occupation, a nationality (`синоптик`, `артистка`, `бразилец`)."""

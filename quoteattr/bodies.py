@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterator
 
 from . import lexicon, names
+from .antecedents import common_animate
 from .claims import Claim, Context
 from .entities import _LOOKBACK, ORG, Resolver, _institutions
 from .mentions import Mention
@@ -33,6 +34,7 @@ def _org_like(ctx: Context, m: Mention) -> bool:
         )
         and head.pos in {"PROPN", "X"}
         and head.text not in ctx.person_words()
+        and not common_animate(head)  # `Пенсионерка из Верхней Пышмы`
     )
 
 

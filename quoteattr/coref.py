@@ -25,10 +25,12 @@ from .antecedents import (
     _unnamed_subject,
     animate_noun,
     bare_role,
+    common_animate,
     gender_fits,
 )
 from .authors import _published_before
 from .bodies import (
+    _cited_outlet,
     _looks_personal,
     _named_institution,
     _org_like,
@@ -188,10 +190,12 @@ def _resolve_mention(
     pos = head.pos
     if (
         pos == "PROPN"
-        and head_lemmas & lexicon.words("person_descriptors")
+        and (head_lemmas & lexicon.words("person_descriptors") or common_animate(head))
         and not _named_at(ctx, m.sent, head)
     ):
-        pos = "NOUN"  # `Канцлер заявила`: a role the tagger capitalised into a name
+        # `Канцлер заявила`, `Пенсионерка из Верхней Пышмы рассказала`: a role
+        # the tagger capitalised into a name.
+        pos = "NOUN"
     surname = pos == "PROPN" or (len(words) == 1 and words[0] in ctx.person_words())
     if surname and not m.place and not _org_like(ctx, m):
         # A surname NER missed here (`Алёхина, в свою очередь, подчеркнула`,
@@ -225,15 +229,21 @@ def _resolve_mention(
             # country named before (an adjective of another kind, as in
             # `антикоррупционная комиссия`, brings in a body of its own).
             if len(words) == 1:
-                org = _speaker_called(previous, m.start, head_lemmas) or _recent_org(
-                    r, m.start, head_lemmas
+                org = (
+                    _speaker_called(previous, m.start, head_lemmas)
+                    or _last_body_speaking(r, previous, m, head_lemmas)
+                    or _recent_org(r, m.start, head_lemmas)
                 )
             else:
                 org = _recent_org(r, m.start, head_lemmas, _country_of(m))
             if org:
                 return Speaker(org, ORG, mention, (words[-1].lower(),))
         service = any("service" in _institutions().get(x, ()) for x in lemmas(words[0]))
-        if service and len(words) == 2:
+        # Not `пресс-служба судов`: several courts are none named before.
+        several = any(
+            m.sent.tokens[i].feats.get("Number") == "Plur" for i in m.tokens if i != m.head
+        )
+        if service and len(words) == 2 and not several:
             # `пресс-служба суда`, `в пресс-службе ведомства`: the service of
             # the body the second noun describes.
             second = lemmas(words[1])
@@ -296,6 +306,27 @@ def _resolve_mention(
     ):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
+    return None
+
+
+def _last_body_speaking(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], m: Mention, head: frozenset[str]
+) -> str | None:
+    """`В Роскомнадзоре сообщили, что не замедляют WhatsApp и Telegram.
+    Ведомство также напомнило`: a category noun right after a body spoke is
+    that body, not one named in its words."""
+    if not any("generic" in _institutions().get(x, ()) for x in head):
+        return None
+    here = r.ctx.sentence_at(m.start)
+    for claim, speaker in _recent(previous):
+        if claim.start >= m.start:
+            continue
+        near = here is not None and here.index - claim.sent.index <= 1
+        mention = speaker.mention
+        if near and speaker.type == ORG and mention is not None:
+            # Not an outlet passing others' words on (`передает Интерфакс`).
+            return None if _cited_outlet(r.ctx, mention.start) else speaker.name
+        return None
     return None
 
 
@@ -623,6 +654,10 @@ def _described(
     bare = bool(head_lemmas & _anonymous())
     # A bare role (`Политик заявил`) is who the text is about: a subject
     # named lately, not a name in an oblique case (`со сторонником Траини`).
+    if _someone_new(m):
+        # `Пенсионерка из Верхней Пышмы, потерявшая …`, `Профессор, пожелавший
+        # не называть имя`: introduced here, no one named before.
+        return None
     named = _nearby_person(r, m, subject_only=bare)
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
@@ -634,6 +669,8 @@ def _described(
         named = None
     if named is not None and _affiliated_elsewhere(named, head_lemmas, dep):
         named = None  # `Директор шахты заявил` after `лидер профсоюза Кудрин`: someone else
+    if named is not None and _asker(head_lemmas) and not named.titles & head_lemmas:
+        return None  # `— спросил журналист` after the coach answered: someone else
     if named is not None and (
         not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)
     ):
@@ -644,6 +681,26 @@ def _described(
                 if speaker.name == entity.name:
                     return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+def _someone_new(m: Mention) -> bool:
+    """A role with where it is from (`из Верхней Пышмы`) or a participle's
+    clause set on it: the text introduces someone (`министр, которого цитирует
+    РИА «Новости»` still points back)."""
+    tokens = m.sent.tokens
+    for c in m.head_token.children:
+        tok = tokens[c]
+        if tok.rel == "acl" and tok.feats.get("VerbForm") == "Part":
+            return True
+        if tok.rel == "nmod" and any(
+            tokens[k].rel == "case" and norm(tokens[k].text) == "из" for k in tok.children
+        ):
+            return True
+    return False
+
+
+def _asker(head: frozenset[str]) -> bool:
+    return bool(head & lexicon.words("person_descriptors", "press"))
 
 
 def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[str]) -> bool:

@@ -167,6 +167,12 @@ class Resolver:
                     stop = start + text[start:stop].index("(")
                     stop = start + len(text[start:stop].rstrip())
                     words = text[start:stop].split()
+                if type_ == "PER" and _after_street(sent, start):
+                    # `улицы Станиславского Ольга`: the street's namesake first.
+                    if len(words) == 1:
+                        continue
+                    start = text.index(words[1], start + len(words[0]))
+                    words = words[1:]
                 while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
                     # `Музыканты Шевчук`: NER took the title into the name.
                     start = text.index(words[1], start + len(words[0]))
@@ -504,6 +510,12 @@ def _closed(view: str, start: int, stop: int) -> int:
     return stop
 
 
+def _after_street(sent: Sentence, start: int) -> bool:
+    """Is the word before `start` a street's noun (`улицы`, `проспекте`)?"""
+    before = [t for t in sent.tokens if t.stop <= start]
+    return bool(before) and bool(lemmas(before[-1].text) & lexicon.words("name_nouns", "street"))
+
+
 def _first_name_genders(word: str) -> set[str]:
     """The genders of a first name the dictionary knows: there a gender is a
     fact, not a guess. Unknown words (`Флоранс`, `Крессида`) get the guesser's
@@ -573,14 +585,25 @@ _CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 
+_CLOSING_MARKS = frozenset({"»", '"', "“", "”"})
+_OPENING_MARKS = frozenset({"«", '"', "„", "“"})
+
+
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
     before = [t for t in sent.tokens if t.stop <= start]
     head = None
     run = []
-    for tok in reversed(before[-5:]):
-        if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"}:
-            break
+    marked = False  # inside a name in marks: `тренер «Зенита» Сергей Семак`
+    for tok in reversed(before[-8:]):
+        if tok.text in _CLOSING_MARKS and not marked and run == []:
+            marked = True
+            continue
+        if marked:
+            marked = tok.text not in _OPENING_MARKS
+            continue
+        if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"} or len(run) == 5:
+            break  # five words at most, as many as a title takes
         run.append(tok)
         if tok.pos == "NOUN":
             head = tok  # the first noun of the run heads it: `заместитель министра`

@@ -111,6 +111,27 @@ def with_preposition(mention: Mention) -> Mention:
     return attrs.evolve(mention, place=True)
 
 
+def with_genitives(mention: Mention, stop_at: Iterable[int] = ()) -> Mention:
+    """The genitives right after the phrase that the parser hung elsewhere
+    (`в пресс-службе судов общей юрисдикции столицы`)."""
+    tokens = mention.sent.tokens
+    blocked = set(stop_at)
+    last = mention.tokens[-1]
+    while True:
+        j = last + 1
+        while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
+            j += 1
+        if j >= len(tokens) or j in blocked or any(k in blocked for k in range(last + 1, j)):
+            break
+        if tokens[j].pos not in {"NOUN", "PROPN"} or tokens[j].feats.get("Case") != "Gen":
+            break
+        last = j
+    if last == mention.tokens[-1]:
+        return mention
+    more = tuple(range(mention.tokens[-1] + 1, last + 1))
+    return attrs.evolve(mention, stop=tokens[last].stop, tokens=(*mention.tokens, *more))
+
+
 def _child(sent: Sentence, i: int, rels: set[str], after: int | None = None) -> int | None:
     for c in sent.tokens[i].children:
         if sent.tokens[c].rel in rels and (after is None or c > after):

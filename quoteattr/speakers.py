@@ -26,6 +26,7 @@ from .mentions import (
     _participle_noun,
     number_clash,
     phrase,
+    with_genitives,
     with_preposition,
 )
 from .morph import lemmas
@@ -54,6 +55,33 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         if outside and (near is None or abs(t.index - verb) < abs(near - verb)):
             near = t.index
     return phrase(sent, near, blocked) if near is not None else None
+
+
+def _subject_under_participle(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`Пенсионерка из Верхней Пышмы, потерявшая 1,8 млн рублей, рассказала`:
+    the parser may make the set-off participle the verb's dependent and the
+    subject the participle's; a nominative participle before the verb
+    agreeing with it brings its subject back."""
+    tokens = sent.tokens
+    feats = tokens[verb].feats
+    for c in tokens[verb].children:
+        part = tokens[c]
+        if (
+            c > verb
+            or part.feats.get("VerbForm") != "Part"
+            or part.feats.get("Case") != "Nom"
+            or part.feats.get("Number") != feats.get("Number")
+        ):
+            continue
+        for k in part.children:
+            if (
+                k < c
+                and k not in blocked
+                and tokens[k].rel in _SUBJECT_RELS
+                and _is_nominal(tokens[k])
+            ):
+                return phrase(sent, k, blocked | {c})
+    return None
 
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -131,7 +159,7 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             and token.feats.get("Case") in {"Loc", None}
             and is_institution(token)
         ):
-            return with_preposition(phrase(sent, c, blocked))
+            return with_preposition(with_genitives(phrase(sent, c, blocked), blocked))
         if "на" in cases and places.place_institution(token):
             return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
         if cases & {"в", "во"} and places.named_place(sent, c, blocked):
@@ -406,6 +434,8 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = phrase(sent, left, blocked) if left is not None else None
         if found is None and "impersonal" not in tags and form == "Fin":
             found = _shared_subject(sent, verb, blocked)
+        if found is None and "impersonal" not in tags:
+            found = _subject_under_participle(sent, verb, blocked)
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
         if found is None and "impersonal" in tags:

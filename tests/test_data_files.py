@@ -59,8 +59,8 @@ TAGS: dict[str, set[str]] = {
         "service",
         "media",
     },
-    "person_descriptors.txt": {"masc", "femn", "common", "leader", "lemma="},
-    "name_nouns.txt": {"marker", "lemma=", "work"},
+    "person_descriptors.txt": {"masc", "femn", "common", "leader", "press", "lemma="},
+    "name_nouns.txt": {"marker", "lemma=", "work", "street"},
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),
 }

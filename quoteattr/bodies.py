@@ -193,6 +193,8 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
                 j -= 1
             if j >= 0 and tokens[j].pos == "ADP":
                 continue
+            if any("service" in _institutions().get(x, ()) for x in lemmas(tok.text)):
+                continue  # `пресс-служба холдинга` speaks for a body, is none
             hi = _genitives_after(tokens, i)
             words = [t.text for t in tokens[lo : hi + 1]]
             named = any("name" in _institutions().get(x, ()) for x in lemmas(tok.text))

@@ -87,6 +87,15 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
         hi -= 1
     while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in '«"„“':
         lo += 1
+    opened = next((i for i in range(head + 1, hi + 1) if tokens[i].text == "("), None)
+    if opened is not None and not any(tokens[i].text == ")" for i in range(opened, hi + 1)):
+        if hi + 1 < len(tokens) and tokens[hi + 1].text == ")" and hi + 1 not in blocked:
+            hi += 1  # `Фолькера Буфье (Volker Bouffier)`: the bracket closes
+        else:
+            # `институте (ААНИИ)` cut short: the phrase without the bracket.
+            hi = opened - 1
+            while hi > lo and tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”':
+                hi -= 1
     ids = tuple(range(lo, hi + 1))
     return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
 

@@ -168,7 +168,26 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             # `сообщили в онлайн-кинотеатре «Кион»`: any noun with a name in
             # marks names a body.
             return with_preposition(phrase(sent, c, blocked))
-    return None
+    return _locative_after(sent, verb, blocked)
+
+
+def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`…, сообщили в Арктическом и антарктическом институте`: an
+    institution in the locative right after the verb is where it was said,
+    wherever the parser hung it."""
+    tokens = sent.tokens
+    at = verb + 1
+    if at >= len(tokens) or norm(tokens[at].text) not in {"в", "во"} or at in blocked:
+        return None
+    noun = tokens[at].head
+    if noun <= at or noun in blocked or any(k in blocked for k in range(at, noun)):
+        return None
+    token = tokens[noun]
+    if token.pos != "NOUN" or token.feats.get("Case") not in {"Loc", None}:
+        return None
+    if not is_institution(token):
+        return None
+    return with_preposition(with_genitives(phrase(sent, noun, blocked), blocked))
 
 
 _RELATIVE_LOC = {"которой", "котором", "которых"}

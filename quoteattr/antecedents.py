@@ -108,7 +108,8 @@ def _subject_first(
 ) -> Entity | None:
     """The subject among people named in one sentence, the main clause's
     before a reported clause's (`Песков сообщил, что Сурков подал …` → Песков,
-    the one the text is about); else the nearest."""
+    the one the text is about); else the first the sentence names (`found`
+    runs nearest first), most often what the sentence is about."""
     best: tuple[int, Entity] | None = None
     for start, entity in found:
         rank = _subject_rank(r, start)
@@ -209,14 +210,21 @@ def animate_noun(token: Token) -> bool:
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
 
 
-def bare_role(m: Mention) -> bool:
+_POSSESSIVE = frozenset({"его", "ее", "её", "их"})
+
+
+def bare_role(m: Mention, whose: bool = False) -> bool:
     """`эксперт`, `Политик`, `бывший соратник`: a role noun with adjectives at
-    most, which points back to the person the text is about."""
+    most, which points back to the person the text is about. With `whose`, a
+    possessive too (`его друг`): a role someone was titled with, never the
+    one it belongs to."""
     tokens = m.sent.tokens
     for i in m.tokens:
         if i == m.head:
             continue
         tok = tokens[i]
+        if whose and i < m.head and norm(tok.text) in _POSSESSIVE:
+            continue
         if tok.pos not in {"ADJ", "DET"} or i > m.head or norm(tok.text) in _SOMEONE_NEW:
             return False
     return tokens[m.head].feats.get("Number") != "Plur"

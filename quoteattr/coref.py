@@ -281,7 +281,7 @@ def _resolve_mention(
         if named is not None and (gender is None or named.gender in {None, gender}):
             return Speaker(named.name, PERSON, mention, aliases(named))
     unnamed = head_lemmas & _anonymous()
-    if unnamed and not plural and bare_role(m):
+    if unnamed and not plural and bare_role(m, whose=True):
         # `Подсудимый Виктор Ляпин … — заявил подсудимый`: an unnamed role the
         # text has given a named person as a title is that person.
         dep = _dependent([m.sent.tokens[i] for i in m.tokens if i > m.head])

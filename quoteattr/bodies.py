@@ -157,7 +157,14 @@ def _cited_outlet(ctx: Context, offset: int) -> bool:
     if at.feats.get("Case") == "Dat":
         return True
     before = [t for t in sent.tokens[: at.index] if t.pos != "PUNCT"]
+    if len(before) > 1 and lemmas(before[-1].text) & _OUTLET_KINDS:
+        before.pop()  # `сообщает агентство Bloomberg`, `пишет газета «Коммерсантъ»`
     return bool(before) and any(c.head == before[-1].index for c in ctx.cues[sent.index])
+
+
+# Kind nouns set before an outlet's name.
+_OUTLET_KINDS = frozenset({"агентство", "информагентство", "издание", "газета", "журнал",
+                           "телеканал", "радиостанция", "портал", "сайт", "таблоид"})  # fmt: skip
 
 
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:

@@ -6,7 +6,8 @@ speaker's words or a colon cuts it first.
 from __future__ import annotations
 
 from .claims import CLOSING, OPENING, Context, _linking
-from .cues import SOURCE, Cue, norm
+from .cues import SOURCE, Cue, _verbs, norm
+from .morph import lemmas
 from .text import Sentence, Token
 
 
@@ -64,10 +65,14 @@ def new_speaker_cut(
             continue  # `продолжает работать`: not a second act of saying
         if verb.feats.get("VerbForm") != "Fin":
             continue
+        says = any(
+            norm(t.text) in {"что", "чтобы", "будто"}
+            for t in tokens[other.last + 1 : other.last + 3]
+        )
         if (
             norm(tokens[other.first - 1].text) == "и"
             and other.first - 2 > first
-            and not _other_number(cue, verb)
+            and not _other_number(cue, verb, says)
         ):
             # `напомнил, что X и подчеркнул, что Y`: a second act of saying;
             # not `заявили, что крыша … и требует ремонта`, whose verb is the
@@ -109,15 +114,27 @@ def _agrees_with_cue(cue: Cue | None, verb: Token) -> bool:
     feats, theirs = cue.token.feats, verb.feats
     if feats.get("Number") == "Plur":  # a plural past has no gender
         return theirs.get("Number") == "Plur" and theirs.get("Gender") is None
+    if feats.get("Gender") is None and feats.get("Tense") == "Pres":
+        # `объявляет …, а во второй спрашивает`: the present has no gender.
+        return theirs.get("Gender") is None and all(
+            feats.get(f) == theirs.get(f) for f in ("Number", "Tense")
+        )
     mine = (feats.get("Gender"), feats.get("Number"))
     return None not in mine and mine == (theirs.get("Gender"), theirs.get("Number"))
 
 
-def _other_number(cue: Cue | None, verb: Token) -> bool:
+def _other_number(cue: Cue | None, verb: Token, says: bool = False) -> bool:
+    """Another number, or another tense (`заявлял, что Берлин не
+    заинтересован … и рассчитывает на …`): the clause's own verb. A verb
+    that `says` a clause of its own (`…, и верит, что …`) is the speaker's
+    next act in any tense."""
     if cue is None:
         return False
-    mine, theirs = cue.token.feats.get("Number"), verb.feats.get("Number")
-    return mine is not None and theirs is not None and mine != theirs
+    for feat in ("Number",) if says else ("Number", "Tense"):
+        mine, theirs = cue.token.feats.get(feat), verb.feats.get(feat)
+        if mine is not None and theirs is not None and mine != theirs:
+            return True
+    return False
 
 
 def _links(sent: Sentence, i: int) -> bool:
@@ -171,7 +188,29 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
             last = min(last, cut)
+    last = min(last, _negated_act(sent, cue, first, last))
     return min(last, _speakers_own_verb(sent, cue, first, last))
+
+
+def _negated_act(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`подтвердил, что X, но не сообщил, кому …`: a negated verb of saying
+    after `, но` that agrees with the cue and has no subject of its own is the
+    speaker's next act (reporting nothing), not the clause's."""
+    tokens = sent.tokens
+    for i in range(first + 2, last):
+        verb = tokens[i + 1]
+        if norm(tokens[i].text) != "не" or verb.feats.get("VerbForm") != "Fin":
+            continue
+        if not lemmas(verb.text) & _verbs().keys() or not _agrees_with_cue(cue, verb):
+            continue
+        if sent.parsed and any(tokens[k].rel in {"nsubj", "nsubj:pass"} for k in verb.children):
+            continue
+        if tokens[i - 2].text == "," and _links(sent, i - 1):
+            cut = i - 3
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
+    return last
 
 
 def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
@@ -185,7 +224,9 @@ def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
     for pred in tokens[first : last + 1]:
         if pred.head != cue.head or pred.rel not in {"ccomp", "advcl", "parataxis"}:
             continue
-        subject = next((tokens[k] for k in pred.children if tokens[k].rel == "nsubj"), None)
+        subject = next(
+            (tokens[k] for k in pred.children if tokens[k].rel in {"nsubj", "nsubj:pass"}), None
+        )  # `переговоры ведутся`: a passive's subject too
         if subject is None or subject.pos == "PRON":
             continue
         theirs = (subject.feats.get("Gender"), subject.feats.get("Number"))

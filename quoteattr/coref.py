@@ -313,21 +313,37 @@ def _last_body_speaking(
     r: Resolver, previous: list[tuple[Claim, Speaker]], m: Mention, head: frozenset[str]
 ) -> str | None:
     """`В Роскомнадзоре сообщили, что не замедляют WhatsApp и Telegram.
-    Ведомство также напомнило`: a category noun right after a body spoke is
-    that body, not one named in its words."""
+    Ведомство также напомнило`: a category noun in the paragraph after a body
+    spoke, or in its own, is that body, not one named in its words."""
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
     here = r.ctx.sentence_at(m.start)
     for claim, speaker in _recent(previous):
         if claim.start >= m.start:
             continue
-        near = here is not None and here.index - claim.sent.index <= 1
+        near = here is not None and here.paragraph - claim.sent.paragraph <= 1
         mention = speaker.mention
         if near and speaker.type == ORG and mention is not None:
-            # Not an outlet passing others' words on (`передает Интерфакс`).
-            return None if _cited_outlet(r.ctx, mention.start) else speaker.name
+            # Not an outlet passing others' words on (`передает Интерфакс`),
+            # but a body named so (`сообщает Федеральное агентство …`).
+            if _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
+                return None
+            return speaker.name
         return None
     return None
+
+
+def _body_head(name: str) -> bool:
+    """Is the name headed by an institution's noun other than a medium's,
+    and not a kind noun before a proper name (`агентство Bloomberg` is an
+    outlet; `Федеральное агентство воздушного транспорта` a body)?"""
+    words = name.split()
+    for i, word in enumerate(words):
+        tags = [_institutions().get(x, frozenset()) for x in lemmas(word)]
+        if any("head" in t and "media" not in t for t in tags):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            return not after or not (after[0].isupper() or after[0] in '«"' or after[0].isascii())
+    return False
 
 
 def _bare_description(m: Mention) -> bool:
@@ -669,7 +685,7 @@ def _described(
         named = None
     if named is not None and _affiliated_elsewhere(named, head_lemmas, dep):
         named = None  # `Директор шахты заявил` after `лидер профсоюза Кудрин`: someone else
-    if named is not None and _asker(head_lemmas) and not named.titles & head_lemmas:
+    if named is not None and _asker(head_lemmas) and not _asker(frozenset(named.titles)):
         return None  # `— спросил журналист` after the coach answered: someone else
     if named is not None and (
         not named.titles & head_lemmas or _title_matches(named, head_lemmas, dep)

@@ -19,7 +19,7 @@ import attrs
 from . import lexicon, names
 from .claims import Context
 from .cues import norm
-from .morph import lemmas, parse
+from .morph import is_known, lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention
 from .text import Sentence, Token
@@ -155,7 +155,7 @@ class Resolver:
     ) -> None:
         """The people and organisations NER found in `sents`, in text order."""
         for sent, spans in zip(sents, found, strict=True):
-            for start, stop, type_ in spans:
+            for start, stop, type_ in _joined_names(text, spans):
                 words = text[start:stop].split()
                 if not words:
                     continue
@@ -211,15 +211,24 @@ class Resolver:
                     if norm(surname).endswith(_ADJECTIVE_ENDS):
                         # `Яровой`, `Яровую` (read as `Ярова`) are `Ирина Яровая`.
                         stems.setdefault(norm(surname)[:-2], entity)
+        written: dict[int, set[str]] = {}
+        if self.ctx is not None:
+            # The words as written too: `Вихревой`, read as `Вихревая`, is the
+            # genitive of `Тамара Вихрева` (stem + `а`).
+            for (start, stop), entity in self.by_span.items():
+                if not entity.full:
+                    written.setdefault(id(entity), set()).add(norm(self.ctx.text[start:stop]))
         for key, entity in list(self.people.items()):
             if entity.full:
                 continue
+            words = set(map(norm, entity.forms)) | written.get(id(entity), set())
             target = next(
                 (
-                    stems[w[: -len(end)]]
-                    for w in map(norm, entity.forms)
+                    stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
+                    for w in sorted(words)
                     for end in _CASE_ENDS
-                    if w.endswith(end) and w[: -len(end)] in stems
+                    if w.endswith(end)
+                    and (w[: -len(end)] in stems or w[: -len(end)] + "а" in stems)
                 ),
                 None,
             )
@@ -238,8 +247,12 @@ class Resolver:
                 if len(words) > 1 and entity not in firsts.get(norm(words[0]), []):
                     firsts.setdefault(norm(words[0]), []).append(entity)
         for key, entity in list(self.people.items()):
-            if entity.full or len(entity.forms) != 1 or not _first_name_genders(entity.forms[0]):
+            if entity.full or len(entity.forms) != 1:
                 continue
+            form = entity.forms[0]
+            if not _first_name_genders(form) and is_known(form.lower()):
+                continue  # a word the dictionary knows, but not as a first name
+            # A foreign first name the dictionary lacks (`Каринэ`) may be one too.
             owners = firsts.get(norm(entity.forms[0]), [])
             if len(owners) == 1 and owners[0] is not entity:
                 self._move(entity, owners[0], moved)
@@ -408,6 +421,17 @@ class Resolver:
                     return entity
             if family:
                 return family[0]
+        if len(words) == 1:
+            # `Каринэ назвала …` after `Каринэ Арутюнян`: the one person of the
+            # text with that first name.
+            first = norm(words[0])
+            owners = {
+                id(e): e
+                for e in self.people.values()
+                if any(len(f.split()) > 1 and norm(f.split()[0]) == first for f in e.forms)
+            }
+            if len(owners) == 1:
+                return next(iter(owners.values()))
         return None
 
     def people_before(self, offset: int) -> list[tuple[int, Entity]]:
@@ -439,8 +463,12 @@ def owner_of(entity: Entity, moved: dict[int, Entity]) -> Entity:
     return entity
 
 
+# Her surname in the nominative, then in the oblique cases (`Вихревой`,
+# `Чирковой`, which the dictionary may read as an adjective's forms).
 _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
-             ("ина", "ин"), ("ына", "ын"))  # fmt: skip
+             ("ина", "ин"), ("ына", "ын"), ("ской", "ский"), ("цкой", "цкий"),
+             ("овой", "ов"), ("евой", "ев"), ("ёвой", "ёв"), ("иной", "ин"),
+             ("ыной", "ын"))  # fmt: skip
 
 
 def surname_key(surname: str) -> str:
@@ -508,6 +536,36 @@ def _closed(view: str, start: int, stop: int) -> int:
     if inside.count("«") > inside.count("»") and view[stop : stop + 1] == "»":
         return stop + 1
     return stop
+
+
+def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER's names, two person spans a space apart made one (`Каринэ` and
+    `Арутюнян` for `Каринэ Арутюнян`)."""
+    out: list[tuple[int, int, str]] = []
+    for start, stop, type_ in spans:
+        if (
+            out
+            and type_ == "PER" == out[-1][2]
+            and text[out[-1][1] : start] == " "
+            and _split_foreign_name(text[out[-1][0] : out[-1][1]], text[start:stop])
+        ):
+            out[-1] = (out[-1][0], stop, type_)
+        else:
+            out.append((start, stop, type_))
+    return out
+
+
+def _split_foreign_name(first: str, second: str) -> bool:
+    """A first name (or a word the dictionary does not know), then one more
+    word: someone's first name and surname that NER cut apart (`Каринэ` and
+    `Арутюнян`), not two people (`Путиным Меркель`)."""
+    return (
+        " " not in first
+        and " " not in second
+        and first[:1].isupper()
+        and first.isalpha()
+        and (not is_known(first.lower()) or bool(_first_name_genders(first)))
+    )
 
 
 def _after_street(sent: Sentence, start: int) -> bool:
@@ -605,10 +663,17 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
         if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"} or len(run) == 5:
             break  # five words at most, as many as a title takes
         run.append(tok)
-        if tok.pos == "NOUN":
+        if tok.pos == "NOUN" or (
+            # `Обозреватель «Спорт-Экспресса» …` opening a sentence: the
+            # tagger may capitalise a role into a name.
+            tok.pos == "PROPN" and lemmas(tok.text) & lexicon.words("person_descriptors")
+        ):
             head = tok  # the first noun of the run heads it: `заместитель министра`
-    if head is None or head.feats.get("Animacy") == "Inan":
-        return set()  # `решение Юханссона` gives him no title
+    if head is None or (
+        head.feats.get("Animacy") == "Inan"
+        and not lemmas(head.text) & lexicon.words("person_descriptors")
+    ):
+        return set()  # `решение Юханссона` gives him no title (an `Обозреватель` does)
     name = next((t for t in sent.tokens if t.start >= start), None)
     if (
         name is not None

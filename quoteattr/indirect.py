@@ -234,6 +234,19 @@ def _postposed(sent: Sentence, cue: Cue) -> int | None:
 _DEPENDENT_RELS = {"acl", "acl:relcl", "amod", "ccomp", "xcomp", "csubj"}
 
 
+def _misread_ccomp(sent: Sentence, cue: Cue) -> bool:
+    """`Ожидается, что ВВП сократится, говорится в прогнозе`: the parser
+    may make a postposed cue a complement of the opening verb; one with no
+    complementiser of its own after a comma ending the content is the cue."""
+    tokens = sent.tokens
+    verb = tokens[cue.head]
+    if verb.rel != "ccomp" or verb.head < 0 or verb.head > cue.first:
+        return False
+    return not any(
+        tokens[c].rel in {"mark", "nsubj", "nsubj:pass"} and c < cue.first for c in verb.children
+    )
+
+
 def _free_standing(sent: Sentence, cue: Cue) -> bool:
     """A postposed cue stands alone after its content: `…, отметил Чистов`.
 
@@ -250,7 +263,7 @@ def _free_standing(sent: Sentence, cue: Cue) -> bool:
         return False  # `…, объяснив их опьянением`: a gerund adds to its own clause
     if not sent.parsed:
         return True
-    if verb.rel in _DEPENDENT_RELS:
+    if verb.rel in _DEPENDENT_RELS and not _misread_ccomp(sent, cue):
         return False
     for c in verb.children:
         child = tokens[c]

@@ -353,6 +353,8 @@ def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     for i in range(verb + 1, len(sent.tokens) - 2):
         if norm(sent.tokens[i].text) == "ссылкой" and norm(sent.tokens[i + 1].text) == "на":
             target = i + 2
+            while target + 1 < len(sent.tokens) and sent.tokens[target].pos in {"ADJ", "DET"}:
+                target += 1  # `на региональный оперативный штаб`: the noun
             for c in sent.tokens[i].children:
                 if sent.tokens[c].rel in {"nmod", "obl"} and c > i:
                     target = c
@@ -594,12 +596,21 @@ def colon_intro(sent: Sentence, start: int) -> Mention | None:
                 found = _subject(sent, top.head, blocked)
         elif top.pos == "NOUN":
             owner = _child(sent, top.index, {"nmod"})
+            if owner is not None and not _genitive_owner(sent, owner):
+                owner = None  # `на встрече с журналистами:` is not theirs
             found = phrase(sent, owner, blocked) if owner is not None else None
         else:
             continue
         if found is not None and _can_speak(found.head_token):
             return found
     return None
+
+
+def _genitive_owner(sent: Sentence, i: int) -> bool:
+    """A genitive with no preposition: whose the noun is."""
+    tokens = sent.tokens
+    prepositioned = any(tokens[k].rel == "case" for k in tokens[i].children)
+    return tokens[i].feats.get("Case") in {"Gen", None} and not prepositioned
 
 
 def _can_speak(token: Token) -> bool:

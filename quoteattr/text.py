@@ -141,10 +141,39 @@ def _after_units(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     """razdel's sentences, also cut after an amount's abbreviated unit before
     a capital or an opening mark (`до 200 млрд руб. «Эти расходы …»`, `20 млн
     т. По ее словам`), which razdel reads as one sentence."""
+    for s, e in _titles_joined(text, start, stop):
+        yield from _cut(text, s, e, lambda s, e: _unit_end(text, s, e))
+
+
+def _titles_joined(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """razdel's sentences, but not cut inside a short name in marks (`этюд
+    Левитана «Берёзы. Вечер», сообщили …`): a few words after an opening
+    mark the sentence left open, and a few before the mark closing it."""
+    pending: tuple[int, int] | None = None
     for sent in sentenize(text[start:stop]):
-        yield from _cut(
-            text, start + sent.start, start + sent.stop, lambda s, e: _unit_end(text, s, e)
-        )
+        s, e = start + sent.start, start + sent.stop
+        if pending is not None:
+            if _closes_short(text, s, e):
+                pending = (pending[0], e)
+                continue
+            yield pending
+        pending = (s, e)
+    if pending is not None:
+        yield pending
+
+
+def _closes_short(text: str, s: int, e: int) -> bool:
+    """Does the sentence before `s` end a few words into an open «, and
+    this one close it a few words on, before any sentence end?"""
+    opened = text.rfind("«", max(0, s - 60), s)
+    if opened < 0 or "»" in text[opened:s] or len(text[opened:s].split()) > 4:
+        return False
+    close = text.find("»", s, e)
+    return (
+        close >= 0
+        and len(text[s:close].split()) <= 4
+        and not any(c in text[s:close] for c in ".!?…")
+    )
 
 
 def _unit_end(text: str, s: int, e: int) -> int | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from . import lexicon, names
 from .antecedents import common_animate
 from .claims import Claim, Context
+from .cues import norm
 from .entities import _LOOKBACK, ORG, Resolver, _institutions
 from .mentions import Mention
 from .morph import lemmas, parse
@@ -237,6 +238,14 @@ def _subject_case(ctx: Context, offset: int) -> bool:
     while j >= 0 and tokens[j].pos == "PUNCT":
         j -= 1
     head = tokens[i]
+    if j >= 0 and norm(tokens[j].text) == "и" and j > 0:
+        # `операторов «Телесеть» и «Мобилайн»`: the case of the first of the two.
+        k = j - 1
+        while k > 0 and tokens[k].pos == "PUNCT":
+            k -= 1
+        while k > 0 and tokens[k - 1].pos not in {"PUNCT", "CCONJ", "ADP", "VERB"}:
+            k -= 1
+        return k < j - 1 and _subject_case(ctx, tokens[k].start)
     if j >= 0 and tokens[j].pos == "NOUN" and j < i - 1:
         head = tokens[j]  # `банка «Финансовый стандарт»`: the noun's case
         j -= 1

@@ -222,7 +222,11 @@ def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
     verb = tokens[cue.head]
     wanted = (verb.feats.get("Gender"), verb.feats.get("Number"))
     for pred in tokens[first : last + 1]:
-        if pred.head != cue.head or pred.rel not in {"ccomp", "advcl", "parataxis"}:
+        # The cue's own clause, hung on its verb or on a word of its phrase
+        # (`выразил надежду, что …`).
+        if not cue.first <= pred.head <= cue.last and pred.head != cue.head:
+            continue
+        if pred.rel not in {"ccomp", "advcl", "parataxis", "acl"}:
             continue
         subject = next(
             (tokens[k] for k in pred.children if tokens[k].rel in {"nsubj", "nsubj:pass"}), None

@@ -410,8 +410,12 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
         if span[0] <= head.start < span[1]:
             return span, entity
         first = next((t for t in tokens if t.start >= span[0]), None)
-        if first is not None and first.head == m.head and first.rel in _NAME_RELS:
-            return span, entity  # `Принцесса Мако Акисино, внучка … Акихито`
+        genitive = first is not None and first.feats.get("Case") == "Gen" != head.feats.get("Case")
+        if first is not None and first.head == m.head and first.rel in _NAME_RELS and not genitive:
+            # `Принцесса Мако Акисино, внучка … Акихито`; not `Адвокат спортсмена
+            # Дмитрия Лаврентьева Алексей Панкратов`, whose genitive the parse
+            # may set in apposition.
+            return span, entity
     return people[-1]
 
 
@@ -674,7 +678,7 @@ def _described(
         # `Пенсионерка из Верхней Пышмы, потерявшая …`, `Профессор, пожелавший
         # не называть имя`: introduced here, no one named before.
         return None
-    named = _nearby_person(r, m, subject_only=bare)
+    named = _nearby_person(r, m, subject_only=bare, besides=_set_apart(m, previous))
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
         # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
@@ -697,6 +701,17 @@ def _described(
                 if speaker.name == entity.name:
                     return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+def _set_apart(m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[str]:
+    """`Сам спортсмен признал` after his lawyer spoke: `сам` sets the role
+    apart from the one who spoke last."""
+    if not any(norm(m.sent.tokens[i].text) in {"сам", "сама"} for i in m.tokens):
+        return frozenset()
+    for claim, speaker in _recent(previous):
+        if claim.start < m.start and speaker.type == PERSON:
+            return frozenset({speaker.name})
+    return frozenset()
 
 
 def _someone_new(m: Mention) -> bool:
@@ -732,12 +747,16 @@ def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[s
     return bool(of) and not of & dep
 
 
-def _nearby_person(r: Resolver, m: Mention, subject_only: bool = False) -> Entity | None:
+def _nearby_person(
+    r: Resolver, m: Mention, subject_only: bool = False, besides: frozenset[str] = frozenset()
+) -> Entity | None:
     """The person named last before a description, in its paragraph or the one
-    before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`."""
+    before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`; never one
+    of `besides`."""
     # A name in someone's quoted words (`«Костя сыграл отлично», — сказал
     # он. Тренер также признал …`) is what was said about, not a speaker.
-    found = _outside_quotes(r, r.people_before(m.start), 3 if subject_only else 1)
+    people = [(s, e) for s, e in r.people_before(m.start) if e.name not in besides]
+    found = _outside_quotes(r, people, 3 if subject_only else 1)
     if not found:
         return None
     sent_of = r.ctx.sentence_at

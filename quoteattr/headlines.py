@@ -9,7 +9,7 @@ from . import lexicon, speakers
 from .claims import CLOSING, INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
 from .entities import _roles
 from .marks import Quoted
-from .morph import lemmas, parse
+from .morph import is_known, lemmas, parse
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -69,13 +69,27 @@ def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
         # дом: …` stand for an institution.
         phrase = " ".join(t.text.lower() for t in sent.tokens if t.stop <= token.stop)
         return phrase.replace("ё", "е") in lexicon.words("institutions", "place")
-    if token.pos == "PROPN" and token.text[:1].isupper():
+    if token.pos == "PROPN" and token.text[:1].isupper() and not _common_thing(token):
         return True
     if token.text[:1].isupper() and token.text in ctx.person_words():
         return True  # `Волк: …` over a text that names Ирина Волк
     if token.pos == "X" and token.text[:1].isupper():
         return True  # `Financial Times: …`: a Latin name the tagger leaves untagged
     return bool(lemmas(token.text) & _roles())
+
+
+def _common_thing(token: Token) -> bool:
+    """A word the dictionary knows only as a common inanimate noun
+    (`Наводнение на Кубани: …`, capitalised by the headline), no name."""
+    word = token.text.lower()
+    if not is_known(word):
+        return False
+    found = parse(word)
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+    return bool(found) and all(
+        p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not proper & p.tag.grammemes
+        for p in found
+    )
 
 
 # At most this many words before the colon of a headline `X: …`.

@@ -448,6 +448,20 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
             first = _outside_clause(sent, token.head)
             found = _subject(sent, first, blocked) or _locative(sent, first, blocked)
+        if found is None and "impersonal" not in tags:
+            # `Гитарист Стюарт Ганн, покинувший …, написал в Twitter: «Мы …»`:
+            # a subject before the verb that the parser hung inside the quote
+            # outranks where it was written.
+            stray = _stray_subject(sent, verb, blocked)
+            if (
+                stray is not None
+                and stray.stop <= token.start
+                and (
+                    stray.head_token.pos == "PROPN"
+                    or stray.head_token.feats.get("Animacy") == "Anim"
+                )
+            ):
+                found = stray
         if found is None:
             found = _locative(sent, verb, blocked)
         if found is None and "impersonal" not in tags and form != "Part":

@@ -246,8 +246,13 @@ def _subject_case(ctx: Context, offset: int) -> bool:
         while k > 0 and tokens[k - 1].pos not in {"PUNCT", "CCONJ", "ADP", "VERB"}:
             k -= 1
         return k < j - 1 and _subject_case(ctx, tokens[k].start)
-    if j >= 0 and tokens[j].pos == "NOUN" and j < i - 1:
-        head = tokens[j]  # `банка «Финансовый стандарт»`: the noun's case
+    if (
+        j >= 0
+        and tokens[j].pos == "NOUN"
+        and (j < i - 1 or lemmas(tokens[j].text) & lexicon.words("institutions", "head"))
+    ):
+        # `банка «Финансовый стандарт»`, `газета The Times`: the noun's case
+        head = tokens[j]
         j -= 1
         while j >= 0 and tokens[j].pos == "ADJ":
             j -= 1

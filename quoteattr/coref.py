@@ -187,6 +187,12 @@ def _resolve_mention(
         return found
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
+    if len(m.tokens) == 1 and word in _LATTER:
+        # `Губернатор встретился с министром Павлом Гусевым. Последний заявил`:
+        # the latter of those just named.
+        latter = _latter(r, m, _LATTER[word])
+        if latter is not None:
+            return Speaker(latter.name, PERSON, mention, aliases(latter))
     pos = head.pos
     if (
         pos == "PROPN"
@@ -323,14 +329,24 @@ def _last_body_speaking(
             continue
         near = here is not None and here.paragraph - claim.sent.paragraph <= 1
         mention = speaker.mention
+        if _media_name(speaker.name) and not _media_name(" ".join(head)):
+            return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet
         if near and speaker.type == ORG and mention is not None:
             # Not an outlet passing others' words on (`передает Интерфакс`),
             # but a body named so (`сообщает Федеральное агентство …`).
-            if _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
-                return None
+            relayed = claim.cue is not None and claim.cue.type != SOURCE
+            if relayed and _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
+                return None  # (`по данным Росстата` is Росстат's own)
             return speaker.name
         return None
     return None
+
+
+def _media_name(name: str) -> bool:
+    """Is a word of the name a medium's noun (`канал`, `газета`, `издание`)?"""
+    return any(
+        "media" in _institutions().get(x, frozenset()) for w in name.split() for x in lemmas(w)
+    )
 
 
 def _body_head(name: str) -> bool:
@@ -712,6 +728,21 @@ def _set_apart(m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[s
         if claim.start < m.start and speaker.type == PERSON:
             return frozenset({speaker.name})
     return frozenset()
+
+
+_LATTER = {"последний": "masc", "последняя": "femn"}
+
+
+def _latter(r: Resolver, m: Mention, gender: str) -> Entity | None:
+    """The person named last in the sentence before, of `gender`."""
+    here = m.sent
+    for start, entity in r.people_before(m.start):
+        sent = r.ctx.sentence_at(start)
+        if sent is None or here.index - sent.index > 1:
+            return None
+        if entity.gender in {None, gender} and not r.ctx.in_quote(start):
+            return entity
+    return None
 
 
 def _someone_new(m: Mention) -> bool:

@@ -291,6 +291,16 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     rest = [t for t in tokens[end + 1 :] if t.pos != "PUNCT"]
     if rest and rest[0].feats.get("VerbForm") == "Conv":
         return False  # `…, отметил X, выступая в парламенте`: the speaker's act
+    if (
+        rest
+        and mention is not None
+        and (rest[0].feats.get("VerbForm") == "Part" or rest[0].pos == "ADJ")
+        and rest[0].feats.get("Case") == "Nom"
+        and rest[0].feats.get("Number") == mention.head_token.feats.get("Number")
+    ):
+        return False  # `…, рассказал источник, знакомый с ситуацией`: the speaker's
+    if rest and norm(rest[0].text) in {"однако", "но", "а"}:
+        return False  # `…, сообщил X, однако сумму он раскрывать не стал`: the narrator's
     if rest and _relay_verb(sent, rest[0]):
         return False  # `…, считает Меркель, пишут «Ведомости»`: a relay follows
     # What follows the comma goes on past a speaker named before it (`Судно,

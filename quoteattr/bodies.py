@@ -249,9 +249,18 @@ def _subject_case(ctx: Context, offset: int) -> bool:
     if (
         j >= 0
         and tokens[j].pos == "NOUN"
-        and (j < i - 1 or lemmas(tokens[j].text) & lexicon.words("institutions", "head"))
+        and (
+            j < i - 1
+            or lemmas(tokens[j].text) & lexicon.words("institutions", "head")
+            or (
+                head.text[:1].isascii()  # not `редактор Lenta.ru`: his, not it
+                and tokens[j].feats.get("Animacy") != "Anim"
+                and not lemmas(tokens[j].text) & lexicon.words("person_descriptors")
+            )
+        )
     ):
-        # `банка «Финансовый стандарт»`, `газета The Times`: the noun's case
+        # `банка «Финансовый стандарт»`, `газета The Times`, `мессенджера
+        # WhatsApp`: the noun's case
         head = tokens[j]
         j -= 1
         while j >= 0 and tokens[j].pos == "ADJ":

@@ -697,6 +697,13 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     # правительства` is not taken for him.
     dep = _dependent(before[head.index - before[0].index + 1 :])
     found = titles | {f"{t}|{d}" for t in titles for d in dep}
+    # `министр обороны Южной Кореи`: the country further down the genitives
+    # (for `корейский министр`, `южнокорейский министр`).
+    after = [t for t in before[head.index - before[0].index + 1 :] if t.pos == "PROPN"]
+    if after and all(t.feats.get("Case") == "Gen" for t in after):
+        place = names.org_name([t.text for t in after]).lower().replace("ё", "е")
+        last = lemmas(after[-1].text)
+        found |= {f"{t}|{p}" for t in titles for p in {place, *last}}
     equivalents = lexicon.load("title_equivalents")
     for title in titles:
         for description in equivalents.get(title, ()):
@@ -726,8 +733,8 @@ def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) ->
     `глава`, not one titled `глава центра`."""
     if any(f"{h}|{d}" in entity.titles for h in head for d in dep):
         return True  # the very title, or one that stands for it (title_equivalents.txt)
-    if not dep and any(t.split("|", 1)[0] in head - _anonymous() for t in entity.titles):
-        return True  # `монарх` alone for `король Иордании`, a monarch of somewhere
+    if not dep and any(t.split("|", 1)[0] in head for t in entity.titles):
+        return True  # `монарх` alone for `король Иордании`, `Дипломат` for `посол Монголии`
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}

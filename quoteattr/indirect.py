@@ -187,6 +187,12 @@ def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
     )
 
 
+def _evidence_as_subject(sent: Sentence, cue: Cue) -> bool:
+    """`Такая динамика говорит о росте …`: a thing that points to another
+    (`Пара объявила о помолвке`: a couple speaks; only `говорить` so)."""
+    return "говорить" in lemmas(sent.tokens[cue.head].text) and _thing_as_subject(sent, cue)
+
+
 @functools.cache
 def _speaking_things() -> frozenset[str]:
     return lexicon.words("anonymous") | lexicon.words("person_descriptors")
@@ -425,8 +431,10 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         and "naming" not in cue.tags
         and not cue.tags & {"opinion", "noabout", "request"}
         # `Картина рассказывает о жизни поселка`: a work about its subject
-        # matter, no one's words.
+        # matter, no one's words; `Такая динамика говорит о росте …`: a fact
+        # that points to another.
         and not _work_as_subject(sent, cue)
+        and not _evidence_as_subject(sent, cue)
     ):
         first = _topic_after(sent, cue)
         if first is not None and _colon_quote_after(sent, first):

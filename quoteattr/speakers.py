@@ -98,6 +98,8 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         # comma with a verb after it belongs to the next clause; the parser
         # mixed the two up (`сообщили в пятницу, 5 марта, турецкие СМИ` is one).
         subj = subject_on_left(sent, verb, blocked)
+    if subj is not None and subj < verb:
+        subj = _conjoined_subject(sent, subj, verb, blocked)
     if subj is None or subj in blocked:
         return None
     tok = sent.tokens[subj]
@@ -105,6 +107,27 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         return None  # `В Минфине «Ъ» сообщили`: the outlet told, the ministry spoke
     # A lone participle is a subject too (`задержанный успел сказать`).
     return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
+
+
+def _conjoined_subject(sent: Sentence, subj: int, verb: int, blocked: set[int]) -> int:
+    """`Саакян заявил, что …, а его грузинский коллега Беридзе сообщил`: the
+    parser may join the second subject to the first; a nominative joined so,
+    after `, а` / `, но` and before the verb, is the verb's own."""
+    tokens = sent.tokens
+    for i in range(subj + 1, verb - 1):
+        if tokens[i].text != "," or norm(tokens[i + 1].text) not in {"а", "но", "однако"}:
+            continue
+        for k in range(i + 2, verb):
+            tok = tokens[k]
+            if (
+                k not in blocked
+                and tok.rel == "conj"
+                and tok.head == subj
+                and tok.pos in {"NOUN", "PROPN"}
+                and tok.feats.get("Case") == "Nom"
+            ):
+                return k
+    return subj
 
 
 def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

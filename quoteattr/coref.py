@@ -187,6 +187,9 @@ def _resolve_mention(
         return found
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
+    if "-" in head.text[1:-1] and not head_lemmas & lexicon.words("institutions"):
+        # `компания-дистрибьютор`: a compound headed by its first noun.
+        head_lemmas = head_lemmas | lemmas(head.text.split("-")[0])
     if len(m.tokens) == 1 and word in _LATTER:
         # `Губернатор встретился с министром Павлом Гусевым. Последний заявил`:
         # the latter of those just named.

@@ -57,6 +57,26 @@ def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     return phrase(sent, near, blocked) if near is not None else None
 
 
+def _nominative_object(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`…, сообщила компания-дистрибьютор «Арт Кино»`: a nominative after the
+    verb that agrees with it, which the parser took for an object."""
+    tokens = sent.tokens
+    feats = tokens[verb].feats
+    for c in tokens[verb].children:
+        tok = tokens[c]
+        if c <= verb or c in blocked or tok.pos not in {"NOUN", "PROPN"}:
+            continue
+        if tok.rel not in {"obj", "iobj", "obl", "nmod"} or tok.feats.get("Case") != "Nom":
+            continue
+        if tok.feats.get("Number") != feats.get("Number"):
+            continue
+        gender = feats.get("Gender")
+        if gender is not None and tok.feats.get("Gender") not in {None, gender}:
+            continue
+        return phrase(sent, c, blocked)
+    return None
+
+
 def _subject_under_participle(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`Пенсионерка из Верхней Пышмы, потерявшая 1,8 млн рублей, рассказала`:
     the parser may make the set-off participle the verb's dependent and the
@@ -494,6 +514,8 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = _shared_subject(sent, verb, blocked)
         if found is None and "impersonal" not in tags:
             found = _subject_under_participle(sent, verb, blocked)
+        if found is None and "impersonal" not in tags and form == "Fin":
+            found = _nominative_object(sent, verb, blocked)
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
         if found is None and "impersonal" in tags:

@@ -276,6 +276,21 @@ def is_document(token: Token) -> bool:
     return bool(lemmas(token.text) & lexicon.words("document_nouns"))
 
 
+def _can_write(token: Token) -> bool:
+    """A name, someone, or a body: not `материалы дела`, `выводы расследования`."""
+    if token.pos != "NOUN" or token.feats.get("Animacy") == "Anim":
+        return True
+    found = lemmas(token.text)
+    return bool(
+        found
+        & (
+            lexicon.words("institutions")
+            | lexicon.words("anonymous")
+            | lexicon.words("person_descriptors")
+        )
+    ) or is_institution(token)
+
+
 def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
     """`заявлении, опубликованном Даунинг-стрит`, `сообщении МИД`, `заявлении Кремля`."""
     tokens = sent.tokens
@@ -291,6 +306,7 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
             and t.pos in {"PROPN", "NOUN", "X"}
             and t.feats.get("Case") in {"Gen", None}
             and c > noun
+            and _can_write(t)
         ):
             # `в докладе S&P`: a foreign name comes as an apposition
             return phrase(sent, c, blocked)
@@ -599,6 +615,8 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
                 tokens[k].rel == "case" and norm(tokens[k].text) not in {"от", "из"}
                 for k in t.children
             )
+            # `Согласно материалам дела`: a document of no one who writes.
+            and ("document" not in cue.tags or _can_write(t))
         ):
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.
@@ -616,6 +634,7 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
         and tokens[i].pos in {"NOUN", "PROPN"}
         and i not in blocked
         and tokens[i].feats.get("Case") in {"Gen", None}
+        and ("document" not in cue.tags or _can_write(tokens[i]))
     ):
         # `По официальным данным Уго Чавес скончался`: a nominative after
         # the cue starts the content; it is not the source.

@@ -1789,6 +1789,17 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "a-document-of-no-one-who-writes-has-no-author",
+        "Согласно материалам дела, в мае 2017 года Монро ударил Ортиса у входа в клуб.",
+        Q(
+            "в мае 2017 года Монро ударил Ортиса у входа в клуб",
+            IND,
+            None,
+            None,
+            "Согласно материалам",
+        ),
+    ),
+    case(
         "a-postposed-subject-the-parser-took-for-an-object",
         "Российский прокат фильма начнётся 14 сентября, сообщила компания-дистрибьютор «Арт Кино».",
         Q(

@@ -429,13 +429,26 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
         if span[0] <= head.start < span[1]:
             return span, entity
         first = next((t for t in tokens if t.start >= span[0]), None)
-        genitive = first is not None and first.feats.get("Case") == "Gen" != head.feats.get("Case")
+        last = next((t for t in reversed(tokens) if t.stop <= span[1]), None)
+        genitive = first is not None and (
+            first.feats.get("Case") == "Gen" != head.feats.get("Case")
+            # `Коллега Лосевой …`: the tagger calls her oblique case nominative.
+            or (
+                last is not None
+                and head.feats.get("Case") == "Nom"
+                and norm(last.text).endswith(_HER_OBLIQUE)
+            )
+        )
         if first is not None and first.head == m.head and first.rel in _NAME_RELS and not genitive:
             # `Принцесса Мако Акисино, внучка … Акихито`; not `Адвокат спортсмена
             # Дмитрия Лаврентьева Алексей Панкратов`, whose genitive the parse
             # may set in apposition.
             return span, entity
     return people[-1]
+
+
+# Her surname's oblique endings (`Лосевой`, `Кудрявцевой`, `Вишневской`).
+_HER_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")
 
 
 def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:

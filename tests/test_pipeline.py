@@ -1789,6 +1789,18 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "her-surname-in-an-oblique-case-is-not-the-one-speaking",
+        "Коллега Лосевой по сцене актриса Людмила Полякова рассказала, что Вера Аркадьевна до "
+        "последнего сезона выходила на сцену.",
+        Q(
+            "Вера Аркадьевна до последнего сезона выходила на сцену",
+            IND,
+            "Людмила Полякова",
+            PERSON,
+            "рассказала",
+        ),
+    ),
+    case(
         "a-document-of-no-one-who-writes-has-no-author",
         "Согласно материалам дела, в мае 2017 года Монро ударил Ортиса у входа в клуб.",
         Q(

@@ -406,6 +406,15 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         # `Симптомы отмечались и у …`, `Книга написана в память о …`: a passive
         # with a subject is not speech; `было объявлено о …` has none.
         return None
+    if (
+        "testimony" in cue.tags
+        and sent.parsed
+        and subjects.nominal_subject(sent, cue.head) is None
+        and sent.tokens[cue.head].feats.get("Number") == "Plur"
+    ):
+        # `Картину Шишкина покажут в Верхнесурске`: shown to the public, by no
+        # one in particular; testimony needs a witness.
+        return None
     if cue.tags & {"testimony", "opinion"} and _thing_as_subject(sent, cue):
         # `проверка показала, что`: a finding; `устройство предполагает
         # переработку`: what a thing entails. Neither is anyone's speech.

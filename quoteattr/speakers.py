@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 
+import attrs
+
 from . import lexicon, places
 from .cues import SOURCE, Cue, norm
 from .mentions import (
@@ -211,7 +213,26 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             # `сообщили в онлайн-кинотеатре «Кион»`: any noun with a name in
             # marks names a body.
             return with_preposition(phrase(sent, c, blocked))
-    return _locative_after(sent, verb, blocked)
+    return _locative_after(sent, verb, blocked) or _locative_opening(sent, verb, blocked)
+
+
+def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`В Федерации фигурного катания на коньках России заявили, что …`: an
+    institution in the locative opening the sentence, before a verb with no
+    subject, is where it was said, wherever the parser hung it."""
+    tokens = sent.tokens
+    if verb < 2 or norm(tokens[0].text) not in {"в", "во"} or 0 in blocked:
+        return None
+    if any(t.pos in {"VERB", "AUX"} or t.text in ",;:" for t in tokens[1:verb]):
+        return None
+    noun = next((i for i in range(1, verb) if tokens[i].pos in {"NOUN", "PROPN"}), None)
+    if noun is None or noun in blocked or tokens[noun].feats.get("Case") not in {"Loc", None}:
+        return None
+    if not is_institution(tokens[noun]):
+        return None
+    found = phrase(sent, noun, blocked | {verb})
+    return with_preposition(attrs.evolve(found, stop=tokens[verb - 1].stop,
+                                         tokens=tuple(range(found.tokens[0], verb))))  # fmt: skip
 
 
 def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

@@ -23,7 +23,11 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
         if other.head <= first or other is cue:
             continue
         token = sent.tokens[other.head]
-        sibling = token.head == cue.head and token.rel in {"advcl", "conj", "parataxis"}
+        sibling = (
+            token.head == cue.head
+            and token.rel in {"advcl", "conj", "parataxis"}
+            and not _other_form(cue, token)
+        )
         if sibling or (not sent.parsed and other.first > first) or _set_off_gerund(sent, other):
             cut = other.first - 1
             while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
@@ -123,6 +127,16 @@ def _agrees_with_cue(cue: Cue | None, verb: Token) -> bool:
     return None not in mine and mine == (theirs.get("Gender"), theirs.get("Number"))
 
 
+def _other_form(cue: Cue, verb: Token) -> bool:
+    """A finite verb of another gender than the cue's: someone else's act
+    (`рассказала, что ей позвонил мужчина … и сказал, что …`); a number may
+    part for a collective (`полиция предполагает … и пытаются выяснить`)."""
+    if verb.feats.get("VerbForm") != "Fin":
+        return False
+    mine, theirs = cue.token.feats.get("Gender"), verb.feats.get("Gender")
+    return mine is not None and theirs is not None and mine != theirs
+
+
 def _other_number(cue: Cue | None, verb: Token, says: bool = False) -> bool:
     """Another number, or another tense (`заявлял, что Берлин не
     заинтересован … и рассчитывает на …`): the clause's own verb. A verb
@@ -130,7 +144,8 @@ def _other_number(cue: Cue | None, verb: Token, says: bool = False) -> bool:
     next act in any tense."""
     if cue is None:
         return False
-    for feat in ("Number",) if says else ("Number", "Tense"):
+    # Another gender too (`рассказала, что ей позвонил мужчина … и сказал`).
+    for feat in ("Number", "Gender") if says else ("Number", "Gender", "Tense"):
         mine, theirs = cue.token.feats.get(feat), verb.feats.get(feat)
         if mine is not None and theirs is not None and mine != theirs:
             return True
@@ -179,7 +194,9 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
         t = tokens[c]
         if c <= first + 1 or c > last:
             continue
-        if t.rel == "conj" or (t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"):
+        if (t.rel == "conj" and not _other_form(cue, t)) or (
+            t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"
+        ):
             # Cut before the conjunction and comma that introduce it.
             begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
             if begin <= first:

@@ -170,6 +170,8 @@ def _resolve_mention(
                 if named is not None and named[0][0] == child.start:
                     break
                 named = None
+    if named is None and _one_of(m):
+        named = _named_aside(r, m)
     if named is not None:
         (s, e), entity = named
         return Speaker(entity.name, PERSON, _span(ctx, s, e), aliases(entity))
@@ -489,6 +491,19 @@ def _role(r: Resolver, m: Mention) -> Speaker | None:
     words = _mention_words(r.ctx, m)
     name = names.nominative_phrase(words, case=_mention_case(m))
     return Speaker(name, ANON, _span(r.ctx, m.start, m.stop), tuple(sorted(lem))[:1])
+
+
+def _named_aside(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | None:
+    """`Одна из потерпевших, 78-летняя Зинаида Колесникова, рассказала`: the
+    person named between commas right after `one of`."""
+    tokens = m.sent.tokens
+    after = m.tokens[-1] + 1
+    if after >= len(tokens) or tokens[after].text != ",":
+        return None
+    close = next((i for i in range(after + 1, len(tokens)) if tokens[i].text == ","), None)
+    if close is None or close - after > 6:
+        return None
+    return r.person_at(tokens[after + 1].start, tokens[close - 1].stop)
 
 
 def _one_of(m: Mention) -> bool:

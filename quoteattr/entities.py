@@ -252,7 +252,7 @@ class Resolver:
             form = entity.forms[0]
             if not _first_name_genders(form) and is_known(form.lower()):
                 continue  # a word the dictionary knows, but not as a first name
-            # A foreign first name the dictionary lacks (`Каринэ`) may be one too.
+            # (A word the dictionary lacks may be a foreign first name.)
             owners = firsts.get(norm(entity.forms[0]), [])
             if len(owners) == 1 and owners[0] is not entity:
                 self._move(entity, owners[0], moved)
@@ -547,7 +547,7 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
             out
             and type_ == "PER" == out[-1][2]
             and text[out[-1][1] : start] == " "
-            and _split_foreign_name(text[out[-1][0] : out[-1][1]], text[start:stop])
+            and _one_name_cut(text[out[-1][0] : out[-1][1]], text[start:stop])
         ):
             out[-1] = (out[-1][0], stop, type_)
         else:
@@ -555,7 +555,7 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
     return out
 
 
-def _split_foreign_name(first: str, second: str) -> bool:
+def _one_name_cut(first: str, second: str) -> bool:
     """A first name (or a word the dictionary does not know), then one more
     word: someone's first name and surname that NER cut apart (`Каринэ` and
     `Арутюнян`), not two people (`Путиным Меркель`)."""

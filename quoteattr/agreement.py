@@ -74,7 +74,7 @@ def _plural_phrase(name: str) -> bool:
     if not last.isalpha() or not is_known(last):
         return False
     parses = parse(last)
-    return all(p.tag.number == "plur" for p in parses[:1]) and bool(parses)
+    return bool(parses) and parses[0].tag.number == "plur"
 
 
 def by_pronoun(rule: Speaker | None) -> bool:

@@ -16,6 +16,7 @@ from .entities import Entity, Resolver, _agrees
 from .mentions import Mention, phrase
 from .morph import lemmas, parse
 from .namecontext import GENDERS
+from .phrases import _POSSESSIVES
 from .text import Sentence, Token
 
 
@@ -210,9 +211,6 @@ def animate_noun(token: Token) -> bool:
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
 
 
-_POSSESSIVE = frozenset({"его", "ее", "её", "их"})
-
-
 def bare_role(m: Mention, whose: bool = False) -> bool:
     """`эксперт`, `Политик`, `бывший соратник`: a role noun with adjectives at
     most, which points back to the person the text is about. With `whose`, a
@@ -223,7 +221,7 @@ def bare_role(m: Mention, whose: bool = False) -> bool:
         if i == m.head:
             continue
         tok = tokens[i]
-        if whose and i < m.head and norm(tok.text) in _POSSESSIVE:
+        if whose and i < m.head and norm(tok.text) in _POSSESSIVES:
             continue
         if tok.pos not in {"ADJ", "DET"} or i > m.head or norm(tok.text) in _SOMEONE_NEW:
             return False

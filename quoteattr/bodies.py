@@ -15,10 +15,9 @@ from .antecedents import common_animate
 from .claims import Claim, Context
 from .cues import norm
 from .entities import _LOOKBACK, ORG, Resolver, _institutions
-from .mentions import Mention
+from .mentions import Mention, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
-from .text import Token
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -158,14 +157,16 @@ def _cited_outlet(ctx: Context, offset: int) -> bool:
     if at.feats.get("Case") == "Dat":
         return True
     before = [t for t in sent.tokens[: at.index] if t.pos != "PUNCT"]
-    if len(before) > 1 and lemmas(before[-1].text) & _OUTLET_KINDS:
+    if len(before) > 1 and lemmas(before[-1].text) & _outlet_kinds():
         before.pop()  # `сообщает агентство Bloomberg`, `пишет газета «Коммерсантъ»`
     return bool(before) and any(c.head == before[-1].index for c in ctx.cues[sent.index])
 
 
-# Kind nouns set before an outlet's name.
-_OUTLET_KINDS = frozenset({"агентство", "информагентство", "издание", "газета", "журнал",
-                           "телеканал", "радиостанция", "портал", "сайт", "таблоид"})  # fmt: skip
+@functools.cache
+def _outlet_kinds() -> frozenset[str]:
+    """Kind nouns set before an outlet's name: the media nouns, and
+    `агентство`, which also heads state bodies and so is not tagged media."""
+    return lexicon.words("institutions", "media") | {"агентство"}
 
 
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
@@ -203,7 +204,7 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
                 continue
             if any("service" in _institutions().get(x, ()) for x in lemmas(tok.text)):
                 continue  # `пресс-служба холдинга` speaks for a body, is none
-            hi = _genitives_after(tokens, i)
+            hi = genitive_run_end(tokens, i)
             words = [t.text for t in tokens[lo : hi + 1]]
             named = any("name" in _institutions().get(x, ()) for x in lemmas(tok.text))
             if len(words) > 1 or marked or named:  # not a bare `Компания`
@@ -286,27 +287,11 @@ def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[
             lo = i
             while lo > 0 and tokens[lo - 1].pos == "ADJ":
                 lo -= 1
-            hi = _genitives_after(tokens, i)
+            hi = genitive_run_end(tokens, i)
             if hi > lo:
                 words = [t.text for t in tokens[lo : hi + 1]]
                 return tokens[lo].start, names.org_name(words)
     return None
-
-
-def _genitives_after(tokens: list[Token], i: int) -> int:
-    """The last of the genitive nouns right after `i`, with their adjectives
-    (`департамента финансов`, `комитета Госдумы`, `Приморского края`), or `i`."""
-    while True:
-        j = i + 1
-        while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
-            j += 1
-        if not (
-            j < len(tokens)
-            and tokens[j].pos in {"NOUN", "PROPN"}
-            and tokens[j].feats.get("Case") == "Gen"
-        ):
-            return i
-        i = j
 
 
 def _body_name(name: str) -> bool:

@@ -43,6 +43,7 @@ from .cues import SOURCE, norm
 from .entities import (
     _LOOKBACK,
     ANON,
+    HER_OBLIQUE,
     ORG,
     PERSON,
     Entity,
@@ -53,6 +54,7 @@ from .entities import (
     _dependent,
     _institutions,
     _mention_case,
+    _roles,
     _title_matches,
     aliases,
     surname_key,
@@ -214,9 +216,7 @@ def _resolve_mention(
         # person named in full elsewhere; failing the whole mention, the
         # name's own words (`Лебедева из «ДОМ.РФ»`), unless its head is a role.
         entity = r.person_named(words)
-        if entity is None and not head_lemmas & (
-            lexicon.words("person_descriptors") | _anonymous()
-        ):
+        if entity is None and not head_lemmas & _roles():
             own = [
                 t.text
                 for t in m.sent.tokens
@@ -329,22 +329,21 @@ def _last_body_speaking(
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
     here = r.ctx.sentence_at(m.start)
-    for claim, speaker in _recent(previous):
-        if claim.start >= m.start:
-            continue
-        near = here is not None and here.paragraph - claim.sent.paragraph <= 1
-        mention = speaker.mention
-        if _media_name(speaker.name) and not _media_name(" ".join(head)):
-            return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet
-        if near and speaker.type == ORG and mention is not None:
-            # Not an outlet passing others' words on (`передает Интерфакс`),
-            # but a body named so (`сообщает Федеральное агентство …`).
-            relayed = claim.cue is not None and claim.cue.type != SOURCE
-            if relayed and _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
-                return None  # (`по данным Росстата` is Росстат's own)
-            return speaker.name
+    last = next(((c, s) for c, s in _recent(previous) if c.start < m.start), None)
+    if here is None or last is None:
         return None
-    return None
+    claim, speaker = last
+    mention = speaker.mention
+    if _media_name(speaker.name) and not _media_name(" ".join(head)):
+        return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet
+    if here.paragraph - claim.sent.paragraph > 1 or speaker.type != ORG or mention is None:
+        return None
+    # Not an outlet passing others' words on (`передает Интерфакс`), but a
+    # body named so (`сообщает Федеральное агентство …`).
+    relayed = claim.cue is not None and claim.cue.type != SOURCE
+    if relayed and _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
+        return None  # (`по данным Росстата` is Росстат's own)
+    return speaker.name
 
 
 def _media_name(name: str) -> bool:
@@ -438,7 +437,7 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
             or (
                 last is not None
                 and head.feats.get("Case") == "Nom"
-                and norm(last.text).endswith(_HER_OBLIQUE)
+                and norm(last.text).endswith(HER_OBLIQUE)
             )
         )
         if first is not None and first.head == m.head and first.rel in _NAME_RELS and not genitive:
@@ -447,10 +446,6 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
             # may set in apposition.
             return span, entity
     return people[-1]
-
-
-# Her surname's oblique endings (`Лосевой`, `Кудрявцевой`, `Вишневской`).
-_HER_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")
 
 
 def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:

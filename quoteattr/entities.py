@@ -19,6 +19,7 @@ import attrs
 from . import lexicon, names
 from .claims import Context
 from .cues import norm
+from .mentions import _OPENING_MARKS
 from .morph import is_known, lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention
@@ -469,6 +470,7 @@ _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "о�
              ("ина", "ин"), ("ына", "ын"), ("ской", "ский"), ("цкой", "цкий"),
              ("овой", "ов"), ("евой", "ев"), ("ёвой", "ёв"), ("иной", "ин"),
              ("ыной", "ын"))  # fmt: skip
+HER_OBLIQUE = tuple(fem for fem, _ in _FEMININE if fem.endswith("ой"))
 
 
 def surname_key(surname: str) -> str:
@@ -644,7 +646,6 @@ _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "
 
 
 _CLOSING_MARKS = frozenset({"»", '"', "“", "”"})
-_OPENING_MARKS = frozenset({"«", '"', "„", "“"})
 
 
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:

@@ -4,7 +4,7 @@ around a head token (`phrase`), which every speaker finder builds on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -120,21 +120,27 @@ def with_preposition(mention: Mention) -> Mention:
     return attrs.evolve(mention, place=True)
 
 
+def genitive_run_end(tokens: Sequence[Token], i: int, stop_at: Iterable[int] = ()) -> int:
+    """The last of the genitive nouns right after token `i`, with their
+    adjectives (`департамента финансов`, `комитета Госдумы`, `Приморского
+    края`), or `i`; the run ends before any index in `stop_at`."""
+    blocked = set(stop_at)
+    while True:
+        j = i + 1
+        while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
+            j += 1
+        if j >= len(tokens) or any(k in blocked for k in range(i + 1, j + 1)):
+            return i
+        if tokens[j].pos not in {"NOUN", "PROPN"} or tokens[j].feats.get("Case") != "Gen":
+            return i
+        i = j
+
+
 def with_genitives(mention: Mention, stop_at: Iterable[int] = ()) -> Mention:
     """The genitives right after the phrase that the parser hung elsewhere
     (`в пресс-службе судов общей юрисдикции столицы`)."""
     tokens = mention.sent.tokens
-    blocked = set(stop_at)
-    last = mention.tokens[-1]
-    while True:
-        j = last + 1
-        while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
-            j += 1
-        if j >= len(tokens) or j in blocked or any(k in blocked for k in range(last + 1, j)):
-            break
-        if tokens[j].pos not in {"NOUN", "PROPN"} or tokens[j].feats.get("Case") != "Gen":
-            break
-        last = j
+    last = genitive_run_end(tokens, mention.tokens[-1], stop_at)
     if last == mention.tokens[-1]:
         return mention
     more = tuple(range(mention.tokens[-1] + 1, last + 1))

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 
-import attrs
-
 from . import lexicon, places
 from .cues import SOURCE, Cue, norm
 from .mentions import (
@@ -230,9 +228,8 @@ def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
         return None
     if not is_institution(tokens[noun]):
         return None
-    found = phrase(sent, noun, blocked | {verb})
-    return with_preposition(attrs.evolve(found, stop=tokens[verb - 1].stop,
-                                         tokens=tuple(range(found.tokens[0], verb))))  # fmt: skip
+    span = tuple(range(1, verb))
+    return with_preposition(Mention(tokens[1].start, tokens[verb - 1].stop, sent, noun, span))
 
 
 def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -301,15 +298,16 @@ def _can_write(token: Token) -> bool:
     """A name, someone, or a body: not `материалы дела`, `выводы расследования`."""
     if token.pos != "NOUN" or token.feats.get("Animacy") == "Anim":
         return True
-    found = lemmas(token.text)
-    return bool(
-        found
-        & (
-            lexicon.words("institutions")
-            | lexicon.words("anonymous")
-            | lexicon.words("person_descriptors")
-        )
-    ) or is_institution(token)
+    return bool(lemmas(token.text) & _writers()) or is_institution(token)
+
+
+@functools.cache
+def _writers() -> frozenset[str]:
+    return (
+        lexicon.words("institutions")
+        | lexicon.words("anonymous")
+        | lexicon.words("person_descriptors")
+    )
 
 
 def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:

@@ -101,6 +101,21 @@ def new_speaker_cut(
             tokens[k].rel in {"nsubj", "nsubj:pass"} and k < other.head for k in verb.children
         )
         dash = tokens[i].text in "—–" and subject and "opinion" not in other.tags
+        if (
+            i > first
+            and tokens[i].text == ","
+            and says
+            and cue is not None
+            and cue.token.feats.get("VerbForm") == "Fin"  # not `Говоря о X, глава сообщила`
+            and _subject_between(sent, i, other.head)
+        ):
+            # `Критики говорят, что X, сторонники пишут, что Y`: a comma, a
+            # subject and its own verb of saying with a clause: another
+            # speaker's act, not the first speaker's words.
+            cut = i - 1
+            while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
+                cut -= 1
+            return cut
         if i > first and (dash or (tokens[i].text == "," and _links(sent, i + 1))):
             # `сказал, что шокирован — он назвал сына …`: a dash before a
             # subject and its own verb of saying starts another sentence.
@@ -109,6 +124,20 @@ def new_speaker_cut(
                 cut -= 1
             return cut
     return last
+
+
+def _subject_between(sent: Sentence, comma: int, head: int) -> bool:
+    """Only the verb's subject, a noun phrase, between the comma and the verb."""
+    if not sent.parsed or head <= comma + 1:
+        return False
+    tokens = sent.tokens
+    subjects = [
+        k for k in tokens[head].children if tokens[k].rel in {"nsubj", "nsubj:pass"} and k < head
+    ]
+    if not subjects or tokens[subjects[0]].pos not in {"NOUN", "PROPN"}:
+        return False
+    phrase = {t.index for t in sent.subtree(subjects[0])}
+    return all(k in phrase for k in range(comma + 1, head))
 
 
 def _agrees_with_cue(cue: Cue | None, verb: Token) -> bool:

@@ -9,6 +9,7 @@ fullest form the document gives, in the nominative.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator, Sequence
 
@@ -720,7 +721,8 @@ def _described(
         # `Пенсионерка из Верхней Пышмы, потерявшая …`, `Профессор, пожелавший
         # не называть имя`: introduced here, no one named before.
         return None
-    named = _nearby_person(r, m, subject_only=bare, besides=_set_apart(m, previous))
+    apart = _set_apart(m, previous)
+    named = _nearby_person(r, m, subject_only=bare, besides=apart)
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
         # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
@@ -729,6 +731,11 @@ def _described(
         named = near if near is not None and near.gender == parted else None
     if named is not None and not gender_fits(named, m):
         named = None
+    kin = GENDERS.get(m.head_token.feats.get("Gender", "")) if head_lemmas & _kin() else None
+    if named is not None and kin is not None and named.gender not in {None, kin}:
+        # `Анна … ей позвонил брат`: her brother, not Анна; a relation keeps
+        # its noun's gender (`супруга` may be the wife named before).
+        return None
     if named is not None and _affiliated_elsewhere(named, head_lemmas, dep):
         named = None  # `Директор шахты заявил` after `лидер профсоюза Кудрин`: someone else
     if named is not None and _asker(head_lemmas) and not _asker(frozenset(named.titles)):
@@ -738,11 +745,18 @@ def _described(
     ):
         return named
     for claim, speaker in _recent(previous):
-        if speaker.type == PERSON and claim.start < m.start:
+        if speaker.type == PERSON and claim.start < m.start and speaker.name not in apart:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
                 if speaker.name == entity.name:
+                    if kin is not None and entity.gender not in {None, kin}:
+                        return None
                     return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+@functools.cache
+def _kin() -> frozenset[str]:
+    return lexicon.words("anonymous", "kin")
 
 
 def _set_apart(m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[str]:

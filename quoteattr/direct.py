@@ -73,7 +73,7 @@ def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
 
 # Words allowed before the cue of a narrator's remark (`— Путин сказал`).
 _REMARK_LEAD = 2
-_DASH_RESUMES = re.compile(r"[.!?…,]\s*[—–-]\s*$")
+_DASH_RESUMES = re.compile(r"[.!?…,:]\s*[—–-]\s*$")
 
 
 def _cue_in(ctx: Context, start: int, stop: int, limit: int = 4) -> Cue | None:
@@ -486,7 +486,12 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
         cues = ctx.cues[last.index]
         nxt = by_paragraph[p + 1]
         start, stop = nxt[0].start, nxt[-1].stop
-        if not cues or ctx.view[start] in OPENING or ctx.view[start] in DASHES:
+        if not cues:
+            # `обещал провести чтения в Москве:` and a paragraph in the first
+            # person: the words of whoever the paragraph before is about.
+            found += _first_person_run(ctx, by_paragraph, p + 1, taken)
+            continue
+        if ctx.view[start] in OPENING or ctx.view[start] in DASHES:
             continue
         if ctx.view[nxt[-1].start : nxt[-1].stop].rstrip()[-1:] == ":":
             continue  # `В министерстве подтвердили смерть:`: a report of its own
@@ -508,7 +513,51 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
         claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-paragraph", 0.8)
         claim.document = cites_document(cue)
         found.append(claim)
+        found += _first_person_run(ctx, by_paragraph, p + 2, taken)
     return found
+
+
+def _first_person_run(
+    ctx: Context, by_paragraph: dict[int, list[Sentence]], p: int, taken: list[Claim]
+) -> list[Claim]:
+    """`Модрич сказал:` and several paragraphs of his words, marks lost: each
+    paragraph after the first goes on with them while it speaks as `я`/`мы`
+    or to `ты`/`вы`, and has no cue or quote of its own (a cue is the
+    narrator's again: `Напомним`, `— отметил он`)."""
+    found = []
+    while p in by_paragraph:
+        sents = by_paragraph[p]
+        start, stop = sents[0].start, sents[-1].stop
+        if ctx.view[start] in OPENING or ctx.view[start] in DASHES:
+            break
+        if ctx.view[start:stop].rstrip()[-1:] == ":":
+            break
+        if any(not _own_saying(c) for s in sents for c in ctx.cues[s.index]):
+            break
+        if any(c.start < stop and start < c.stop for c in taken):
+            break
+        if not any(_speaks_in_person(t) for s in sents for t in s.tokens):
+            break
+        while stop > start and ctx.text[stop - 1] in ". ":
+            stop -= 1
+        found.append(Claim(start, stop, DIRECT, sents[0], None, None, "continued", 0.6))
+        p += 1
+    return found
+
+
+def _own_saying(cue: Cue) -> bool:
+    """`Должен признать`, `трудно сказать`, `я считаю`: the speaker's own
+    words about saying; `Напомним` is the narrator's plural."""
+    feats = cue.token.feats
+    return feats.get("VerbForm") == "Inf" or (
+        feats.get("Person") == "1" and feats.get("Number") == "Sing"
+    )
+
+
+def _speaks_in_person(token: Token) -> bool:
+    """`я`, `нам`, `мечтал` of `я мечтал`, `стремишься`; not an imperative
+    (`см.` of a reference reads as `смотри`)."""
+    return token.feats.get("Person") in {"1", "2"} and token.feats.get("Mood") != "Imp"
 
 
 def _reports(cue: Cue) -> bool:

@@ -377,6 +377,15 @@ def _is_clause(sent: Sentence, i: int) -> bool:
     )
 
 
+def _leads_another_cue(ctx: Context, cue: Cue) -> bool:
+    """`Говоря о новом стадионе, губернатор отметил, что …`: a gerund before
+    the verb of saying it hangs on names the occasion; the act is the verb's."""
+    verb = cue.token
+    if verb.feats.get("VerbForm") != "Conv" or not cue.sent.parsed:
+        return False
+    return verb.head > cue.head and any(c.head == verb.head for c in ctx.cues[cue.sent.index])
+
+
 def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     """Indirect speech around a verb cue: clause, topic, colon, postposed, `как`."""
     sent = cue.sent
@@ -444,6 +453,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         # that points to another.
         and not _work_as_subject(sent, cue)
         and not _evidence_as_subject(sent, cue)
+        and not _leads_another_cue(ctx, cue)
     ):
         first = _topic_after(sent, cue)
         if first is not None and _colon_quote_after(sent, first):

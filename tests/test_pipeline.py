@@ -180,6 +180,50 @@ MULTI_PARAGRAPH = [
 ]
 
 
+# Paragraphs of one speaker's words after a colon, marks lost: each goes on
+# while it speaks in the first person and has no cue of its own.
+FIRST_PERSON_RUNS = [
+    case(
+        "colon-paragraph-then-first-person-paragraphs",
+        "После матча капитан «Зенита» Андрей Аршавин сказал:\n"
+        "Я очень рад победе, мы долго к ней шли.\n"
+        "Для меня это особенный вечер. Я благодарю болельщиков, которые были с нами.\n"
+        "Интересно, что команда не проигрывала с марта.",
+        Q("Я очень рад победе, мы долго к ней шли", DIR, "Андрей Аршавин", PERSON, "сказал"),
+        Q(
+            "Для меня это особенный вечер. Я благодарю болельщиков, которые были с нами",
+            DIR,
+            "Андрей Аршавин",
+            PERSON,
+            None,
+        ),
+    ),
+    case(
+        "first-person-paragraph-own-infinitive-cue",
+        "Фонд инвестировал около $200 млн в проекты по утилизации отходов:\n"
+        "Должен признать, десять лет назад я и не думал, что буду так много знать о туалетах.",
+        Q(
+            "Должен признать, десять лет назад я и не думал, что буду так много знать о туалетах",
+            DIR,
+            None,
+            None,
+            None,
+        ),
+    ),
+    case(
+        "third-person-paragraph-after-run-is-narrative",
+        "Тренер Олег Кононов рассказал:\n\nМы готовились к этому матчу весь месяц.\n\n"
+        "Команда улетела в Самару в пятницу. Билеты на игру раскуплены.",
+        Q("Мы готовились к этому матчу весь месяц", DIR, "Олег Кононов", PERSON, "рассказал"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_PERSON_RUNS)
+def test_first_person_paragraph_runs(analyze, text, expected):
+    check(analyze(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), MULTI_PARAGRAPH)
 def test_quote_over_several_paragraphs_is_one(analyze, text, expected):
     check(analyze(text), expected)
@@ -324,6 +368,14 @@ INTERRUPTED = [
         "Аббас Аракчи",
         "сказал",
         id="second-quote-after-a-comma-and-a-hyphen-ascii",
+    ),
+    pytest.param(
+        "«Мы сделали всё, что могли», — говорит тренер Олег Кононов: — «Но соперник оказался "
+        "сильнее».",
+        ("Мы сделали всё, что могли", "Но соперник оказался сильнее"),
+        "Олег Кононов",
+        "говорит",
+        id="second-quote-after-a-colon-and-a-dash",
     ),
     pytest.param(
         "Министр Сергей Лавров выступил на брифинге. «Решение принято», — сказал он "
@@ -1789,6 +1841,21 @@ def test_nothing_reported(analyze, text, expected):
 # --- speakers ---------------------------------------------------------------
 
 SPEAKERS = [
+    case(
+        "member-title-from-the-headline",
+        "Участница группы «Ночные снайперы» Ольга Кравец выпустила сольный альбом\n"
+        "Ольга Кравец\n"
+        "В интервью радиостанции бывшая участница «Ночных снайперов» заявила, что альбом "
+        "записан за два месяца.",
+        Q("альбом записан за два месяца", IND, "Ольга Кравец", PERSON, "заявила"),
+    ),
+    case(
+        "a-relation-of-the-other-gender-is-someone-else",
+        "Анна Смирнова рассказала, что вернулась домой поздно. Ночью ей позвонил брат и "
+        "сказал: «Я уезжаю из города».",
+        Q("вернулась домой поздно", IND, "Анна Смирнова", PERSON, "рассказала"),
+        Q("Я уезжаю из города", DIR, "брат", ANON, "сказал"),
+    ),
     case(
         "one-of-a-group-named-between-commas",
         "Одна из потерпевших, 78-летняя Зинаида Колесникова, рассказала, что ей позвонил "
@@ -3411,6 +3478,18 @@ def test_detection(analyze, text, expected):
 
 DETECTION_CLAUSE_ENDS = [
     case(
+        "asyndetic-second-speaker-with-its-own-clause",
+        "Сторонники мэра говорят, что он построил новые дороги, противники пишут, что бюджет "
+        "города разорён.",
+        Q("он построил новые дороги", IND, "Сторонники мэра", ANON, "говорят"),
+        Q("бюджет города разорён", IND, "противники", ANON, "пишут"),
+    ),
+    case(
+        "gerund-topic-before-the-speaker-is-no-claim",
+        "Говоря о новом стадионе, губернатор отметил, что стройка завершится летом.",
+        Q("стройка завершится летом", IND, "губернатор", ANON, "отметил"),
+    ),
+    case(
         "clause-stops-before-another-speakers-clause",
         "Источники агентства сообщали о двух погибших, однако потом МЧС опровергло эту информацию.",
         Q("о двух погибших", IND, ..., cue="сообщали"),
@@ -3518,6 +3597,25 @@ def test_detection_clause_ends(analyze, text, expected):
 
 
 DETECTION_SOURCE_PHRASES = [
+    case(
+        "source-clause-ends-at-a-colon-before-a-quote",
+        "По словам экономиста Игоря Смирнова, рубль останется слабым до весны: «Нефть дешевеет, "
+        "а спрос на валюту растёт».",
+        Q("рубль останется слабым до весны", IND, "Игорь Смирнов", PERSON, "По словам"),
+        Q("Нефть дешевеет, а спрос на валюту растёт", DIR, "Игорь Смирнов", PERSON, "По словам"),
+    ),
+    case(
+        "source-clause-keeps-a-quote-of-another-cue",
+        "Анна Смирнова долго молчала. По её словам, ночью ей позвонил брат и сказал: «Я всё знаю».",
+        Q(
+            "ночью ей позвонил брат и сказал: «Я всё знаю»",
+            IND,
+            "Анна Смирнова",
+            PERSON,
+            "По её словам",
+        ),
+        Q("Я всё знаю", DIR, "брат", ANON, "сказал"),
+    ),
     case(
         "source-phrase-with-so-ssylkoy-na",
         "По данным Reuters со ссылкой на официальных лиц, мирные жители погибли после авиаудара.",

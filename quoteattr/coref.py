@@ -721,8 +721,7 @@ def _described(
         # `Пенсионерка из Верхней Пышмы, потерявшая …`, `Профессор, пожелавший
         # не называть имя`: introduced here, no one named before.
         return None
-    apart = _set_apart(m, previous)
-    named = _nearby_person(r, m, subject_only=bare, besides=apart)
+    named = _nearby_person(r, m, subject_only=bare, besides=_set_apart(m, previous))
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
         # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
@@ -745,7 +744,7 @@ def _described(
     ):
         return named
     for claim, speaker in _recent(previous):
-        if speaker.type == PERSON and claim.start < m.start and speaker.name not in apart:
+        if speaker.type == PERSON and claim.start < m.start:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
                 if speaker.name == entity.name:
                     if kin is not None and entity.gender not in {None, kin}:

@@ -456,8 +456,10 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     animate = head.feats.get("Animacy") == "Anim" or any(
         {"NOUN", "anim"} <= p.tag.grammemes for p in parse(head.text.lower())[:1]
     )
-    if head.pos != "NOUN" or not animate:
-        return False  # `заявление Владимира Путина` is his
+    if not (head.pos == "NOUN" and animate) and not _one_of(m):
+        # `заявление Владимира Путина` is his; `один из опрошенных Уилсоном
+        # молодых людей` is not Уилсон.
+        return False
     if span[0] <= head.start < span[1]:
         return False
     inside = [t for t in m.sent.tokens if span[0] <= t.start < span[1]]
@@ -468,9 +470,10 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
         tokens = m.sent.tokens
         t, steps = top[0], 0
         while t.index != m.head and t.head >= 0 and steps < 8:
-            if t.rel not in _NAME_RELS:
+            if t.rel not in _NAME_RELS and (head.pos == "NOUN" or t.rel == "obl:agent"):
                 # `Врачи, лечащие Гиффордс`, `представитель генсека ООН Антониу
-                # Гутерриша`: the name hangs below the head, not beside it.
+                # Гутерриша`: the name hangs below the head, not beside it; of
+                # a group (`один из …`), only the agent of its participle.
                 return True
             t, steps = tokens[t.head], steps + 1
         # `Менеджер Мии Фэрроу`: the parse says apposition, the case says genitive.

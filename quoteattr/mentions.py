@@ -68,10 +68,19 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
             modifier = i != head and (
                 tokens[i].pos == "ADJ" or tokens[i].feats.get("VerbForm") == "Part"
             )
+            # `один из опрошенных Уилсоном молодых людей`: a participle
+            # before the group's noun is an attribute, its agent inside.
+            before = (
+                tokens[head].pos == "NUM"
+                and child.rel == "acl"
+                and c < i
+                and child.feats.get("VerbForm") == "Part"
+            )
             if (
                 child.rel in _NP_RELS
+                or before
                 or (child.rel == "punct" and child.text in _QUOTE_CHARS)
-                or (modifier and child.rel == "obl")
+                or (modifier and child.rel in {"obl", "obl:agent"})
             ):
                 keep.add(c)
                 stack.append(c)

@@ -198,6 +198,32 @@ def _colon_cut(sent: Sentence, first: int, last: int) -> int:
     return last
 
 
+def quote_colon(ctx: Context, cue: Cue, first: int) -> int:
+    """`По словам X, Крым не единственный объект интереса: «Турция …»`, `Как
+    заявил X, он не видит оснований: «…»`: a source's clause ends at a colon
+    that opens a quote, the quote a claim of its own. The index of that colon
+    after `first`, or past the sentence's last token: not a colon inside
+    marks (`«… высказыванию: „…“»`), nor one after another cue, whose quote
+    lies inside what the source told (`брат позвонил и сказал: «…»`)."""
+    sent = cue.sent
+    tokens = sent.tokens
+    colon = next(
+        (
+            i
+            for i in range(first + 1, len(tokens) - 1)
+            if tokens[i].text == ":" and tokens[i + 1].text in OPENING
+        ),
+        len(tokens),
+    )
+    if colon == len(tokens):
+        return colon
+    if any(q.open < tokens[colon].start < q.stop for q in ctx.quoted):
+        return len(tokens)
+    if any(first <= c.head < colon for c in ctx.cues[sent.index] if c is not cue):
+        return len(tokens)
+    return colon
+
+
 def clause_end(ctx: Context, cue: Cue, first: int) -> int:
     """Last token of the reported clause starting at `first`.
 

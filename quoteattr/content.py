@@ -62,7 +62,7 @@ def extract(ctx: Context) -> list[Claim]:
             if claim is None:
                 continue
             if key in colon and (
-                claim.how not in {"clause", "topic", "post", "source"}
+                claim.how not in {"clause", "topic", "post", "source", "as"}
                 or claim.stop > colon[key]
                 or (claim.how == "post" and not _speaker_after(claim))
             ):

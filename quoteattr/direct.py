@@ -216,11 +216,23 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         return None, ""
     if not _opens_sentence(ctx, q) and words < 6:
         return None, ""
-    if _cue_before(ctx, q, cue):
+    if _cue_before(ctx, q, cue) and not _source_then_colon(ctx, q):
         # `Путин обвинил Киев в нежелании «…», передает ТАСС`: the quote is
-        # inside the first cue's words, and the later cue relays them.
+        # inside the first cue's words, and the later cue relays them; a quote
+        # set off by a colon (`Как заявил X, …: «…», — сказал президент`) is
+        # a statement of its own, its cue the one after it.
         return None, ""
     return cue, "direct-post"
+
+
+def _source_then_colon(ctx: Context, q: Quoted) -> bool:
+    """`Как заявил X, …: «…»`, `По словам X, …: «…»`: only a source phrase
+    before the quote, and a colon right before it."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None or not ctx.view[: q.open].rstrip(" \u00a0—–-").endswith(":"):
+        return False
+    before = [c for c in ctx.cues[sent.index] if c.stop <= q.open]
+    return all(c.type == SOURCE or norm(c.sent.tokens[c.first].text) == "как" for c in before)
 
 
 def _cue_between(ctx: Context, cue: Cue, stop: int) -> bool:

@@ -27,7 +27,7 @@ from .claims import (
     content_start,
     name_in_marks,
 )
-from .clause_ends import clause_end, new_speaker_cut
+from .clause_ends import clause_end, new_speaker_cut, quote_colon
 from .cues import Cue, norm
 from .morph import lemmas
 from .text import Sentence, Token
@@ -557,7 +557,7 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     for i in range(end + 1, len(tokens)):
         if tokens[i].text == ",":
             first = content_start(sent, i + 1)
-            last = len(tokens) - 1
+            last = quote_colon(ctx, cue, first) - 1
             return _trim(sent, first, new_speaker_cut(ctx, sent, first, last))
     if mention is not None and end + 1 < len(tokens):
         # `Как сообщило министерство здравоохранения в больницах …`: no comma.

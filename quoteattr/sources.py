@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from . import speakers
 from .claims import INDIRECT, OPENING, Claim, Context, _priority, _trim, content_start
+from .clause_ends import quote_colon
 from .cues import Cue
 from .morph import lemmas
 from .text import Sentence, Token
@@ -39,13 +40,7 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
     if cue.first <= first:
         if after >= len(tokens):
             return None
-        colon = _quote_colon(sent, after)
-        if colon < len(tokens) and any(q.open < tokens[colon].start < q.stop for q in ctx.quoted):
-            colon = len(tokens)  # `«… высказыванию: „…“»`: a colon of the quoted words
-        if any(after <= c.head < colon for c in ctx.cues[sent.index] if c is not cue):
-            # `По её словам, брат позвонил и сказал: «…»`: the quote is the
-            # brother's, inside what she told.
-            colon = len(tokens)
+        colon = quote_colon(ctx, cue, after)
         span = _trim(sent, content_start(sent, after), colon - 1)
         how = "source"
     elif after >= len(tokens):
@@ -63,17 +58,6 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None
     priority = _priority(how, mention)
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, priority)
-
-
-def _quote_colon(sent: Sentence, after: int) -> int:
-    """`По словам X, Крым не единственный объект интереса: «Турция …»`: the
-    source's clause ends at a colon that opens a quote (the quote is a
-    claim of its own); else past the sentence's last token."""
-    tokens = sent.tokens
-    for i in range(after + 1, len(tokens) - 1):
-        if tokens[i].text == ":" and tokens[i + 1].text in OPENING:
-            return i
-    return len(tokens)
 
 
 def _set_off(sent: Sentence, i: int) -> bool:

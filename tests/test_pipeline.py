@@ -3610,6 +3610,18 @@ def test_detection_clause_ends(analyze, text, expected):
 
 DETECTION_SOURCE_PHRASES = [
     case(
+        "as-clause-ends-at-a-colon-before-a-quote-with-its-own-cue",
+        "Как заявил Владимир Путин, он не видит оснований для паники: «Ситуация под "
+        "контролем», — сказал президент.",
+        Q("он не видит оснований для паники", IND, "Владимир Путин", PERSON, "Как заявил"),
+        Q("Ситуация под контролем", DIR, "Владимир Путин", PERSON, "сказал"),
+    ),
+    case(
+        "a-relay-after-a-colon-quote-is-no-cue-of-its-own",
+        "Глава МИД Сергей Лавров заявил: «Мы готовы к переговорам», — передает РИА Новости.",
+        Q("Мы готовы к переговорам", DIR, "Сергей Лавров", PERSON, "заявил"),
+    ),
+    case(
         "source-clause-ends-at-a-colon-before-a-quote",
         "По словам экономиста Игоря Смирнова, рубль останется слабым до весны: «Нефть дешевеет, "
         "а спрос на валюту растёт».",

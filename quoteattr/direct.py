@@ -15,6 +15,7 @@ import re
 
 from . import interviews, lexicon, marks, speakers
 from .claims import (
+    CLOSING,
     COMPLEMENTISERS,
     DASHES,
     DIRECT,
@@ -132,6 +133,17 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
     priority = 0.95 if cue is not None else 0.6
     kind = DIRECT
     document = cue is not None and "message" not in cue.tags and cites_document(cue)
+    if how == "infinitive" and cue is not None:
+        inf = _infinitive_holding(cue.sent, cue, q)
+        assert inf is not None  # (how says so)
+        tokens = cue.sent.tokens
+        first = content_start(cue.sent, cue.last + 1)
+        last = max(t.index for t in cue.sent.subtree(inf))
+        while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in CLOSING:
+            last -= 1
+        start, stop = tokens[first].start, max(tokens[last].stop, whole[1])
+        return Claim(start, stop, MIXED, sent, cue, speakers.of_cue(cue, (start, stop)), "object",
+                     0.7)  # fmt: skip
     if how in {"naming", "object"} and cue is not None:
         # `назвал ситуацию «неприемлемой»`: the whole object, marks included.
         first = content_start(cue.sent, cue.last + 1)
@@ -331,6 +343,16 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         # что важно, чтобы «…»` the quote is only part of the clause: mixed,
         # found by the clause finder.
         own_clause = len(comps) <= 1 and (not comps or comps[0] is words[-1])
+        if (
+            last.tags & {"promise", "request"}
+            and not comps
+            and ctx.text[q.start : q.start + 1].islower()  # not `в «Южном» районе`
+            and _infinitive_holding(sent, last, q)
+        ):
+            # `пообещал «обязательно» провести чтения`, `повелел оказать
+            # «всемерную помощь»`: what is promised or asked, in part the
+            # speaker's words, is the infinitive's phrase: mixed.
+            return last, "infinitive"
         if (tail in COMPLEMENTISERS or left.endswith((", что", ",что"))) and whole and own_clause:
             return last, "direct-clause"
         characterised = (
@@ -392,6 +414,25 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             # выше денег»`: the words right after a verb of saying.
             return last, "direct-adjacent"
     return _message_cue(ctx, q)
+
+
+def _infinitive_holding(sent: Sentence, cue: Cue, q: Quoted) -> int | None:
+    """The cue's infinitive object, outside the marks, whose phrase holds the
+    quote or follows it (`пообещал «обязательно» провести чтения`); None if
+    there is none
+    (`призвали «обеспечить доступ»`: the quote is the whole object, direct)."""
+    if not sent.parsed or q.close is None:
+        return None
+    tokens = sent.tokens
+    for t in tokens:
+        if t.head != cue.head or t.feats.get("VerbForm") != "Inf" or q.open <= t.start <= q.close:
+            continue
+        # The quote inside the infinitive's phrase, or between the cue and it
+        # (`пообещал «в ближайшее время» решить …`: the parse hangs it on the cue).
+        last = max(u.start for u in sent.subtree(t.index))
+        if cue.stop <= q.open and q.close < last:
+            return t.index
+    return None
 
 
 def _uttered(ctx: Context, sent: Sentence, cue: Cue, words: list[Token], q: Quoted) -> bool:

@@ -559,7 +559,8 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
             first = content_start(sent, i + 1)
             last = quote_colon(ctx, cue, first) - 1
             return _trim(sent, first, new_speaker_cut(ctx, sent, first, last))
-    if mention is not None and end + 1 < len(tokens):
-        # `Как сообщило министерство здравоохранения в больницах …`: no comma.
+    if (mention is not None or "impersonal" in cue.tags) and end + 1 < len(tokens):
+        # `Как сообщило министерство здравоохранения в больницах …`, `Как
+        # сообщается Бабур прилетел …`: no comma.
         return _trim(sent, end + 1, len(tokens) - 1)
     return None

@@ -3488,6 +3488,36 @@ def test_detection(analyze, text, expected):
     check(analyze(text), expected)
 
 
+# What is promised or asked, an infinitive's phrase with the speaker's words
+# in it, is a mixed claim; an infinitive alone or a name in marks is nothing.
+PROMISED_INFINITIVES = [
+    case(
+        "promise-quoted-adverb-then-infinitive",
+        "Мэр поблагодарил жителей и пообещал «обязательно» открыть парк до 1 сентября.",
+        Q("«обязательно» открыть парк до 1 сентября", MIX, "Мэр", ANON, "пообещал"),
+    ),
+    case(
+        "order-with-quoted-object-of-the-infinitive",
+        "Король Альберт II повелел оказать «всемерную помощь» будущему королю.",
+        Q("оказать «всемерную помощь» будущему королю", MIX, "Альберт II", PERSON, "повелел"),
+    ),
+    case(
+        "promise-with-a-name-in-marks-is-nothing",
+        "Губернатор пообещал провести встречу в «Южном» районе уже в мае.",
+    ),
+    case(
+        "request-whose-whole-object-is-quoted-is-direct",
+        "В заявлении участники призвали «обеспечить свободный доступ наблюдателям».",
+        Q("обеспечить свободный доступ наблюдателям", DIR, "участники", ANON, "призвали"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROMISED_INFINITIVES)
+def test_promised_infinitives(analyze, text, expected):
+    check(analyze(text), expected)
+
+
 DETECTION_CLAUSE_ENDS = [
     case(
         "asyndetic-second-speaker-with-its-own-clause",
@@ -3609,6 +3639,11 @@ def test_detection_clause_ends(analyze, text, expected):
 
 
 DETECTION_SOURCE_PHRASES = [
+    case(
+        "impersonal-as-clause-without-a-comma",
+        "Свадьба должна была пройти в мае. Как сообщается жених прилетел в Ташкент из Женевы.",
+        Q("жених прилетел в Ташкент из Женевы", IND, None, cue="Как сообщается"),
+    ),
     case(
         "as-clause-ends-at-a-colon-before-a-quote-with-its-own-cue",
         "Как заявил Владимир Путин, он не видит оснований для паники: «Ситуация под "

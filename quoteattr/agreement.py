@@ -74,7 +74,9 @@ def _plural_phrase(name: str) -> bool:
     if not last.isalpha() or not is_known(last):
         return False
     parses = parse(last)
-    return bool(parses) and parses[0].tag.number == "plur"
+    # `органах` of `Источник в правоохранительных органах` ends the phrase in
+    # the plural, but not in the nominative: the phrase's head is singular.
+    return bool(parses) and parses[0].tag.number == "plur" and parses[0].tag.case == "nomn"
 
 
 def by_pronoun(rule: Speaker | None) -> bool:

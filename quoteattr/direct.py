@@ -589,8 +589,10 @@ def _first_person_run(
             break
         if any(c.start < stop and start < c.stop for c in taken):
             break
-        if not any(_speaks_in_person(t) for s in sents for t in s.tokens):
-            break
+        if not any(
+            _speaks_in_person(t) and not ctx.in_quote(t.start) for s in sents for t in s.tokens
+        ):
+            break  # (not `«… в наших клетках»`: a title's words)
         while stop > start and ctx.text[stop - 1] in ". ":
             stop -= 1
         found.append(Claim(start, stop, DIRECT, sents[0], None, None, "continued", 0.6))
@@ -599,18 +601,25 @@ def _first_person_run(
 
 
 def _own_saying(cue: Cue) -> bool:
-    """`Должен признать`, `трудно сказать`, `я считаю`: the speaker's own
-    words about saying; `Напомним` is the narrator's plural."""
+    """`Должен признать`, `трудно сказать`, `я считаю`, `мы допускаем`: the
+    speaker's own words about saying; `Напомним`, `Отметим` (perfective) are
+    the narrator's."""
     feats = cue.token.feats
     return feats.get("VerbForm") == "Inf" or (
-        feats.get("Person") == "1" and feats.get("Number") == "Sing"
+        feats.get("Person") == "1"
+        and (feats.get("Number") == "Sing" or feats.get("Aspect") == "Imp")
     )
 
 
 def _speaks_in_person(token: Token) -> bool:
-    """`я`, `нам`, `мечтал` of `я мечтал`, `стремишься`; not an imperative
-    (`см.` of a reference reads as `смотри`)."""
-    return token.feats.get("Person") in {"1", "2"} and token.feats.get("Mood") != "Imp"
+    """`я`, `нам`, `мечтал` of `я мечтал`, `стремишься`, `нашей`; not an
+    imperative (`см.` of a reference reads as `смотри`)."""
+    if token.feats.get("Person") in {"1", "2"}:
+        return token.feats.get("Mood") != "Imp"
+    return token.pos == "DET" and bool(lemmas(token.text) & _POSSESSIVE)
+
+
+_POSSESSIVE = frozenset({"мой", "наш", "твой", "ваш"})
 
 
 def _reports(cue: Cue) -> bool:

@@ -174,8 +174,13 @@ class Resolver:
                         continue
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
-                while type_ == "PER" and len(words) > 1 and _title_word(words[0]):
-                    # `Музыканты Шевчук`: NER took the title into the name.
+                while (
+                    type_ == "PER"
+                    and len(words) > 1
+                    and (_title_word(words[0]) or _noun_of_genitive(sent, start, words))
+                ):
+                    # `Музыканты Шевчук`: NER took the title into the name;
+                    # `Ученик Алферова`: a noun and the one it is of.
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
                 if type_ == "PER" and not _common_word(words):
@@ -223,7 +228,9 @@ class Resolver:
             if entity.full:
                 continue
             words = set(map(norm, entity.forms)) | written.get(id(entity), set())
-            target = next(
+            # `сказал Баррозу`, read as the dative of `Барроз`: the very
+            # surname of `Жозе Мануэл Баррозу` as written.
+            target = next((stems[w] for w in sorted(words) if w in stems), None) or next(
                 (
                     stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
                     for w in sorted(words)
@@ -486,6 +493,17 @@ def surname_key(surname: str) -> str:
     return word
 
 
+def _noun_of_genitive(sent: Sentence, start: int, words: list[str]) -> bool:
+    """`Ученик Алферова` opening a sentence: a capitalised common noun, then a
+    name in the genitive, which NER read as one name."""
+    tokens = [t for t in sent.tokens if t.start >= start][:2]
+    if len(tokens) < 2 or tokens[0].text != words[0] or tokens[0].pos != "NOUN":
+        return False
+    if tokens[0].feats.get("Case") == "Gen" or tokens[1].feats.get("Case") != "Gen":
+        return False
+    return _common_word([words[0]])
+
+
 def _title_word(word: str) -> bool:
     """A role noun NER may take into a name (`Музыканты Шевчук`), but not a
     first name that is also a word (`Роман`, `Вера`, `Хорхе`)."""
@@ -739,9 +757,19 @@ def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) ->
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}
-    if any("description" in _institutions().get(d, ()) for d in dep):
+    if any(_describes_any(d) for d in dep):
         return True  # `генсек альянса` for `генсек НАТО`: the body described, not named
     return not dep or not of or bool(of & dep)
+
+
+def _describes_any(noun: str) -> bool:
+    """A description that may stand for whatever body a title names: an
+    anaphoric one (`ведомство`) or one of a kind (`альянс`); not a category
+    of business (`перевозчик`, `компания`), which is some other body than
+    the one a spokeswoman's title names (`представитель СКР` …
+    `представителя перевозчика`)."""
+    tags = _institutions().get(noun, ())
+    return "description" in tags and ("generic" not in tags or "anaphoric" in tags)
 
 
 def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:

@@ -6,7 +6,17 @@
 from __future__ import annotations
 
 from . import lexicon, speakers
-from .claims import CLOSING, INDIRECT, OPENING, Claim, Context, Spans, _trim, content_start
+from .claims import (
+    CLOSING,
+    DIRECT,
+    INDIRECT,
+    OPENING,
+    Claim,
+    Context,
+    Spans,
+    _trim,
+    content_start,
+)
 from .entities import _roles
 from .marks import Quoted
 from .morph import is_known, lemmas, parse
@@ -115,6 +125,7 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
     """
     found = []
     index = Spans(taken)
+    lines, askers = _name_lines(ctx)
     for sent in ctx.sents:
         if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue  # not the start of a line
@@ -140,5 +151,41 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
         span = _trim(sent, first, len(sent.tokens) - 1)
         if mention is None or span is None:
             continue
+        paragraph = [s for s in ctx.sents if s.paragraph == sent.paragraph]
+        if sent.index > 0 and (len(paragraph) > 1 or lines > 1):
+            # `Мустафа Джемилев: Положительная была реакция! Он сказал, …`: a
+            # line of an interview, the speaker's words set off by a colon
+            # (GUIDELINES, Spans), the whole line; the interviewer's question
+            # is left out, as in dialogue (interviews.py).
+            stop = paragraph[-1].stop
+            if ctx.view[sent.start : sent.tokens[colon].start].strip() in askers:
+                continue
+            while stop > span[0] and ctx.text[stop - 1] in " .":
+                stop -= 1
+            found.append(Claim(span[0], stop, DIRECT, sent, None, mention, "interview", 0.6))
+            continue
         found.append(Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6))
     return found
+
+
+def _name_lines(ctx: Context) -> tuple[int, set[str]]:
+    """How many lines after the first open with a short name and a colon
+    (`Корреспондент: …`, `Иван Петров: …`): two or more make an interview;
+    and the names that ask (a line of theirs ends with `?`): the interviewer."""
+    count = 0
+    askers = set()
+    for sent in ctx.sents[1:]:
+        if ctx.sents[sent.index - 1].paragraph == sent.paragraph:
+            continue
+        head = ctx.view[sent.start : sent.start + 60].split(":", 1)
+        if len(head) == 2 and 0 < len(head[0].split()) <= 3 and head[0][:1].isupper():
+            count += 1
+            end = sent
+            while (
+                end.index + 1 < len(ctx.sents)
+                and ctx.sents[end.index + 1].paragraph == sent.paragraph
+            ):
+                end = ctx.sents[end.index + 1]
+            if ctx.view[sent.start : end.stop].rstrip()[-1:] == "?":
+                askers.add(head[0].strip())
+    return count, askers

@@ -393,6 +393,8 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     verb = tokens[cue.head]
     if verb.feats.get("Person") == "1" and "impersonal" not in cue.tags:
         return None  # `Напомним`, `Отметим`: the journalist, not a source
+    if verb.feats.get("Person") == "2" and verb.feats.get("Mood") != "Imp":
+        return None  # `Вы опасаетесь, что …?`: an interviewer's question
     if _first_person_subject(sent, cue.head):
         return None  # `Мы бы считали, что …` in the narrative: the writer's own voice
     if "quoteonly" in cue.tags:

@@ -35,3 +35,23 @@ def name_in_marks_after(sent: Sentence, noun: int) -> bool:
         and tokens[noun + 2].head == noun
         and tokens[noun + 2].text[:1].isupper()
     )
+
+
+_OPENING = {"«", '"', "„", "“"}
+
+
+def named_in_marks(sent: Sentence, noun: int) -> bool:
+    """A noun whose own phrase stands in marks, capitalised (`в «Саратовских
+    авиалиниях»`, `в «Российских железных дорогах»`): a name, a body's."""
+    tokens = sent.tokens
+    first = noun
+    while first > 0 and tokens[first - 1].text not in _OPENING:
+        if tokens[first - 1].head != noun or tokens[first - 1].pos not in {"ADJ", "PROPN", "NOUN"}:
+            return False  # only the noun's own modifiers inside the marks
+        first -= 1
+    return (
+        first > 0
+        and tokens[first].text[:1].isupper()
+        and noun + 1 < len(tokens)
+        and tokens[noun + 1].text in {"»", '"', "“", "”"}
+    )

@@ -207,6 +207,8 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
         if cases & {"в", "во"} and places.named_place(sent, c, blocked):
             return with_preposition(phrase(sent, c, blocked))  # `В Белом доме заявили`
+        if cases & {"в", "во"} and places.named_in_marks(sent, c):
+            return with_preposition(phrase(sent, c, blocked))  # `В «Саратовских авиалиниях»`
         if cases & {"в", "во"} and places.name_in_marks_after(sent, c):
             # `сообщили в онлайн-кинотеатре «Кион»`: any noun with a name in
             # marks names a body.
@@ -226,7 +228,7 @@ def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
     noun = next((i for i in range(1, verb) if tokens[i].pos in {"NOUN", "PROPN"}), None)
     if noun is None or noun in blocked or tokens[noun].feats.get("Case") not in {"Loc", None}:
         return None
-    if not is_institution(tokens[noun]):
+    if not is_institution(tokens[noun]) and not places.named_in_marks(sent, noun):
         return None
     span = tuple(range(1, verb))
     return with_preposition(Mention(tokens[1].start, tokens[verb - 1].stop, sent, noun, span))

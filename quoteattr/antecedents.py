@@ -237,7 +237,11 @@ def gender_fits(entity: Entity, m: Mention) -> bool:
     lem = lemmas(head.text)
     if lem & lexicon.words("person_descriptors", "common"):
         return True
-    tagged = {g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)}
+    # The word as written first: pymorphy3 lemmatises `супруга` to `супруг`.
+    word = {head.text.lower().replace("ё", "е")}
+    tagged = {g for g in ("masc", "femn") if word & lexicon.words("person_descriptors", g)} or {
+        g for g in ("masc", "femn") if lem & lexicon.words("person_descriptors", g)
+    }
     if tagged:
         return entity.gender in tagged
     # A person's reading first: `политика` is the politician's genitive

@@ -749,11 +749,24 @@ def _described(
     for claim, speaker in _recent(previous):
         if speaker.type == PERSON and claim.start < m.start:
             for entity in r.family(surname_key(speaker.name.split()[-1])):
-                if speaker.name == entity.name:
-                    if kin is not None and entity.gender not in {None, kin}:
-                        return None
-                    return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
+                if speaker.name != entity.name:
+                    continue
+                if kin is not None and entity.gender not in {None, kin}:
+                    return None
+                if _sex_clashes(entity, m):
+                    return None  # `Глава союза допустил` is not the economist who spoke
+                return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+def _sex_clashes(entity: Entity, m: Mention) -> bool:
+    """A first name says one sex and the mention's verb the other
+    (`Екатерина Головня` … `Глава союза птицеводов допустил`)."""
+    head = m.head_token
+    if not entity.sure_gender or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
+        return False
+    said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
+    return said is not None and said != entity.sure_gender
 
 
 @functools.cache

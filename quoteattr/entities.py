@@ -672,12 +672,26 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     head = None
     run = []
     marked = False  # inside a name in marks: `тренер «Зенита» Сергей Семак`
-    for tok in reversed(before[-8:]):
+    skipped = False
+    window = before[-12:]
+    for k in range(len(window) - 1, -1, -1):
+        tok = window[k]
         if tok.text in _CLOSING_MARKS and not marked and run == []:
             marked = True
             continue
         if marked:
             marked = tok.text not in _OPENING_MARKS
+            continue
+        if (
+            not skipped
+            and run
+            and norm(tok.text) == "по"
+            and k > 0
+            and window[k - 1].pos in {"NOUN", "PROPN"}
+        ):
+            # `Глава комитета Совфеда по экономической политике Андрей
+            # Клименко`: what the committee is on is not the title.
+            skipped, run, head = True, [], None
             continue
         if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"} or len(run) == 5:
             break  # five words at most, as many as a title takes
@@ -754,6 +768,15 @@ def _title_matches(entity: Entity, head: frozenset[str], dep: frozenset[str]) ->
         return True  # the very title, or one that stands for it (title_equivalents.txt)
     if not dep and any(t.split("|", 1)[0] in head for t in entity.titles):
         return True  # `монарх` alone for `король Иордании`, `Дипломат` for `посол Монголии`
+    leaders = lexicon.words("person_descriptors", "leader")
+    if dep and head & leaders:
+        # `Глава союза птицеводов` for the one titled `генеральный директор
+        # Национального союза птицеводов`: whoever heads that body.
+        heads = leaders | lexicon.words("person_descriptors", "heads")
+        for title in entity.titles:
+            noun, _, of = title.partition("|")
+            if of in dep and noun in heads:
+                return True
     if not entity.titles & head:
         return False
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t and t.split("|", 1)[0] in head}

@@ -59,7 +59,7 @@ TAGS: dict[str, set[str]] = {
         "service",
         "media",
     },
-    "person_descriptors.txt": {"masc", "femn", "common", "leader", "press", "lemma="},
+    "person_descriptors.txt": {"masc", "femn", "common", "leader", "heads", "press", "lemma="},
     "name_nouns.txt": {"marker", "lemma=", "work", "street"},
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),

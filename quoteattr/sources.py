@@ -106,9 +106,18 @@ def _starts_clause(token: Token) -> bool:
 
 def _relative_end(sent: Sentence, comma: int) -> int:
     """`По словам министра, который выступил в Думе, …`: the relative clause
-    describes the source; the comma after it closes the phrase."""
+    (or a participle's phrase) describes the source; the comma after it
+    closes the phrase."""
     tokens = sent.tokens
-    if comma + 1 >= len(tokens) or "который" not in lemmas(tokens[comma + 1].text):
+    if comma + 1 >= len(tokens):
+        return comma
+    after = tokens[comma + 1]
+    # `Согласно отчету управления, посвященному соблюдению прав …, Украина …`:
+    # a participle's phrase describes the source as a relative clause does.
+    # (`По словам прокурора, нападавший принял ислам`: a participle in the
+    # nominative is the content's subject.)
+    participle = after.feats.get("VerbForm") == "Part" and after.feats.get("Case") != "Nom"
+    if "который" not in lemmas(after.text) and not participle:
         return comma
     for i in range(comma + 2, len(tokens) - 1):
         if tokens[i].text == ",":

@@ -150,8 +150,7 @@ def _titles_joined(text: str, start: int, stop: int) -> Iterator[tuple[int, int]
     Левитана «Берёзы. Вечер», сообщили …`): a few words after an opening
     mark the sentence left open, and a few before the mark closing it."""
     pending: tuple[int, int] | None = None
-    for sent in sentenize(text[start:stop]):
-        s, e = start + sent.start, start + sent.stop
+    for s, e in _split_after_letter(text, start, stop):
         if pending is not None:
             if _closes_short(text, s, e):
                 pending = (pending[0], e)
@@ -160,6 +159,23 @@ def _titles_joined(text: str, start: int, stop: int) -> Iterator[tuple[int, int]
         pending = (s, e)
     if pending is not None:
         yield pending
+
+
+def _split_after_letter(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """razdel's sentences, cut after a lone capital and its full stop when
+    a quote opens next (`значение 8,2 G. «Для меня …`): razdel reads the
+    letter as an initial, but an initial is followed by a name, not by marks."""
+    for sent in sentenize(text[start:stop]):
+        s, e = start + sent.start, start + sent.stop
+        for m in _LETTER_THEN_QUOTE.finditer(text, s, e):
+            yield s, m.start()
+            s = m.end()
+        yield s, e
+
+
+# A capital letter alone (a space or digit before it), its full stop, then a
+# quote that opens with a capital.
+_LETTER_THEN_QUOTE = re.compile(r"(?<=[\s\d][A-ZА-ЯЁ]\.)\s+(?=[«\"„“][A-ZА-ЯЁ])")
 
 
 def _closes_short(text: str, s: int, e: int) -> bool:

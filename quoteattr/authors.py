@@ -8,6 +8,7 @@ from . import lexicon, names
 from .claims import Claim, Context
 from .cues import norm
 from .entities import ORG, PERSON, Resolver, aliases
+from .mentions import genitive_run_end
 from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import is_document
@@ -19,18 +20,23 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     impersonal cue over a document (`в заявлении`, `в нём`) whose author the
     sentence before named, as the first name there before the document."""
     cue = claim.cue
-    if cue is None or claim.sent.index == 0:
+    # The cue's sentence: a paragraph after `В заявлении говорится:` is a
+    # claim of its own sentences, its cue in the one before.
+    if cue is None or min(cue.sent.index, claim.sent.index) == 0:
         return None
     feats = cue.token.feats
     passive = feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
     if "impersonal" not in cue.tags and not passive:
         return None
-    tokens = claim.sent.tokens
+    tokens = cue.sent.tokens
     near = tokens[max(0, cue.first - 3) : cue.last + 4]
     if not any(is_document(t) or norm(t.text) in _IT for t in near):
         return None
     ctx = r.ctx
-    for k in range(claim.sent.index - 1, max(claim.sent.index - 3, -1), -1):
+    # Looking back from before the claim's words too (`«… декларации ООН …»,
+    # - говорится в заявлении`: the quote names no author).
+    first = min(cue.sent.index, claim.sent.index)
+    for k in range(first - 1, max(first - 3, -1), -1):
         sent = ctx.sents[k]
         document = next((t for t in sent.tokens if is_document(t)), None)
         if document is None:
@@ -78,8 +84,11 @@ def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
     head = next((t for t in tokens[:verb] if t.pos != "ADJ"), tokens[0])
     if head.feats.get("Case") != "Nom" or not (lemmas(head.text) & lexicon.words("institutions")):
         return None
-    words = [t.text for t in tokens[:verb] if t.pos != "PUNCT"]
-    return Speaker(names.org_name(words), ORG, _span(ctx, tokens[0].start, tokens[verb - 1].stop))
+    # The head and its genitives, not what else stands before the verb
+    # (`Пресс-служба губернатора Свердловской области в понедельник …`).
+    last = min(verb - 1, genitive_run_end(tokens, head.index, range(verb, len(tokens))))
+    words = [t.text for t in tokens[: last + 1] if t.pos != "PUNCT"]
+    return Speaker(names.org_name(words), ORG, _span(ctx, tokens[0].start, tokens[last].stop))
 
 
 _IT = frozenset({"нем", "нём", "ней"})

@@ -83,6 +83,25 @@ def _name_of_gender(entity: Entity) -> None:
             entity.add([form])
             entity.name = form
             return
+    if entity.gender_strength < 4:
+        return
+    for words in entity.written:
+        # `Зоэ Константопулу сообщила`: read as a man's dative (`Константопул`),
+        # but the verb says she, and a woman's foreign surname does not
+        # decline: the words as written, which read as no gender.
+        form = " ".join(words)
+        if words[-1][-1:].lower() not in _INDECLINABLE_ENDS:
+            continue  # (`Ван Цзюня` is the genitive of his name)
+        if _fullness(form) == _fullness(entity.name) and names.gender_number(
+            list(words), case="Nom"
+        )[0] in {None, entity.gender}:
+            entity.add([form])
+            entity.name = form
+            return
+
+
+# A woman's foreign surname ending in one of these does not decline.
+_INDECLINABLE_ENDS = frozenset("уюоеиы")
 
 
 def _fullness(form: str) -> tuple[int, int]:

@@ -250,9 +250,11 @@ def gender_fits(entity: Entity, m: Mention) -> bool:
     best = [p for p in parses if "anim" in p.tag][:1] or parses[:1]
     if best and best[0].tag.gender == "femn":
         return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
-    if entity.sure_gender and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
-        # Only a gender a first name settles: `Крессида Дик` may be guessed a man.
+    settled = entity.gender if entity.gender_strength >= 3 else None
+    if settled and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
+        # Only a gender a first name or a verb settles: `Крессида Дик` may be
+        # guessed a man; `Сардана Кривошапкина напомнила` is a woman.
         said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
         if said is not None:
-            return said == entity.sure_gender
+            return said == settled
     return True

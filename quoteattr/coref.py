@@ -760,13 +760,14 @@ def _described(
 
 
 def _sex_clashes(entity: Entity, m: Mention) -> bool:
-    """A first name says one sex and the mention's verb the other
-    (`Екатерина Головня` … `Глава союза птицеводов допустил`)."""
+    """A first name (or a verb before) says one sex and the mention's verb
+    the other (`Екатерина Головня` … `Глава союза птицеводов допустил`)."""
     head = m.head_token
-    if not entity.sure_gender or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
+    settled = entity.gender if entity.gender_strength >= 3 else None
+    if not settled or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
         return False
     said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
-    return said is not None and said != entity.sure_gender
+    return said is not None and said != settled
 
 
 @functools.cache

@@ -536,3 +536,33 @@ def test_one_person_for_words_a_verb_has_settled(text, name, gender):
     assert len(people) == 1
     (entity,) = people.values()
     assert (entity.name, entity.gender) == (name, gender)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "fits"),
+    [
+        # `Сардана` says no sex; `напомнила` does, and `министр заверил` is a man.
+        (
+            "Депутат Сардана Кривошапкина напомнила, что мост обещали давно. Министр заверил, "
+            "что сроки не сдвинутся.",
+            "Министр",
+            False,
+        ),
+        (
+            "Депутат Сардана Кривошапкина напомнила, что мост обещали давно. Депутат "
+            "заверила, что проследит за сроками.",
+            "Депутат",
+            True,
+        ),
+    ],
+)
+def test_a_verb_settles_the_sex_a_role_must_fit(text, role, fits):
+    from quoteattr import pipeline, speakers
+    from quoteattr.antecedents import gender_fits
+    from quoteattr.entities import Resolver
+
+    ((ctx, _claims),) = pipeline.drafts([text])
+    (entity,) = {id(e): e for e in Resolver(ctx).by_span.values()}.values()
+    sent = ctx.sents[-1]
+    head = next(t.index for t in sent.tokens if t.text == role)
+    assert gender_fits(entity, speakers.phrase(sent, head)) is fits

@@ -18,7 +18,21 @@ _BUT = frozenset({"но", "однако", "а"})
 def _topic_after(sent: Sentence, cue: Cue) -> int | None:
     """`заявила о разработке плана`: the `о`-phrase right after the cue, or
     hung on it past a place of the saying (`рассказал в программе «…» на РЕН
-    ТВ о причинах`, `сообщил в твиттере о гибели`)."""
+    ТВ о причинах`, `сообщил в твиттере о гибели`); `не только о …, но и о
+    …` from its `не только`."""
+    found = _topic_start(sent, cue)
+    tokens = sent.tokens
+    if (
+        found is not None
+        and found >= 2
+        and found - 2 > cue.last
+        and (norm(tokens[found - 2].text), norm(tokens[found - 1].text)) == ("не", "только")
+    ):
+        return found - 2
+    return found
+
+
+def _topic_start(sent: Sentence, cue: Cue) -> int | None:
     tokens = sent.tokens
     if sent.parsed:
         found = _topic_on_cue(sent, cue)

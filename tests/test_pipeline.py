@@ -3620,6 +3620,20 @@ def test_detection(analyze, text, expected):
     check(analyze(text), expected)
 
 
+TOPICS = [
+    case(
+        "a-topic-from-its-ne-tolko",
+        "Министр рассказал не только о новых дорогах, но и о ремонте школ.",
+        Q("не только о новых дорогах, но и о ремонте школ", IND, "Министр", ANON, "рассказал"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_topics(analyze, text, expected):
+    check(analyze(text), expected)
+
+
 # What is promised or asked, an infinitive's phrase with the speaker's words
 # in it, is a mixed claim; an infinitive alone or a name in marks is nothing.
 PROMISED_INFINITIVES = [

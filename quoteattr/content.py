@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from .claims import Claim, Context
+from .claims import Claim, Context, Spans
 from .cues import SOURCE
 from .direct import colon_paragraphs, direct_claims, direct_claims_loose
 from .headlines import headline_claims
@@ -71,7 +71,12 @@ def extract(ctx: Context) -> list[Claim]:
     indirect += noun_claims(ctx)
     indirect = _drop_reported_within(indirect, direct + loose)
     merged = _merge_marked(ctx, indirect, direct)
-    merged += headline_claims(ctx, direct + loose + merged)
+    headlines = headline_claims(ctx, direct + loose + merged)
+    # `Мустафа Джемилев: … Он сказал, что …`: a cue inside an interview
+    # answer is the interviewee's words, not a claim of the text.
+    answers = Spans([c for c in headlines if c.how == "interview"])
+    merged = [c for c in merged if c.cue is None or not answers.over(c.cue.start, c.cue.stop)]
+    merged += headlines
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
 

@@ -80,6 +80,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             ):
                 return i + 1  # `поинтересовался, в каких регионах …`: the question
             if nxt in QUESTION_WORDS and nxt != "ли":
+                if "opinion" in cue.tags and "question" not in cue.tags:
+                    return None  # `ожидали, когда прибудут спасатели`: no view, a wait
                 if _relative(sent, i + 1) or not _asks(sent, cue, i + 1):
                     # `перевести его в Ноттингем, где …`: of a noun;
                     # `умоляли рассказать, где …`: the infinitive's question.
@@ -279,7 +281,20 @@ def _free_standing(sent: Sentence, cue: Cue) -> bool:
             # (`…, приводит ТАСС слова X`, `…, цитирует РБК зампреда`: the
             # object of a citing verb is whose words they are.)
             return False
-    return True
+    # `…, считался Главой Дома Романовых`: what he was held to be, no speaker.
+    return not ("opinion" in cue.tags and _instrumental_after(sent, cue))
+
+
+def _instrumental_after(sent: Sentence, cue: Cue) -> bool:
+    """A noun or adjective in the instrumental right after the cue: the
+    predicate of `считаться`, not a speaker."""
+    tokens = sent.tokens
+    i = cue.last + 1
+    return (
+        i < len(tokens)
+        and tokens[i].pos in {"NOUN", "ADJ", "PROPN"}
+        and tokens[i].feats.get("Case") == "Ins"
+    )
 
 
 def _resumes_after(sent: Sentence, cue: Cue) -> bool:

@@ -1723,6 +1723,14 @@ def test_fine_points(analyze, text, expected):
 
 NOTHING_REPORTED = [
     case(
+        "a-wait-until-is-no-view",
+        "Космонавты выбрались из капсулы. Затем они ожидали, когда прибудут спасатели.",
+    ),
+    case(
+        "held-to-be-with-an-instrumental-is-no-postposed-cue",
+        "Большинством потомков императора, за исключением младшей ветви, он считался главой дома.",
+    ),
+    case(
         "a-work-telling-in-a-participle",
         "Фильм «Хлеб», рассказывающий о работе аграриев Кубани, вышел в прокат.",
     ),
@@ -1920,6 +1928,20 @@ SPEAKERS = [
             None,
         ),
         Q("Будем строить завод в Томске", DIR, "Сергей Петров", PERSON, None),
+    ),
+    case(
+        "a-cue-inside-an-interview-answer-is-the-interviewees-words",
+        "Глава общины дал интервью радио\n"
+        "Корреспондент: Как прошла встреча?\n"
+        "Мустафа Джемилев: Хорошо. Премьер сказал, что будет поднимать этот вопрос.\n"
+        "Корреспондент: Спасибо!",
+        Q(
+            "Хорошо. Премьер сказал, что будет поднимать этот вопрос",
+            DIR,
+            "Мустафа Джемилев",
+            PERSON,
+            None,
+        ),
     ),
     case(
         "locative-name-in-marks-is-the-body",

@@ -6,7 +6,17 @@ introduce": `этом` points back to the sentence just before).
 from __future__ import annotations
 
 from . import speakers
-from .claims import INDIRECT, OPENING, Claim, Context, _trim, content_start, name_in_marks
+from .claims import (
+    CLOSING,
+    INDIRECT,
+    OPENING,
+    Claim,
+    Context,
+    _trim,
+    cites_document,
+    content_start,
+    name_in_marks,
+)
 from .cues import Cue, norm
 from .morph import lemmas
 from .text import Sentence, Token
@@ -40,6 +50,23 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
             break
     rest = [t for t in tokens[cue.last + 1 : end] if t.text in {",", ":"}]
     return not rest and not _quoting(tokens, cue.last + 1, end)
+
+
+def _so_said(ctx: Context, sent: Sentence, cue: Cue) -> bool:
+    """`«…». Так главный тренер Игорь Самсонов прокомментировал поражение`:
+    `Так` opening the sentence right after a quote points back to it, as
+    `Об этом` does (not `Так, …`: for example)."""
+    tokens = sent.tokens
+    # (Not content_start: `Так` is a linking word it would skip.)
+    first = next((t.index for t in tokens if t.pos != "PUNCT"), len(tokens))
+    if first + 1 >= len(tokens) or norm(tokens[first].text) != "так":
+        return False
+    if tokens[first + 1].pos == "PUNCT" or cue.first - first > 12 or cue.first <= first:
+        return False
+    if any(t.text in ",:" for t in tokens[first : cue.first]):
+        return False
+    before = ctx.view[: sent.start].rstrip().rstrip(".!?…").rstrip()
+    return before[-1:] in CLOSING
 
 
 def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -129,7 +156,11 @@ def _about_this_claim(ctx: Context, cue: Cue) -> Claim | None:
     if span is None:
         return None
     mention = speakers.of_cue(cue, _view_phrase(sent))
-    return Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+    claim = Claim(span[0], span[1], INDIRECT, prev, cue, mention, "about-this", 0.6)
+    # `Об этом говорится в сообщении ведомства`: later `В сообщении также
+    # отмечается` is the same text's, its author the same.
+    claim.document = cites_document(cue)
+    return claim
 
 
 def _view_phrase(sent: Sentence) -> tuple[int, int] | None:

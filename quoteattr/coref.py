@@ -63,7 +63,7 @@ from .entities import (
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, colon_intro
+from .speakers import PRONOUNS, Mention, colon_intro, is_document
 from .text import Sentence, Token
 
 
@@ -917,6 +917,11 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
             return last
         return None
     if claim.cue.type == SOURCE:
+        if any(is_document(t) for t in claim.cue.sent.tokens[claim.cue.first : claim.cue.last + 1]):
+            # `Об этом говорится в сообщении ведомства. Согласно документу, …`
+            for prior, speaker in _recent(previous):
+                if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
+                    return speaker
         return None  # `По официальным данным, …` names no one
     # A subjectless verb (`Заявил также, что …`) continues the last speaker.
     return last if claim.sent.index - last_claim.sent.index <= 2 else None

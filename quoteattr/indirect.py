@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from . import cuts, lexicon, speakers, subjects
-from .backrefs import _about_this, _about_this_claim, _such_a_view, _this_object
+from .backrefs import _about_this, _about_this_claim, _so_said, _such_a_view, _this_object
 from .claims import (
     COMPLEMENTISERS,
     DASHES,
@@ -451,7 +451,12 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     span = None
     cut: tuple[cuts.Cut, ...] = ()
     as_clause = norm(tokens[cue.first].text) == "как"
-    if _about_this(sent, cue) or _this_object(ctx, sent, cue) or _such_a_view(ctx, sent, cue):
+    if (
+        _about_this(sent, cue)
+        or _this_object(ctx, sent, cue)
+        or _such_a_view(ctx, sent, cue)
+        or _so_said(ctx, sent, cue)
+    ):
         return _about_this_claim(ctx, cue)
     if as_clause:
         span, how = _as_clause(ctx, cue), "as"

@@ -208,6 +208,8 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         if found:
             if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
                 return None
+            if word == "по" and j + 1 < len(tokens) and words.norms[j + 1] == "за":
+                return None  # `Национального центра по наблюдению за ураганами`: a name's
             return Cue(sent, j, i, j, SOURCE, sources[found[0]] | {word})
         # `согласно опубликованной декларации`: a participle, like an adjective.
         participle = tokens[j].feats.get("VerbForm") == "Part"

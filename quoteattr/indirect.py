@@ -169,6 +169,13 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
         return False
     t = tokens[subject]
     if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
+        if any(
+            tokens[c].rel == "nmod"
+            and tokens[c].feats.get("Case") == "Gen"
+            and tokens[c].feats.get("Animacy") == "Anim"
+            for c in t.children
+        ):
+            return False  # `Ряд экспертов считает`, `часть депутатов`: people
         # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
         return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
     return False

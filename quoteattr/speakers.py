@@ -660,6 +660,17 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
         # `По официальным данным Уго Чавес скончался`: a nominative after
         # the cue starts the content; it is not the source.
         return phrase(sent, i, blocked | {noun})
+    if (
+        i + 2 < len(tokens)
+        and tokens[i].text == ","
+        and tokens[i + 1].feats.get("VerbForm") == "Part"
+        and tokens[i + 2].pos in {"NOUN", "PROPN"}
+        and tokens[i + 2].feats.get("Case") == "Ins"
+        and i + 2 not in blocked
+    ):
+        # `Согласно опросу, проведенному газетой «Асахи симбун», …`: the
+        # participle's agent made the survey.
+        return phrase(sent, i + 2, blocked | {noun})
     return None
 
 

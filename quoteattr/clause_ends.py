@@ -187,13 +187,16 @@ def _links(sent: Sentence, i: int) -> bool:
     return any(words[: len(phrase)] == phrase for phrase in _linking())
 
 
-def _colon_cut(sent: Sentence, first: int, last: int) -> int:
+def _colon_cut(sent: Sentence, first: int, last: int, cue_starts: set[int]) -> int:
     """`подчеркнул, что X: Если он попросит, мы …`: the colon opens the
-    speaker's own words; the reported clause ends before it."""
+    speaker's own words; the reported clause ends before it. So does a
+    colon before another cue (`сомневается, что X: по их мнению, Y`)."""
     tokens = sent.tokens
     for i in range(first + 1, last):
         nxt = tokens[i + 1]
-        if tokens[i].text == ":" and (nxt.text in OPENING or nxt.text[:1].isupper()):
+        if tokens[i].text == ":" and (
+            nxt.text in OPENING or nxt.text[:1].isupper() or i + 1 in cue_starts
+        ):
             return i - 1
     return last
 
@@ -235,7 +238,10 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
     sent = cue.sent
     end = len(sent.tokens) - 1
     last = _later_cue_cut(ctx, cue, first)
-    last = min(last, new_speaker_cut(ctx, sent, first, end, cue), _colon_cut(sent, first, last))
+    cue_starts = {c.first for c in ctx.cues[sent.index]}
+    last = min(
+        last, new_speaker_cut(ctx, sent, first, end, cue), _colon_cut(sent, first, last, cue_starts)
+    )
     if not sent.parsed:
         return last
     tokens = sent.tokens

@@ -21,6 +21,10 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
     if mention is not None:
         end = max(end, mention.tokens[-1])
     first = content_start(sent)
+    if cue.first > first and tokens[cue.first - 1].text == ":":
+        # `сомневается, что X: по их мнению, Y`: after a colon the source
+        # opens a clause of its own, as at a sentence's start.
+        first = cue.first
     after = _source_phrase_end(sent, end) + 1
     while (
         after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING

@@ -75,14 +75,16 @@ def _topic_on_cue(sent: Sentence, cue: Cue) -> int | None:
         for c in tokens[host].children:
             if c <= cue.last or tokens[c].rel not in {"obl", "nmod"}:
                 continue
-            case = [k for k in tokens[c].children if tokens[k].rel == "case" and k < c]
-            if not case or norm(tokens[case[0]].text) not in ABOUT:
+            # The preposition nearest its noun, after the cue: the parse may
+            # give the noun a second `о` from before the cue.
+            case = [k for k in tokens[c].children if tokens[k].rel == "case" and cue.last < k < c]
+            if not case or norm(tokens[case[-1]].text) not in ABOUT:
                 continue
             if tokens[c].pos not in {"NOUN", "PROPN"}:
                 continue  # `о том, что`: a clause, found by the clause finder
-            if any(tokens[k].text in {",", ":", ";"} for k in range(cue.last + 1, case[0])):
+            if any(tokens[k].text in {",", ":", ";"} for k in range(cue.last + 1, case[-1])):
                 continue
-            return case[0]
+            return case[-1]
     return None
 
 

@@ -630,6 +630,12 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
     for tok in sent.tokens:
         if tok.stop == stop and tok.pos == "PROPN":
             case = tok.feats.get("Case")
+            agreed = _apposition_case(sent, tok)
+            if agreed is not None and agreed != case:
+                # `премьер-министра Японии Есихико Ноду`: the tagger reads
+                # `Ноду` as a genitive; the first name and the title it
+                # stands beside agree on the accusative.
+                return agreed
             # The tagger calls many an oblique name nominative (`Рэппу`,
             # `по словам Кира Стармера`): a nominative counts only for a
             # subject, and not against an oblique ending.
@@ -639,6 +645,24 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
                 return None
             return case
     return None
+
+
+def _apposition_case(sent: Sentence, tok: Token) -> str | None:
+    """The case a name's first word shares with the title it stands in
+    apposition to, or None."""
+    if not sent.parsed:
+        return None
+    tokens = sent.tokens
+    first = tok
+    while first.rel in {"flat:name", "flat"} and 0 <= first.head < first.index:
+        first = tokens[first.head]
+    if first is tok or first.rel != "appos" or first.head < 0:
+        return None
+    case = first.feats.get("Case")
+    title = tokens[first.head]
+    if case is None or case == "Nom" or title.pos != "NOUN" or title.feats.get("Case") != case:
+        return None
+    return case
 
 
 def _reads_as(entity: Entity, gender: str) -> bool:

@@ -247,8 +247,12 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
     tokens = sent.tokens
     if tokens[cue.head].feats.get("VerbForm") == "Part" and tokens[cue.head].rel != "root":
         # `Сифуэнтес, заявивший, что X, обсуждал …`: the participle phrase,
-        # and the clause it holds, end where its subtree ends.
-        last = min(last, max(t.index for t in sent.subtree(cue.head)))
+        # and the clause it holds, end where its subtree ends (unless the
+        # parse hung the clause elsewhere: `Гусев, заявивший, что …` at the
+        # sentence's end, its clause made a conjunct of the main verb).
+        below = max(t.index for t in sent.subtree(cue.head))
+        if below >= first:
+            last = min(last, below)
         while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in CLOSING:
             last -= 1
     for c in tokens[cue.head].children:

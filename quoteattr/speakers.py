@@ -513,11 +513,18 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     found = _words_of(sent, cue, blocked)
     if found is None and "cite" in tags:
         found = _quoted_person(sent, verb, blocked)
+    found = found or _conjoined_participle(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
     found = found or _name_before(sent, verb, blocked)
     if found is None:
         form = token.feats.get("VerbForm")
-        if form == "Part" and token.rel in {"acl", "acl:relcl", "amod"} and token.head >= 0:
+        if (
+            form == "Part"
+            and token.rel in {"acl", "acl:relcl", "amod"}
+            and token.head >= 0
+            # (not the cue's own noun: `выразивший убеждение`, misparsed)
+            and not cue.first <= token.head <= cue.last
+        ):
             found = phrase(sent, token.head, blocked | {verb})
         elif (
             token.rel in {"conj", "advcl", "xcomp"}
@@ -672,6 +679,21 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
         # participle's agent made the survey.
         return phrase(sent, i + 2, blocked | {noun})
     return None
+
+
+def _conjoined_participle(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`Илья Пономарев, охарактеризовавший … и выразивший убеждение, что …`:
+    a participle joined to another speaks for the noun the first describes."""
+    tokens = sent.tokens
+    token = tokens[verb]
+    if token.feats.get("VerbForm") != "Part" or token.rel != "conj":
+        return None
+    up = token
+    while up.rel == "conj" and up.head >= 0 and tokens[up.head].feats.get("VerbForm") == "Part":
+        up = tokens[up.head]
+    if up is token or up.rel not in {"acl", "acl:relcl", "amod"} or up.head < 0:
+        return None
+    return phrase(sent, up.head, blocked | {verb})
 
 
 def after_cue(cue: Cue, names: list[tuple[int, int, str]]) -> Mention | None:

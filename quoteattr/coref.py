@@ -500,7 +500,11 @@ def _named_aside(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | No
     if after >= len(tokens) or tokens[after].text != ",":
         return None
     close = next((i for i in range(after + 1, len(tokens)) if tokens[i].text == ","), None)
-    if close is None or close - after > 6:
+    if close is None and tokens[-1].text in {".", "!", "?", "…"}:
+        # `— сказал один из них, директор центра «Образовательная политика»
+        # Глеб Ильин.`: the aside may run to the sentence's end.
+        close = len(tokens) - 1
+    if close is None or close - after > 10:
         return None
     return r.person_at(tokens[after + 1].start, tokens[close - 1].stop)
 

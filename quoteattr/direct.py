@@ -419,8 +419,8 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
 def _infinitive_holding(sent: Sentence, cue: Cue, q: Quoted) -> int | None:
     """The cue's infinitive object, outside the marks, whose phrase holds the
     quote or follows it (`пообещал «обязательно» провести чтения`); None if
-    there is none
-    (`призвали «обеспечить доступ»`: the quote is the whole object, direct)."""
+    there is none (`призвали «обеспечить доступ»`: the quote is the whole
+    object, direct)."""
     if not sent.parsed or q.close is None:
         return None
     tokens = sent.tokens
@@ -575,8 +575,9 @@ def _first_person_run(
 ) -> list[Claim]:
     """`Модрич сказал:` and several paragraphs of his words, marks lost: each
     paragraph after the first goes on with them while it speaks as `я`/`мы`
-    or to `ты`/`вы`, and has no cue or quote of its own (a cue is the
-    narrator's again: `Напомним`, `— отметил он`)."""
+    or to `ты`/`вы`, and has no cue (but the speaker's own `должен
+    признать`) and no claim found of its own (a cue is the narrator's again:
+    `Напомним`, `— отметил он`); a name in marks inside it stays inside."""
     found = []
     while p in by_paragraph:
         sents = by_paragraph[p]

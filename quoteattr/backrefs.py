@@ -54,12 +54,17 @@ def _this_object(ctx: Context, sent: Sentence, cue: Cue) -> bool:
 
 def _so_said(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     """`«…». Так главный тренер Игорь Самсонов прокомментировал поражение`:
-    `Так` opening the sentence right after a quote points back to it, as
-    `Об этом` does (not `Так, …`: for example)."""
+    `Так` (or `Такими словами`) opening the sentence right after a quote
+    points back to it, as `Об этом` does (not `Так, …`: for example)."""
     tokens = sent.tokens
     # (Not content_start: `Так` is a linking word it would skip.)
     first = next((t.index for t in tokens if t.pos != "PUNCT"), len(tokens))
-    if first + 1 >= len(tokens) or norm(tokens[first].text) != "так":
+    if first + 1 >= len(tokens):
+        return False
+    pointer = norm(tokens[first].text)
+    if pointer in {"такими", "этими"} and norm(tokens[first + 1].text) == "словами":
+        first += 1  # `Такими словами X прокомментировал …`
+    elif pointer != "так":
         return False
     if tokens[first + 1].pos == "PUNCT" or cue.first - first > 12 or cue.first <= first:
         return False

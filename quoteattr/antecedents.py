@@ -250,11 +250,17 @@ def gender_fits(entity: Entity, m: Mention) -> bool:
     best = [p for p in parses if "anim" in p.tag][:1] or parses[:1]
     if best and best[0].tag.gender == "femn":
         return entity.gender == "femn"  # `журналистка` (`глава`, `судья`: no gender)
+    return not sex_clashes(entity, m)
+
+
+def sex_clashes(entity: Entity, m: Mention) -> bool:
+    """The verb the mention is the subject of says one sex, and the entity's
+    settled gender the other. Only a gender a first name or a verb settles
+    counts: `Крессида Дик` may be guessed a man; `Сардана Кривошапкина
+    напомнила` is a woman, and `министр заверил` is not she."""
+    head = m.head_token
     settled = entity.gender if entity.gender_strength >= 3 else None
-    if settled and head.rel in {"nsubj", "nsubj:pass"} and head.head >= 0:
-        # Only a gender a first name or a verb settles: `Крессида Дик` may be
-        # guessed a man; `Сардана Кривошапкина напомнила` is a woman.
-        said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
-        if said is not None:
-            return said == settled
-    return True
+    if not settled or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
+        return False
+    said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
+    return said is not None and said != settled

@@ -20,9 +20,14 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     impersonal cue over a document (`в заявлении`, `в нём`) whose author the
     sentence before named, as the first name there before the document."""
     cue = claim.cue
-    # The cue's sentence: a paragraph after `В заявлении говорится:` is a
-    # claim of its own sentences, its cue in the one before.
-    if cue is None or min(cue.sent.index, claim.sent.index) == 0:
+    if cue is None:
+        return None
+    # Look back from the cue's sentence (a paragraph after `В заявлении
+    # говорится:` is a claim of its own sentences, its cue in the one
+    # before), and from before the claim's words (`«… декларации ООН …», -
+    # говорится в заявлении`: the quote names no author).
+    first = min(cue.sent.index, claim.sent.index)
+    if first == 0:
         return None
     feats = cue.token.feats
     passive = feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
@@ -33,9 +38,6 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     if not any(is_document(t) or norm(t.text) in _IT for t in near):
         return None
     ctx = r.ctx
-    # Looking back from before the claim's words too (`«… декларации ООН …»,
-    # - говорится в заявлении`: the quote names no author).
-    first = min(cue.sent.index, claim.sent.index)
     for k in range(first - 1, max(first - 3, -1), -1):
         sent = ctx.sents[k]
         document = next((t for t in sent.tokens if is_document(t)), None)

@@ -28,6 +28,7 @@ from .antecedents import (
     bare_role,
     common_animate,
     gender_fits,
+    sex_clashes,
 )
 from .authors import _published_before
 from .bodies import (
@@ -757,21 +758,10 @@ def _described(
                     continue
                 if kin is not None and entity.gender not in {None, kin}:
                     return None
-                if _sex_clashes(entity, m):
+                if sex_clashes(entity, m):
                     return None  # `Глава союза допустил` is not the economist who spoke
                 return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
-
-
-def _sex_clashes(entity: Entity, m: Mention) -> bool:
-    """A first name (or a verb before) says one sex and the mention's verb
-    the other (`Екатерина Головня` … `Глава союза птицеводов допустил`)."""
-    head = m.head_token
-    settled = entity.gender if entity.gender_strength >= 3 else None
-    if not settled or head.rel not in {"nsubj", "nsubj:pass"} or head.head < 0:
-        return False
-    said = GENDERS.get(m.sent.tokens[head.head].feats.get("Gender", ""))
-    return said is not None and said != settled
 
 
 @functools.cache
@@ -896,6 +886,15 @@ def _recent(previous: list[tuple[Claim, Speaker]]) -> Iterator[tuple[Claim, Spea
     return itertools.islice(reversed(previous), _LOOKBACK)
 
 
+def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
+    """The speaker of a recent claim that cited a document, a few paragraphs
+    back at most: the author of the text a later impersonal cue quotes."""
+    for prior, speaker in _recent(previous):
+        if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
+            return speaker
+    return None
+
+
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
     """No mention: an impersonal cue takes its document's author; a quote
     with no cue continues the previous speaker."""
@@ -906,9 +905,9 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     if claim.cue is None:
         return last if gap <= 2 else None
     if "impersonal" in claim.cue.tags:
-        for prior, speaker in _recent(previous):
-            if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
-                return speaker
+        author = _document_before(claim, previous)
+        if author is not None:
+            return author
         if (
             last.type == ORG
             and gap == 0
@@ -923,9 +922,7 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     if claim.cue.type == SOURCE:
         if any(is_document(t) for t in claim.cue.sent.tokens[claim.cue.first : claim.cue.last + 1]):
             # `Об этом говорится в сообщении ведомства. Согласно документу, …`
-            for prior, speaker in _recent(previous):
-                if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
-                    return speaker
+            return _document_before(claim, previous)
         return None  # `По официальным данным, …` names no one
     # A subjectless verb (`Заявил также, что …`) continues the last speaker.
     return last if claim.sent.index - last_claim.sent.index <= 2 else None

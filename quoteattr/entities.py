@@ -19,7 +19,7 @@ import attrs
 from . import lexicon, names
 from .claims import Context
 from .cues import norm
-from .mentions import _OPENING_MARKS
+from .mentions import _CLOSING_MARKS, _OPENING_MARKS
 from .morph import is_known, lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention
@@ -704,9 +704,6 @@ def _is_subject(sent: Sentence, i: int) -> bool:
 _ADJECTIVE_ENDS = ("ая", "ий", "ый", "ой")
 _CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
-
-
-_CLOSING_MARKS = frozenset({"»", '"', "“", "”"})
 
 
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:

@@ -151,13 +151,13 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
         span = _trim(sent, first, len(sent.tokens) - 1)
         if mention is None or span is None:
             continue
-        paragraph = [s for s in ctx.sents if s.paragraph == sent.paragraph]
-        if sent.index > 0 and (len(paragraph) > 1 or lines > 1):
+        end = _paragraph_end(ctx, sent)
+        if sent.index > 0 and (end is not sent or lines > 1):
             # `Мустафа Джемилев: Положительная была реакция! Он сказал, …`: a
             # line of an interview, the speaker's words set off by a colon
             # (GUIDELINES, Spans), the whole line; the interviewer's question
             # is left out, as in dialogue (interviews.py).
-            stop = paragraph[-1].stop
+            stop = end.stop
             if ctx.view[sent.start : sent.tokens[colon].start].strip() in askers:
                 continue
             while stop > span[0] and ctx.text[stop - 1] in " .":
@@ -180,12 +180,14 @@ def _name_lines(ctx: Context) -> tuple[int, set[str]]:
         head = ctx.view[sent.start : sent.start + 60].split(":", 1)
         if len(head) == 2 and 0 < len(head[0].split()) <= 3 and head[0][:1].isupper():
             count += 1
-            end = sent
-            while (
-                end.index + 1 < len(ctx.sents)
-                and ctx.sents[end.index + 1].paragraph == sent.paragraph
-            ):
-                end = ctx.sents[end.index + 1]
-            if ctx.view[sent.start : end.stop].rstrip()[-1:] == "?":
+            if ctx.view[sent.start : _paragraph_end(ctx, sent).stop].rstrip()[-1:] == "?":
                 askers.add(head[0].strip())
     return count, askers
+
+
+def _paragraph_end(ctx: Context, sent: Sentence) -> Sentence:
+    """The last sentence of the paragraph `sent` opens."""
+    end = sent
+    while end.index + 1 < len(ctx.sents) and ctx.sents[end.index + 1].paragraph == sent.paragraph:
+        end = ctx.sents[end.index + 1]
+    return end

@@ -21,6 +21,7 @@ _NP_RELS = {
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
 _OPENING_MARKS = frozenset('«„“"')
+_CLOSING_MARKS = frozenset('»"“”')
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
     "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),

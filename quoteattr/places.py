@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import lexicon
 from .cues import norm
-from .mentions import phrase
+from .mentions import _CLOSING_MARKS, _OPENING_MARKS, phrase
 from .morph import lemmas
 from .text import Sentence, Token
 
@@ -31,13 +31,10 @@ def name_in_marks_after(sent: Sentence, noun: int) -> bool:
     tokens = sent.tokens
     return (
         noun + 2 < len(tokens)
-        and tokens[noun + 1].text in {"«", '"', "„", "“"}
+        and tokens[noun + 1].text in _OPENING_MARKS
         and tokens[noun + 2].head == noun
         and tokens[noun + 2].text[:1].isupper()
     )
-
-
-_OPENING = {"«", '"', "„", "“"}
 
 
 def named_in_marks(sent: Sentence, noun: int) -> bool:
@@ -45,7 +42,7 @@ def named_in_marks(sent: Sentence, noun: int) -> bool:
     авиалиниях»`, `в «Российских железных дорогах»`): a name, a body's."""
     tokens = sent.tokens
     first = noun
-    while first > 0 and tokens[first - 1].text not in _OPENING:
+    while first > 0 and tokens[first - 1].text not in _OPENING_MARKS:
         if tokens[first - 1].head != noun or tokens[first - 1].pos not in {"ADJ", "PROPN", "NOUN"}:
             return False  # only the noun's own modifiers inside the marks
         first -= 1
@@ -53,5 +50,5 @@ def named_in_marks(sent: Sentence, noun: int) -> bool:
         first > 0
         and tokens[first].text[:1].isupper()
         and noun + 1 < len(tokens)
-        and tokens[noun + 1].text in {"»", '"', "“", "”"}
+        and tokens[noun + 1].text in _CLOSING_MARKS
     )

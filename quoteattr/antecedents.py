@@ -136,9 +136,14 @@ def _subject_rank(r: Resolver, start: int) -> int | None:
             # Sentences with no cue go unparsed; the nominative stands in
             # for the subject (`…прибыл президент Дмитрий Медведев`).
             return 0 if tok.feats.get("Case") == "Nom" else None
+        # Up an apposition chain to what it stands beside (`Ученик Алферова,
+        # член-корреспондент РАН Николай Леденцов, рассказал`); a genitive the
+        # parser made an apposition (`Алферова`) is whose, not who.
+        while tok.rel in {"appos", "flat:name"} and tok.head >= 0:
+            if tok.rel == "appos" and tok.feats.get("Case") not in {None, "Nom"}:
+                return None
+            tok = sent.tokens[tok.head]
         head = tok if tok.head < 0 else sent.tokens[tok.head]
-        if tok.rel in {"appos", "flat:name"} and head.rel in {"nsubj", "nsubj:pass"}:
-            tok, head = head, (head if head.head < 0 else sent.tokens[head.head])
         if tok.rel not in {"nsubj", "nsubj:pass"}:
             return None
         return 0 if head.rel in _MAIN_CLAUSE else 1

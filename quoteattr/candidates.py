@@ -421,9 +421,12 @@ def _describe(
     """Features of one mention of the candidate; the nearest mention counts."""
     f = cand.features
     inside = claim.start <= start < claim.stop
-    dist = claim.sent.index - sent.index
-    if dist < 0:
+    if sent.index > claim.sent.index:
         return
+    # Counted from the cue where it stands before the content (`Он сказал:`
+    # and the paragraph after): the pronoun's antecedent is near the cue.
+    anchor = claim.cue.sent.index if claim.cue is not None else claim.sent.index
+    dist = max(0, min(anchor, claim.sent.index) - sent.index)
     # A mention outside the content beats one inside; nearer beats farther.
     rank = (inside, dist, _token_gap(claim, start))
     if cand.key in ranks and ranks[cand.key] <= rank:

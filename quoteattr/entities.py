@@ -540,14 +540,16 @@ def _common_word(words: list[str]) -> bool:
 
     if len(words) != 1:
         return False
-    best = parse(words[0])[:1]
-    if not best:
+    found = parse(words[0])
+    if not found:
         return False
-    tag = best[0].tag
+    tag = found[0].tag
     return (
-        best[0].is_known
-        and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes)
+        found[0].is_known
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes
+        # `пояснил Песков`: the genitive of `песок` first, but a surname too.
+        and not any({"Surn", "Patr"} & p.tag.grammemes for p in found[1:])
     )
 
 
@@ -627,6 +629,8 @@ def _first_name_genders(word: str) -> set[str]:
 def _case_at(sent: Sentence, stop: int) -> str | None:
     """The tagger's case of a name's last word: it settles `Сабирова` (she) from
     `Сабирова` (of him), which the words alone cannot."""
+    if _labels_a_line(sent, stop):
+        return "Nom"
     for tok in sent.tokens:
         if tok.stop == stop and tok.pos == "PROPN":
             case = tok.feats.get("Case")
@@ -645,6 +649,17 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
                 return None
             return case
     return None
+
+
+def _labels_a_line(sent: Sentence, stop: int) -> bool:
+    """`Набиуллина: ЦБ не планирует …`: a name that opens its sentence and a
+    colon follows is who the line is by, a nominative (headlines, interview
+    lines); the tagger, reading a verbless line, often makes it a genitive."""
+    tokens = sent.tokens
+    at = next((i for i, tok in enumerate(tokens) if tok.stop == stop), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at + 1].text != ":":
+        return False
+    return all(tok.pos == "PROPN" or tok.text in {"-", "—", "–"} for tok in tokens[:at])
 
 
 def _apposition_case(sent: Sentence, tok: Token) -> str | None:

@@ -11,6 +11,8 @@ postposed cue stands in.
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Sequence
 
 from . import lexicon, places
 from .cues import SOURCE, Cue, norm
@@ -413,6 +415,10 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         for subj in (c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS):
             for c in tokens[subj].children:
                 t = tokens[c]
+                if c == verb + 1 and c not in blocked and norm(t.text) in _POSSESSIVES:
+                    # `процитировали ее участники заседания`: right after the
+                    # verb, `ее` is whom they quote, not whose they are.
+                    return Mention(t.start, t.stop, sent, c, (c,))
                 if (
                     c > subj
                     and c not in blocked
@@ -490,6 +496,52 @@ def of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     return _antecedent_of_relative(_of_cue(cue, content))
 
 
+def addressee_outlet(sent: Sentence, verb: int) -> set[int]:
+    """`В Минобороны ТАСС сообщили`, `Песков «Известиям» сказал`: an outlet
+    named right before the verb, after a place or a topic, or in the dative,
+    is whom it was told (outlets.txt); its tokens, marks included, or
+    nothing."""
+    tokens = sent.tokens
+    end = verb
+    while end > 0 and tokens[end - 1].text in _QUOTE_CHARS:
+        end -= 1
+    for size in (3, 2, 1):
+        first = end - size
+        if first < 1 or not _is_outlet(tokens[first:end]):
+            continue
+        while first > 0 and tokens[first - 1].text in _QUOTE_CHARS:
+            first -= 1
+        told = any(t.rel == "iobj" or t.feats.get("Case") == "Dat" for t in tokens[first:end])
+        if told or _after_place_or_topic(tokens, first):
+            return set(range(first, verb))
+        return set()
+    return set()
+
+
+def _is_outlet(words: Sequence[Token]) -> bool:
+    if any(t.text in _QUOTE_CHARS for t in words):
+        return False
+    outlets = lexicon.words("outlets")
+    return any(
+        " ".join(combo) in outlets
+        for combo in itertools.product(*((lemmas(t.text) | {norm(t.text)}) for t in words))
+    )
+
+
+def _after_place_or_topic(tokens: Sequence[Token], first: int) -> bool:
+    """`В Кремле`, `В пресс-службе ведомства`, `Об этом` right before the
+    outlet: it was told, not telling. (A subject before it may own it
+    instead: `Источник Интерфакса сообщил`.)"""
+    for token in reversed(tokens[:first]):
+        if token.pos == "ADP":
+            return norm(token.text) in {"в", "во", "на", "об", "о"}
+        if token.pos not in {"NOUN", "PROPN", "ADJ", "DET", "PRON", "NUM"} and (
+            token.text not in _QUOTE_CHARS
+        ):
+            return False
+    return False
+
+
 def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     sent = cue.sent
     tokens = sent.tokens
@@ -505,6 +557,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         return None
     if cue.type == SOURCE:
         return _of_source(cue, blocked)
+    blocked |= addressee_outlet(sent, cue.first)
 
     verb = cue.head
     tags = cue.tags

@@ -111,7 +111,7 @@ def _recent_org(
     if country is not None:
         ours = [n for _s, n in before if _of_country(n, country)]
         return ours[-1] if ours else None  # not some other country's body
-    same = [(s, n) for s, n in before if any(lemmas(word) & head for word in n.split())]
+    same = [(s, n) for s, n in before if any(_headed_by(word, head) for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
     if phrase is not None and (not same or phrase[0] > same[-1][0]):
         return phrase[1]
@@ -271,6 +271,15 @@ def _subject_case(ctx: Context, offset: int) -> bool:
     if sent.parsed and head.rel in {"nsubj", "nsubj:pass"}:
         return True  # `Минобороны России сообщило`: the tagger reads a genitive
     return head.feats.get("Case") == "Nom"
+
+
+def _headed_by(word: str, head: frozenset[str]) -> bool:
+    """`Британская полиция` for `полиция`; a compound ending in the noun too
+    (`Сбербанк`, `Альфа-Банк` for `банк`, `Авиакомпания` for `компания`)."""
+    found = lemmas(word)
+    return bool(found & head) or any(
+        len(h) >= 4 and any(f.endswith(h) for f in found) for h in head
+    )
 
 
 def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:

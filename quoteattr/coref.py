@@ -64,7 +64,7 @@ from .entities import (
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, colon_intro, is_document
+from .speakers import PRONOUNS, Mention, cites, colon_intro, is_document
 from .text import Sentence, Token
 
 
@@ -890,6 +890,10 @@ def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Spe
     """The speaker of a recent claim that cited a document, a few paragraphs
     back at most: the author of the text a later impersonal cue quotes."""
     for prior, speaker in _recent(previous):
+        if prior.cue is not None and cites(prior.cue):
+            # `приводятся в сообщении слова гендиректора`: his words, not
+            # the document's author.
+            continue
         if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
             return speaker
     return None

@@ -797,12 +797,12 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
         for description in equivalents.get(title, ()):
             # `губернатор` is also `глава региона`; `пресс-секретарь Кремля`
             # also `представитель Кремля`.
-            # Only with what it is of, when there is something; and an
-            # unnamed-source noun never alone (`представитель` would fit
-            # `представитель компании` too).
+            # Only with what it is of, when there is something; and a noun
+            # that is always someone's never alone (`представитель` would fit
+            # `представитель компании` too; `защитник` for `адвокат` may).
             noun, _, of = description.partition(" ")
             pairs = {f"{noun}|{of}"} if of else {f"{noun}|{d}" for d in dep}
-            found |= pairs or ({noun} - _anonymous())
+            found |= pairs or ({noun} - lexicon.words("anonymous", "of"))
     return found
 
 

@@ -375,6 +375,12 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
     return None
 
 
+def cites(cue: Cue) -> bool:
+    """`цитирует`, `приводятся слова`: the words are someone's the document
+    or outlet brings, not its own."""
+    return bool(lemmas(cue.sent.tokens[cue.head].text) & _citing())
+
+
 @functools.cache
 def _citing() -> frozenset[str]:
     """The lexicon's citing verbs (`cite`) and their passives (`приводятся`)."""

@@ -140,7 +140,8 @@ def _long_cut(text: str, s: int, e: int) -> int | None:
 def _after_units(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     """razdel's sentences, also cut after an amount's abbreviated unit before
     a capital or an opening mark (`до 200 млрд руб. «Эти расходы …»`, `20 млн
-    т. По ее словам`), which razdel reads as one sentence."""
+    т. По ее словам`, `на 10-15 см. Об этом`), which razdel reads as one
+    sentence. (Not `г.`: `в 2025 г. Путин` goes on.)"""
     for s, e in _titles_joined(text, start, stop):
         yield from _cut(text, s, e, lambda s, e: _unit_end(text, s, e))
 
@@ -213,7 +214,7 @@ def _cut(
 
 # A number, its unit abbreviated with a full stop, then a new sentence.
 _UNIT_END = re.compile(
-    r"(?<=\d)\s(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:руб|долл|т|тыс|млн|млрд|трлн|коп)\."
+    r"(?<=\d)\s(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:руб|долл|т|тыс|млн|млрд|трлн|коп|см|мм|км|кг|га|л|мин)\."
     r"(?=\s+[«\"„“]?[А-ЯЁ])"
 )
 

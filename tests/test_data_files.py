@@ -47,7 +47,7 @@ TAGS: dict[str, set[str]] = {
     },
     "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
-    "anonymous.txt": {"lemma=", "modified", "media", "kin"},
+    "anonymous.txt": {"lemma=", "modified", "media", "kin", "of"},
     "institutions.txt": {
         "place",
         "capital",
@@ -63,12 +63,14 @@ TAGS: dict[str, set[str]] = {
     "name_nouns.txt": {"marker", "lemma=", "work", "street"},
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),
+    "outlets.txt": set(),
 }
 PAIR_FILES = {"country_adjectives.txt", "demonyms.txt"}  # `word<TAB>country`, no tags
 LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`
 ALL_FILES = sorted([*TAGS, *PAIR_FILES, *LIST_FILES])
 
 ENTRY_RE = re.compile(r"^[a-zа-я0-9][a-zа-я0-9'\-]*( [a-zа-я0-9][a-zа-я0-9'\-]*)*$")
+OUTLET_RE = re.compile(r"^[a-zа-я0-9][a-zа-я0-9'.\-]*( [a-zа-я0-9][a-zа-я0-9'.\-]*)*$")
 
 # Words whose pymorphy3 first parse of the bare lemma is not the lemma itself,
 # although the forms that occur in text are lemmatised to it.
@@ -249,7 +251,9 @@ def test_format(name):
     assert rows, "no entries"
     for number, entry, tags in rows:
         where = f"{name}:{number}: {entry!r}"
-        assert ENTRY_RE.match(entry), f"{where}: not a lower-case lemma sequence"
+        # Outlets' names may hold a dot (`lenta.ru`, `газета.ru`).
+        pattern = OUTLET_RE if name == "outlets.txt" else ENTRY_RE
+        assert pattern.match(entry), f"{where}: not a lower-case lemma sequence"
         assert "ё" not in entry, f"{where}: write ё as е"
         if name in PAIR_FILES:
             assert len(tags) == 1, f"{where}: expected `adjective<TAB>country`"

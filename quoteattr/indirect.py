@@ -419,7 +419,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None  # `Вы опасаетесь, что …?`: an interviewer's question
     if _first_person_subject(sent, cue.head):
         return None  # `Мы бы считали, что …` in the narrative: the writer's own voice
-    if "quoteonly" in cue.tags:
+    if "quoteonly" in cue.tags and not _aside(sent, cue):
         return None  # `усмехнулся`, `поздравил`: speech only next to a quote
     if verb.feats.get("VerbForm") == "Part" and verb.rel in _NOMINAL_RELS:
         return None  # `подозреваемые в терроризме перевозились`: a participle as a noun
@@ -534,6 +534,21 @@ def _colon_quote_after(sent: Sentence, first: int) -> bool:
         if norm(tokens[i].text) == "так" and tokens[i + 1].text == ":":
             return tokens[i + 2].text in OPENING
     return False
+
+
+def _aside(sent: Sentence, cue: Cue) -> bool:
+    """`Сейчас, продолжал он, правительство ассигновало …`: a verb and its
+    subject set off by commas inside a sentence that goes on; even a verb
+    that is speech only beside a quote reports the sentence around it."""
+    tokens = sent.tokens
+    first, after = cue.first, cue.last + 1
+    if first < 2 or tokens[first - 1].text != ",":
+        return False
+    if after + 2 >= len(tokens) or tokens[after].pos not in {"PRON", "NOUN", "PROPN"}:
+        return False
+    near = range(after, min(after + 5, len(tokens)))
+    close = next((i for i in near if tokens[i].text == ","), None)
+    return close is not None and any(t.pos != "PUNCT" for t in tokens[close + 1 :])
 
 
 def _after_source(sent: Sentence, cue: Cue) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from . import interviews, lexicon, marks, speakers
 from .claims import (
@@ -561,13 +562,38 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue
         while stop > start and ctx.text[stop - 1] in ". ":
             stop -= 1
-        cue = cues[-1]
+        cue = _colon_cue(cues)
         mention = speakers.of_cue(cue, (start, stop))
         claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-paragraph", 0.8)
         claim.document = cites_document(cue)
         found.append(claim)
         found += _first_person_run(ctx, by_paragraph, p + 2, taken)
     return found
+
+
+def _colon_cue(cues: Sequence[Cue]) -> Cue:
+    """The cue a colon line brings its paragraph in with: the last one, but
+    not one in a relative clause about someone else (`По его словам, …
+    Косово, часть жителей которого считает себя государством:` is still
+    his; `статью, где жёстко ответил Суркову:` is the author's own)."""
+    main = [c for c in cues if not _someone_elses_relative(c)]
+    return (main or cues)[-1]
+
+
+def _someone_elses_relative(cue: Cue) -> bool:
+    sent = cue.sent
+    if not sent.parsed:
+        return False
+    tok = sent.tokens[cue.head]
+    if not any(sent.tokens[c].rel in {"nsubj", "nsubj:pass"} for c in tok.children):
+        return False
+    for _ in range(len(sent.tokens)):
+        if tok.rel == "acl:relcl":
+            return True
+        if tok.head < 0:
+            return False
+        tok = sent.tokens[tok.head]
+    return False
 
 
 def _first_person_run(

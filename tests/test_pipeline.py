@@ -184,6 +184,21 @@ MULTI_PARAGRAPH = [
 # while it speaks in the first person and has no cue of its own.
 FIRST_PERSON_RUNS = [
     case(
+        "colon-line-cue-not-in-someone-elses-relative-clause",
+        # The relative clause has a speaker of its own (`о котором говорил
+        # Песков`); the paragraph after the colon is hers.
+        "Екатерина Сабирова также пролила свет на загадочное письмо олигарха, о котором "
+        "ранее говорил пресс-секретарь президента Дмитрий Песков:\n\nОн говорил, что не "
+        "видит другого выхода. Я знаю, что он писал это письмо сам.",
+        Q(
+            "Он говорил, что не видит другого выхода. Я знаю, что он писал это письмо сам",
+            DIR,
+            "Екатерина Сабирова",
+            PERSON,
+            "пролила свет",
+        ),
+    ),
+    case(
         "colon-paragraph-then-first-person-paragraphs",
         "После матча капитан «Зенита» Андрей Аршавин сказал:\n"
         "Я очень рад победе, мы долго к ней шли.\n"

@@ -47,8 +47,12 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             if e > document.start or type_ not in {"ORG", "PER"}:
                 continue
             head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
-            if head is not None and head.feats.get("Case") not in {"Nom", None}:
-                continue  # `по поводу заявления Лаврова`: not who wrote
+            opening = not any(t.pos != "PUNCT" for t in sent.tokens if t.stop <= s)
+            if head is not None and head.feats.get("Case") not in {"Nom", None} and not opening:
+                # `по поводу заявления Лаврова`: not who wrote. (A name that
+                # opens the sentence is its subject, whatever case the tagger
+                # gives an indeclinable `Минобороны`.)
+                continue
             span = _span(ctx, s, e)
             if type_ == "PER":
                 named = r.person_at(s, e)

@@ -186,9 +186,10 @@ def _resolve_mention(
         found = _antecedent(r, m.start, gender, number, previous, mention)
         if found is None and number != "plur":
             # No name agrees (`она` after an untagged foreign name): the last
-            # person who spoke is the best guess.
-            for _claim, speaker in _recent(previous):
-                if speaker.type == PERSON:
+            # person who spoke is the best guess; or one unnamed who spoke
+            # just before (`Один из пассажиров рассказал …` … `добавил он`).
+            for claim, speaker in _recent(previous):
+                if speaker.type == PERSON or _one_unnamed(claim, speaker, m):
                     return attrs.evolve(speaker, mention=mention)
         return found
     words = _mention_words(ctx, m)
@@ -481,6 +482,18 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
         return t.index == m.head and inside[0].feats.get("Case") == "Gen" != head.feats.get("Case")
     case = head.feats.get("Case")
     return case not in {None, "Gen"} and top[0].feats.get("Case") == "Gen"
+
+
+def _one_unnamed(claim: Claim, speaker: Speaker, m: Mention) -> bool:
+    """An unnamed source of one person, who spoke in this paragraph or the
+    one before the pronoun's."""
+    said = claim.mention
+    return (
+        speaker.type == ANON
+        and said is not None
+        and said.head_token.feats.get("Number") != "Plur"
+        and 0 <= m.sent.paragraph - claim.sent.paragraph <= 1
+    )
 
 
 def _role(r: Resolver, m: Mention) -> Speaker | None:

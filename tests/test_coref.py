@@ -400,6 +400,14 @@ ROLES = [
 
 INSTITUTIONS = [
     case(
+        "indeclinable-body-opening-the-sentence-publishes",
+        # The tagger may call `Минобороны` a genitive; opening the sentence,
+        # before the document, it is who published it.
+        "Минобороны России опубликовало заявление по итогам учений. «Все задачи "
+        "выполнены», — говорится в документе.",
+        Q("Все задачи выполнены", DIR, "Минобороны России", ORG, "говорится"),
+    ),
+    case(
         "bank-description-for-a-compound-name",
         # `Сбербанк` ends in the description's noun; the dateline's agency
         # is not the bank.
@@ -531,6 +539,20 @@ INSTITUTIONS = [
 ]
 
 CLAUSES = [
+    case(
+        "he-after-one-unnamed-passenger",
+        "Один из пассажиров рассказал агентству, что экипаж объявил о возвращении.\n\n"
+        "— Никакой паники не было, все вели себя спокойно, — добавил он.",
+        Q("экипаж объявил о возвращении", IND, "Один из пассажиров", ANON, "рассказал"),
+        Q(
+            "Никакой паники не было, все вели себя спокойно",
+            DIR,
+            "Один из пассажиров",
+            ANON,
+            "добавил",
+            "он",
+        ),
+    ),
     case(
         "cited-by-a-pronoun-before-the-quoters",
         # `ее` right after `процитировали` is whom they quote, not whose they are.

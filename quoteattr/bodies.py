@@ -18,6 +18,7 @@ from .entities import _LOOKBACK, ORG, Resolver, _institutions
 from .mentions import Mention, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
+from .speakers import is_outlet
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -123,7 +124,7 @@ def _recent_org(
     bodies = [
         (start, name)
         for start, name in reversed(before)
-        if _body_name(name) and (media or not _cited_outlet(r.ctx, start))
+        if _body_name(name) and (media or not (_cited_outlet(r.ctx, start) or is_outlet(name)))
     ]
     # `Минфин ввел санкции против «Лукойла». В ведомстве заявили`: the body
     # that acted, named as a subject, not the one acted upon; looked for in

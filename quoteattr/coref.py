@@ -571,6 +571,13 @@ def _antecedent(
         # `Дипломатический источник рассказал, что … По его словам, …`: the
         # unnamed source who spoke last, nearer than any name.
         return attrs.evolve(source, mention=mention)
+    described = _described_speaker_before(r, previous, offset, gender)
+    if described is not None and (
+        not candidates or described.mention.start > candidates[0][0]  # type: ignore[union-attr]
+    ):
+        # `«…», — заявила американка. Она также сообщила`: who spoke last,
+        # by a description nearer than any name, goes on.
+        return attrs.evolve(described, mention=mention)
     noun = _noun_antecedent(r, offset, gender)
     if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
         # `Она ответила` after `жена нападавшего`: a role, not a name.
@@ -623,6 +630,32 @@ def _unnamed_speaker_before(
     if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
         return None
     return speaker
+
+
+def _described_speaker_before(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
+) -> Speaker | None:
+    """The speaker of the last claim before `offset`, a person the text
+    named but who spoke under a description (`американка`, `тренер`) in
+    this paragraph or the one before, of the pronoun's gender."""
+    if gender is None or not previous:
+        return None
+    claim, speaker = previous[-1]
+    here = r.ctx.sentence_at(offset)
+    mention = speaker.mention
+    if (
+        speaker.type != PERSON
+        or mention is None
+        or here is None
+        or claim.start >= offset
+        or mention.start >= offset
+        or here.paragraph - claim.sent.paragraph > 1
+        or r.ctx.in_quote(mention.start)
+        or r.person_at(mention.start, mention.stop) is not None
+    ):
+        return None
+    entity = next((e for e in r.people.values() if e.name == speaker.name), None)
+    return speaker if entity is not None and entity.gender == gender else None
 
 
 def _own_clause(sent: Sentence, offset: int) -> set[int]:

@@ -721,6 +721,12 @@ _CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 
+def _titles_someone(token: Token) -> bool:
+    return token.feats.get("Animacy") != "Inan" or bool(
+        lemmas(token.text) & lexicon.words("person_descriptors")
+    )
+
+
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     """Lemmas of the words just before a name: `Скульптор`, `Президент РФ`."""
     before = [t for t in sent.tokens if t.stop <= start]
@@ -757,10 +763,17 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
             tok.pos == "PROPN" and lemmas(tok.text) & lexicon.words("person_descriptors")
         ):
             head = tok  # the first noun of the run heads it: `заместитель министра`
-    if head is None or (
-        head.feats.get("Animacy") == "Inan"
-        and not lemmas(head.text) & lexicon.words("person_descriptors")
+    if (
+        head is not None
+        and not _titles_someone(head)
+        and head.index > 0
+        and sent.tokens[head.index - 1].pos == "ADP"
     ):
+        # `После игры главный тренер ростовчан Андрей Сорокин`: the run went
+        # back past the title into a prepositional phrase before it; the
+        # title is the leftmost noun after it that names a role.
+        head = next((t for t in reversed(run) if t.pos == "NOUN" and _titles_someone(t)), head)
+    if head is None or not _titles_someone(head):
         return set()  # `решение Юханссона` gives him no title (an `Обозреватель` does)
     name = next((t for t in sent.tokens if t.start >= start), None)
     if (

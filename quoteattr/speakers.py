@@ -108,6 +108,17 @@ def _subject_under_participle(sent: Sentence, verb: int, blocked: set[int]) -> M
 
 def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     subj = nominal_subject(sent, verb)
+    if subj is not None and subj in blocked:
+        # `— рассказал ИА Регнум министр …`: the parse made the outlet told a
+        # subject too; the verb's other subject speaks.
+        subj = next(
+            (
+                c
+                for c in sent.tokens[verb].children
+                if c not in blocked and sent.tokens[c].rel in {"nsubj", "nsubj:pass"}
+            ),
+            subj,
+        )
     if subj is not None and subj < verb and semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if (
@@ -511,7 +522,7 @@ def addressee_outlet(sent: Sentence, verb: int) -> set[int]:
     end = verb
     while end > 0 and tokens[end - 1].text in _QUOTE_CHARS:
         end -= 1
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):
         first = end - size
         if first < 1 or not _is_outlet(tokens[first:end]):
             continue
@@ -521,17 +532,60 @@ def addressee_outlet(sent: Sentence, verb: int) -> set[int]:
         if told or _after_place_or_topic(tokens, first):
             return set(range(first, verb))
         return set()
+    return _outlet_after(tokens, verb)
+
+
+def _outlet_after(tokens: Sequence[Token], verb: int) -> set[int]:
+    """`сообщили E1.RU в пресс-службе мэрии`, `сообщил ТАСС источник`: an
+    outlet right after the verb, someone else after it, was told."""
+    start = verb + 1
+    while start < len(tokens) and tokens[start].text in _QUOTE_CHARS:
+        start += 1
+    for size in (4, 3, 2, 1):
+        stop = start + size
+        if stop >= len(tokens) or not _is_outlet(tokens[start:stop]):
+            continue
+        while stop < len(tokens) and tokens[stop].text in _QUOTE_CHARS:
+            stop += 1
+        nxt = tokens[stop] if stop < len(tokens) else None
+        if nxt is not None and (
+            (nxt.pos == "ADP" and norm(nxt.text) in {"в", "во", "на"})
+            or (nxt.pos in {"NOUN", "PROPN"} and nxt.feats.get("Case") == "Nom")
+        ):
+            return set(range(verb + 1, stop))
+        return set()
     return set()
 
 
 def _is_outlet(words: Sequence[Token]) -> bool:
     if any(t.text in _QUOTE_CHARS for t in words):
         return False
-    outlets = lexicon.words("outlets")
-    return any(
-        " ".join(combo) in outlets
-        for combo in itertools.product(*((lemmas(t.text) | {norm(t.text)}) for t in words))
+    # As written, the tokenizer's pieces rejoined (`E1.RU` is four tokens).
+    written = "".join(
+        (" " if k and words[k - 1].stop < t.start else "") + t.text for k, t in enumerate(words)
     )
+    return is_outlet(written, [t.text for t in words])
+
+
+def is_outlet(written: str, words: Sequence[str] | None = None) -> bool:
+    """A news outlet of outlets.txt: `written` as is, or `words` (default:
+    its words) lemma by lemma (`Интерфаксу`, `РИА Новости`)."""
+    outlets = lexicon.words("outlets")
+    if words is None:
+        words = written.replace("«", " ").replace("»", " ").replace('"', " ").split()
+    if not words or len(words) > 4:
+        return False
+    if len(words) > 1 and lemmas(words[0]) & _OUTLET_KINDS:
+        words = words[1:]  # `ИА Регнум`, `агентству Bloomberg`
+        written = " ".join(words)
+    return norm(written.strip('«»" ')) in outlets or any(
+        " ".join(combo) in outlets
+        for combo in itertools.product(*((lemmas(w) | {norm(w)}) for w in words))
+    )
+
+
+_OUTLET_KINDS = frozenset({"иа", "агентство", "издание", "газета", "телеканал", "радиостанция",
+                           "портал", "сайт", "журнал"})  # fmt: skip
 
 
 def _after_place_or_topic(tokens: Sequence[Token], first: int) -> bool:

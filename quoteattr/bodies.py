@@ -15,10 +15,11 @@ from .antecedents import common_animate
 from .claims import Claim, Context
 from .cues import norm
 from .entities import _LOOKBACK, ORG, Resolver, _institutions
-from .mentions import Mention, genitive_run_end
+from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
 from .speakers import is_outlet
+from .text import Token
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -126,6 +127,12 @@ def _recent_org(
         for start, name in reversed(before)
         if _body_name(name) and (media or not (_cited_outlet(r.ctx, start) or is_outlet(name)))
     ]
+    if media:
+        # `По информации издания`: an outlet the text cites, not the company
+        # it writes about.
+        outlets = [n for _s, n in reversed(before) if is_outlet(n)]
+        if outlets:
+            return outlets[0]
     # `Минфин ввел санкции против «Лукойла». В ведомстве заявили`: the body
     # that acted, named as a subject, not the one acted upon; looked for in
     # this sentence and the one before only, where the description follows
@@ -294,6 +301,10 @@ def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[
         for i in range(len(tokens) - 1, -1, -1):
             if not (tokens[i].pos == "NOUN" and lemmas(tokens[i].text) & head):
                 continue
+            named = _name_after(tokens, i)
+            if named is not None:
+                # `агентство Reuters`, `агентство «Эксперт РА»`: the name.
+                return tokens[i].start, named
             lo = i
             while lo > 0 and tokens[lo - 1].pos == "ADJ":
                 lo -= 1
@@ -302,6 +313,23 @@ def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[
                 words = [t.text for t in tokens[lo : hi + 1]]
                 return tokens[lo].start, names.org_name(words)
     return None
+
+
+def _name_after(tokens: list[Token], i: int) -> str | None:
+    """The name right after a kind noun: Latin or proper words (`Reuters`,
+    `Financial Times`), or words in marks (`«Эксперт РА»`)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].text in _OPENING_MARKS:
+        near = range(j + 1, min(j + 8, len(tokens)))
+        close = next((k for k in near if tokens[k].text in _CLOSING_MARKS), None)
+        if close is None or close == j + 1:
+            return None
+        return " ".join(t.text for t in tokens[j + 1 : close])
+    run = []
+    while j < len(tokens) and tokens[j].text[:1].isascii() and tokens[j].text[:1].isupper():
+        run.append(tokens[j].text)  # a Latin name: `Reuters`, `Financial Times`
+        j += 1
+    return " ".join(run) or None
 
 
 def _body_name(name: str) -> bool:

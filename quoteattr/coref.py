@@ -38,6 +38,7 @@ from .bodies import (
     _org_like,
     _proper_part,
     _recent_org,
+    _same_noun_phrase,
     _speaker_called,
 )
 from .claims import Claim, Context
@@ -64,7 +65,7 @@ from .entities import (
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, cites, colon_intro, is_document
+from .speakers import PRONOUNS, Mention, cites, colon_intro, is_document, is_outlet
 from .text import Sentence, Token
 
 
@@ -337,7 +338,10 @@ def _last_body_speaking(
         return None
     claim, speaker = last
     mention = speaker.mention
-    if _media_name(speaker.name) and not _media_name(" ".join(head)):
+    phrase = _same_noun_phrase(r.ctx, m.start, head)
+    if phrase is not None and phrase[0] > claim.start:
+        return None  # `агентство «Эксперт РА» понизило …. В пресс-релизе агентства`
+    if (_media_name(speaker.name) or is_outlet(speaker.name)) and not _media_name(" ".join(head)):
         return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet
     if here.paragraph - claim.sent.paragraph > 1 or speaker.type != ORG or mention is None:
         return None

@@ -136,6 +136,13 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is None or subj in blocked:
         return None
     tok = sent.tokens[subj]
+    if (
+        tok.feats.get("Case") == "Gen"
+        and subj > 0
+        and sent.tokens[subj - 1].pos == "NOUN"
+        and sent.tokens[subj - 1].feats.get("Case") == "Loc"
+    ):
+        return None  # `Во Всероссийском союзе пациентов выразили`: whose union, not who
     if number_clash(sent, verb, subj):
         return None  # `В Минфине «Ъ» сообщили`: the outlet told, the ministry spoke
     # A lone participle is a subject too (`задержанный успел сказать`).

@@ -281,10 +281,25 @@ def _subject_case(ctx: Context, offset: int) -> bool:
     return head.feats.get("Case") == "Nom"
 
 
+def _named_since(r: Resolver, since: int, offset: int, head: frozenset[str]) -> bool:
+    """Whether a body named with the description's noun stands between
+    `since` and `offset` (`Минздрав России рекомендует …` for `в министерстве`)."""
+    i = bisect.bisect_left(r.orgs, (offset, ""))
+    for start, name in reversed(r.orgs[max(0, i - _LOOKBACK) : i]):
+        if start < since:
+            return False
+        if any(_headed_by(word, head) for word in name.split()):
+            return True
+    return False
+
+
 def _headed_by(word: str, head: frozenset[str]) -> bool:
     """`Британская полиция` for `полиция`; a compound ending in the noun too
-    (`Сбербанк`, `Альфа-Банк` for `банк`, `Авиакомпания` for `компания`)."""
+    (`Сбербанк`, `Альфа-Банк` for `банк`, `Авиакомпания` for `компания`),
+    and the ministries' short names (`Минздрав`, `Минфин` for `министерство`)."""
     found = lemmas(word)
+    if "министерство" in head and word[:3] == "Мин" and len(word) > 4 and word[3:4].islower():
+        return True
     return bool(found & head) or any(
         len(h) >= 4 and any(f.endswith(h) for f in found) for h in head
     )

@@ -35,6 +35,7 @@ from .bodies import (
     _cited_outlet,
     _looks_personal,
     _named_institution,
+    _named_since,
     _org_like,
     _proper_part,
     _recent_org,
@@ -339,8 +340,12 @@ def _last_body_speaking(
     claim, speaker = last
     mention = speaker.mention
     phrase = _same_noun_phrase(r.ctx, m.start, head)
-    if phrase is not None and phrase[0] > claim.start:
-        return None  # `агентство «Эксперт РА» понизило …. В пресс-релизе агентства`
+    if (phrase is not None and phrase[0] > claim.start) or _named_since(
+        r, claim.start, m.start, head
+    ):
+        # `агентство «Эксперт РА» понизило …. В пресс-релизе агентства`: a body
+        # of that noun named since it spoke.
+        return None
     if (_media_name(speaker.name) or is_outlet(speaker.name)) and not _media_name(" ".join(head)):
         return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet
     if here.paragraph - claim.sent.paragraph > 1 or speaker.type != ORG or mention is None:
@@ -959,6 +964,8 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     if claim.cue is None:
         return last if gap <= 2 else None
     if "impersonal" in claim.cue.tags:
+        if claim.cue.token.feats.get("Tense") == "Past" and not claim.document:
+            return None  # `Ранее сообщалось, что …`: reports of before, no one's
         author = _document_before(claim, previous)
         if author is not None:
             return author

@@ -308,7 +308,11 @@ def is_institution(token: Token) -> bool:
 
     if token.pos == "PROPN" or (token.text[:1].isupper() and token.index > 0):
         return True
-    return bool(lemmas(token.text) & lexicon.words("institutions"))
+    bodies = lexicon.words("institutions")
+    if lemmas(token.text) & bodies:
+        return True
+    # `в компании-перевозчике`: a compound headed by its first noun.
+    return "-" in token.text[1:-1] and bool(lemmas(token.text.split("-")[0]) & bodies)
 
 
 def is_document(token: Token) -> bool:

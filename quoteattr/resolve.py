@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import attrs
+
 from .claims import DIRECT, MIXED, Claim, Context, Spans, _trim
 from .cues import Cue
 from .direct import _after_name_noun
@@ -195,15 +197,42 @@ def _merge_marked(ctx: Context, indirect: list[Claim], direct: list[Claim]) -> l
     for claim in indirect:
         marked = [q for q in ctx.quoted if claim.start <= q.open and q.start < claim.stop]
         whole = [q for q in marked if q.open <= claim.start + 1 and q.stop >= claim.stop - 1]
+        joined = _quotes_joined(ctx, claim, marked) if not whole else []
         if whole:
             q = whole[0]
             if any(d.start == q.start for d in direct):
                 continue
             claim.start, claim.stop, claim.kind = q.start, q.stop, DIRECT
+        elif joined:
+            # `признав, что «в системе масса проблем», а «ресурсы не
+            # сбалансированы»`: quote after quote, each the speaker's words.
+            for q in joined:
+                if not any(d.start == q.start for d in direct):
+                    result.append(attrs.evolve(claim, start=q.start, stop=q.stop, kind=DIRECT))
+            continue
         elif any(_fragment(ctx, q) for q in marked):
             claim.kind = MIXED
         result.append(claim)
     return result
+
+
+def _quotes_joined(ctx: Context, claim: Claim, marked: list[Quoted]) -> list[Quoted]:
+    """The quotes a claim is made of, when it is nothing but two or more
+    quotes joined by commas, dashes and `а`/`и`/`но`; else none."""
+    if len(marked) < 2:
+        return []
+    pos = claim.start
+    for q in marked:
+        gap = ctx.view[pos : q.open].replace(",", " ").replace("—", " ").split()
+        if pos > claim.start and not all(w in _JOINERS for w in gap):
+            return []
+        if pos == claim.start and gap:
+            return []
+        pos = q.stop + 1
+    return marked if not ctx.view[pos : claim.stop].strip(" .,;") else []
+
+
+_JOINERS = frozenset({"а", "и", "но", "также"})
 
 
 def _term_before(ctx: Context, q: Quoted, word: str) -> bool:

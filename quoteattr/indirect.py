@@ -96,7 +96,7 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         elif tok.text in OPENING and (close := name_in_marks(tokens, i)) is not None:
             i = close  # `сказал «Коммерсанту», что …`: the outlet told, a name
         elif (
-            tok.text in {":", ".", ";", "!", "?"}
+            (tok.text in {":", ".", ";", "!", "?"} and not _inside_a_word(tokens, i))
             or tok.text in OPENING
             or (tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin")
         ):
@@ -105,6 +105,13 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             return _after_comp(sent, i)
         i += 1
     return None
+
+
+def _inside_a_word(tokens: list[Token], i: int) -> bool:
+    """`bbcrussian.com`: a full stop with no space either side joins a name."""
+    return 0 < i < len(tokens) - 1 and (
+        tokens[i - 1].stop == tokens[i].start and tokens[i].stop == tokens[i + 1].start
+    )
 
 
 # Question words after a preposition: `в каких`, `с кем`, `на что`, `о чем`.

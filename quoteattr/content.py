@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .claims import Claim, Context, Spans
 from .cues import SOURCE
 from .direct import colon_paragraphs, direct_claims, direct_claims_loose
@@ -33,7 +35,8 @@ def extract(ctx: Context) -> list[Claim]:
     """All claims of a document, in text order, one per act of saying."""
     direct = _one_object_per_cue([
         c for c in direct_claims(ctx)
-        if c.cue is not None or (c.how == "headline" and c.mention is not None)
+        if (c.cue is not None and not _cue_quoted_alone(ctx, c))
+        or (c.how == "headline" and c.mention is not None)
     ])  # fmt: skip
     paragraphs = colon_paragraphs(ctx, direct)
     # A quote inside a paragraph of someone's words is part of them.
@@ -69,6 +72,7 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             indirect.append(claim)
     indirect += noun_claims(ctx)
+    indirect = [c for c in indirect if not _cue_quoted_alone(ctx, c)]
     indirect = _drop_reported_within(indirect, direct + loose)
     merged = _merge_marked(ctx, indirect, direct)
     headlines = headline_claims(ctx, direct + loose + merged)
@@ -79,6 +83,21 @@ def extract(ctx: Context) -> list[Claim]:
     merged += headlines
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
+
+
+def _cue_quoted_alone(ctx: Context, claim: Claim) -> bool:
+    """`Автор книг: «Батальоны просят огня», …`: a cue word inside marks
+    whose claim reaches out of them is a title's word, not a saying."""
+    cue = claim.cue
+    if cue is None:
+        return False
+    i = bisect.bisect_right(ctx.quoted, cue.start, key=lambda q: q.start) - 1
+    if i < 0:
+        return False
+    q = ctx.quoted[i]
+    return q.start <= cue.start and cue.stop <= q.stop and not (
+        q.start <= claim.start and claim.stop <= q.stop
+    )
 
 
 def _one_object_per_cue(claims: list[Claim]) -> list[Claim]:

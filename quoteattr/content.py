@@ -95,8 +95,10 @@ def _cue_quoted_alone(ctx: Context, claim: Claim) -> bool:
     if i < 0:
         return False
     q = ctx.quoted[i]
-    return q.start <= cue.start and cue.stop <= q.stop and not (
-        q.start <= claim.start and claim.stop <= q.stop
+    return (
+        q.start <= cue.start
+        and cue.stop <= q.stop
+        and not (q.start <= claim.start and claim.stop <= q.stop)
     )
 
 

@@ -8,6 +8,7 @@ from . import lexicon
 from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS, phrase
 from .morph import lemmas
+from .names import nominative_phrase
 from .text import Sentence, Token
 
 
@@ -22,7 +23,13 @@ def named_place(sent: Sentence, noun: int, blocked: set[int]) -> bool:
 def place_institution(token: Token) -> bool:
     """A seat that speaks for its body (`Даунинг-стрит`, `Старая площадь`)."""
     places = lexicon.words("institutions", "place")
-    return bool(lemmas(token.text) & places) or norm(token.text) in places
+    if lemmas(token.text) & places or norm(token.text) in places:
+        return True
+    before = token.sent.tokens[token.index - 1] if token.index > 0 else None
+    if before is None or before.pos != "ADJ":
+        return False
+    # `На Смоленской площади`: the place is the adjective and its noun.
+    return nominative_phrase([before.text, token.text]).lower().replace("ё", "е") in places
 
 
 def name_in_marks_after(sent: Sentence, noun: int) -> bool:

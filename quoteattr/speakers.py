@@ -701,6 +701,12 @@ def _outside_clause(sent: Sentence, verb: int) -> int:
     up = tokens[verb].head
     if marked and tokens[verb].rel == "ccomp" and up >= 0 and tokens[up].pos == "VERB":
         return up
+    if marked and tokens[verb].rel == "acl" and up >= 0 and tokens[up].head >= 0:
+        # `выразил уверенность, что рост сохранится, но предупредил`: the
+        # clause hangs on the cue's noun, the noun on the cue's verb.
+        noun_head = tokens[up].head
+        if tokens[noun_head].pos == "VERB":
+            return noun_head
     return verb
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import lexicon, names
 from .claims import Claim, Context
-from .cues import norm
+from .cues import SOURCE, norm
 from .entities import ORG, PERSON, Resolver, aliases
 from .mentions import genitive_run_end
 from .morph import lemmas
@@ -31,7 +31,9 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
         return None
     feats = cue.token.feats
     passive = feats.get("Variant") == "Short" and feats.get("Voice") == "Pass"
-    if "impersonal" not in cue.tags and not passive:
+    # `Согласно отчету, …` after `Amnesty International опубликовала доклад`:
+    # a source phrase over a document points back the same way.
+    if "impersonal" not in cue.tags and not passive and cue.type != SOURCE:
         return None
     tokens = cue.sent.tokens
     near = tokens[max(0, cue.first - 3) : cue.last + 4]
@@ -54,6 +56,8 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 # gives an indeclinable `Минобороны`.)
                 continue
             span = _span(ctx, s, e)
+            if type_ == "PER" and cue.type == SOURCE:
+                continue  # `Согласно материалам дела` is not the defendant's
             if type_ == "PER":
                 named = r.person_at(s, e)
                 if named is not None:

@@ -125,7 +125,11 @@ def _recent_org(
     bodies = [
         (start, name)
         for start, name in reversed(before)
-        if _body_name(name) and (media or not (_cited_outlet(r.ctx, start) or is_outlet(name)))
+        if _body_name(name)
+        and (
+            media
+            or not (_cited_outlet(r.ctx, start) or is_outlet(name) or _kind_before(r.ctx, start))
+        )
     ]
     if media:
         # `По информации издания`: an outlet the text cites, not the company
@@ -150,6 +154,13 @@ def _recent_org(
     if subject is not None:
         return subject
     return bodies[0][1] if bodies else None
+
+
+def _kind_before(ctx: Context, offset: int) -> bool:
+    """A name right after a medium's noun (`в эфире телеканала «Россия 24»`,
+    `газета «Коммерсантъ»`): an outlet, whatever the verb."""
+    before = ctx.view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
+    return bool(before) and bool(lemmas(before[-1].strip(".,:;")) & _outlet_kinds())
 
 
 def _cited_outlet(ctx: Context, offset: int) -> bool:

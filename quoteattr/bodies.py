@@ -18,7 +18,7 @@ from .entities import _LOOKBACK, ORG, Resolver, _institutions
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
-from .speakers import is_outlet
+from .speakers import is_outlet, outlet_kinds
 from .text import Token
 
 
@@ -160,7 +160,7 @@ def _kind_before(ctx: Context, offset: int) -> bool:
     """A name right after a medium's noun (`в эфире телеканала «Россия 24»`,
     `газета «Коммерсантъ»`): an outlet, whatever the verb."""
     before = ctx.view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
-    return bool(before) and bool(lemmas(before[-1].strip(".,:;")) & _outlet_kinds())
+    return bool(before) and bool(lemmas(before[-1].strip(".,:;")) & outlet_kinds())
 
 
 def _cited_outlet(ctx: Context, offset: int) -> bool:
@@ -176,16 +176,9 @@ def _cited_outlet(ctx: Context, offset: int) -> bool:
     if at.feats.get("Case") == "Dat":
         return True
     before = [t for t in sent.tokens[: at.index] if t.pos != "PUNCT"]
-    if len(before) > 1 and lemmas(before[-1].text) & _outlet_kinds():
+    if len(before) > 1 and lemmas(before[-1].text) & outlet_kinds():
         before.pop()  # `сообщает агентство Bloomberg`, `пишет газета «Коммерсантъ»`
     return bool(before) and any(c.head == before[-1].index for c in ctx.cues[sent.index])
-
-
-@functools.cache
-def _outlet_kinds() -> frozenset[str]:
-    """Kind nouns set before an outlet's name: the media nouns, and
-    `агентство`, which also heads state bodies and so is not tagged media."""
-    return lexicon.words("institutions", "media") | {"агентство"}
 
 
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:

@@ -586,7 +586,7 @@ def is_outlet(written: str, words: Sequence[str] | None = None) -> bool:
         words = written.replace("«", " ").replace("»", " ").replace('"', " ").split()
     if not words or len(words) > 4:
         return False
-    if len(words) > 1 and lemmas(words[0]) & _OUTLET_KINDS:
+    if len(words) > 1 and lemmas(words[0]) & outlet_kinds():
         words = words[1:]  # `ИА Регнум`, `агентству Bloomberg`
         written = " ".join(words)
     return norm(written.strip('«»" ')) in outlets or any(
@@ -595,8 +595,11 @@ def is_outlet(written: str, words: Sequence[str] | None = None) -> bool:
     )
 
 
-_OUTLET_KINDS = frozenset({"иа", "агентство", "издание", "газета", "телеканал", "радиостанция",
-                           "портал", "сайт", "журнал"})  # fmt: skip
+@functools.cache
+def outlet_kinds() -> frozenset[str]:
+    """Kind nouns set before an outlet's name: the media nouns, `агентство`,
+    which also heads state bodies and so is not tagged media, and `ИА`."""
+    return lexicon.words("institutions", "media") | {"агентство", "иа"}
 
 
 def _after_place_or_topic(tokens: Sequence[Token], first: int) -> bool:

@@ -149,6 +149,27 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
 
 
+def _counted_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`… заявили не менее десяти депутатов`: a counted plural after a verb
+    with no subject is its subject, whatever the parser made it."""
+    tokens = sent.tokens
+    if tokens[verb].feats.get("Number") == "Sing" and tokens[verb].feats.get("Gender") != "Neut":
+        return None
+    if any(tokens[c].rel in _SUBJECT_RELS for c in tokens[verb].children):
+        return None
+    for i in range(verb + 1, min(verb + 6, len(tokens))):
+        tok = tokens[i]
+        if tok.pos == "PUNCT" or i in blocked:
+            return None
+        feats = tok.feats
+        if tok.pos == "NOUN" and feats.get("Case") == "Gen" and feats.get("Number") == "Plur":
+            counted = any(tokens[c].pos == "NUM" for c in tok.children) or (
+                i > 0 and tokens[i - 1].pos == "NUM"
+            )
+            return phrase(sent, i, blocked) if counted else None
+    return None
+
+
 def _conjoined_subject(sent: Sentence, subj: int, verb: int, blocked: set[int]) -> int:
     """`Саакян заявил, что …, а его грузинский коллега Беридзе сообщил`: the
     parser may join the second subject to the first; a nominative joined so,
@@ -642,6 +663,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         found = _quoted_person(sent, verb, blocked)
     found = found or _conjoined_participle(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
+    found = found or _counted_subject(sent, verb, blocked)
     found = found or _name_before(sent, verb, blocked)
     if found is None:
         form = token.feats.get("VerbForm")

@@ -722,9 +722,14 @@ _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "
 
 
 def _titles_someone(token: Token) -> bool:
-    return token.feats.get("Animacy") != "Inan" or bool(
-        lemmas(token.text) & lexicon.words("person_descriptors")
-    )
+    """A noun that can title a person: animate, or a role the tagger took
+    for a thing. Not a thing whose form only a role shares (`социальной
+    политике` is policy, though `политике` is also the role's)."""
+    if token.feats.get("Animacy") != "Inan":
+        return True
+    best = parse(token.text)[:1]
+    roles = lexicon.words("person_descriptors")
+    return bool(best) and best[0].normal_form.replace("ё", "е") in roles
 
 
 def _title_lemmas(sent: Sentence, start: int) -> set[str]:

@@ -80,7 +80,7 @@ def proposals(sent: Sentence, cue: Cue, first: int, last: int, how: str) -> tupl
         found.setdefault(tokens[end].stop, Cut(tokens[end].stop, f))
     if how == "topic":
         end = _topic_end(sent, first)
-        if end is not None and first < end < last:
+        if end is not None and first < end < last and not _elaborated(tokens, end):
             f = {"bias": 1.0, "cut_topic_end": 1.0, "how_" + how: 1.0}
             f["before"] = math.log1p(end - first) / 4
             f["after"] = math.log1p(last - end) / 4
@@ -121,6 +121,16 @@ def _predicate(
     f["under_cue" if head == cue.head and steps <= 1 else "under_content"] = 1.0
     if pred.feats.get("Mood") == "Imp" or pred.feats.get("Person") in {"1", "2"}:
         f["first_second_person"] = 1.0
+
+
+def _elaborated(tokens: list[Token], end: int) -> bool:
+    """`о тысячах нарушений, в том числе о «каруселях»`: what follows names
+    part of the topic, so the topic goes on through it."""
+    words = [norm(t.text) for t in tokens[end + 1 : end + 5]]
+    return words[:1] == [","] and any(tuple(words[1 : 1 + len(p)]) == p for p in _ELABORATIONS)
+
+
+_ELABORATIONS = (("в", "том", "числе"), ("включая",), ("в", "частности"))
 
 
 def _topic_end(sent: Sentence, first: int) -> int | None:

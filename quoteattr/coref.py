@@ -949,9 +949,19 @@ def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Spe
             # `приводятся в сообщении слова гендиректора`: his words, not
             # the document's author.
             continue
-        if prior.document and claim.sent.paragraph - prior.sent.paragraph <= 3:
+        # `«…», — пишет актриса. … «…», — говорится в статье`: what she wrote
+        # is the text a cue over a document quotes.
+        wrote = (
+            claim.document
+            and prior.cue is not None
+            and bool(lemmas(prior.cue.token.text) & _WRITING)
+        )
+        if (prior.document or wrote) and claim.sent.paragraph - prior.sent.paragraph <= 3:
             return speaker
     return None
+
+
+_WRITING = frozenset({"писать", "написать"})
 
 
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:

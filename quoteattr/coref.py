@@ -619,17 +619,8 @@ def _unnamed_speaker_before(
 ) -> Speaker | None:
     """The speaker of the last claim before `offset`, if an unnamed source
     of the pronoun's gender named in this paragraph or the one before."""
-    if gender is None or not previous:
-        return None
-    claim, speaker = previous[-1]
-    here = r.ctx.sentence_at(offset)
-    if (
-        speaker.type != ANON
-        or speaker.mention is None
-        or here is None
-        or claim.start >= offset
-        or here.paragraph - claim.sent.paragraph > 1
-    ):
+    speaker = _last_speaker_near(r, previous, offset, gender)
+    if speaker is None or speaker.type != ANON:
         return None
     head = (speaker.aliases or (speaker.name.split()[-1],))[0]
     lemma = lemmas(head)
@@ -641,24 +632,39 @@ def _unnamed_speaker_before(
     return speaker
 
 
+def _last_speaker_near(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
+) -> Speaker | None:
+    """The speaker of the last claim before `offset`, said in a mention, in
+    the pronoun's paragraph or the one before; None for a pronoun of no
+    gender."""
+    if gender is None or not previous:
+        return None
+    claim, speaker = previous[-1]
+    here = r.ctx.sentence_at(offset)
+    if (
+        speaker.mention is None
+        or here is None
+        or claim.start >= offset
+        or here.paragraph - claim.sent.paragraph > 1
+    ):
+        return None
+    return speaker
+
+
 def _described_speaker_before(
     r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
 ) -> Speaker | None:
     """The speaker of the last claim before `offset`, a person the text
     named but who spoke under a description (`американка`, `тренер`) in
     this paragraph or the one before, of the pronoun's gender."""
-    if gender is None or not previous:
-        return None
-    claim, speaker = previous[-1]
-    here = r.ctx.sentence_at(offset)
-    mention = speaker.mention
+    speaker = _last_speaker_near(r, previous, offset, gender)
+    mention = speaker.mention if speaker is not None else None
     if (
-        speaker.type != PERSON
+        speaker is None
         or mention is None
-        or here is None
-        or claim.start >= offset
+        or speaker.type != PERSON
         or mention.start >= offset
-        or here.paragraph - claim.sent.paragraph > 1
         or r.ctx.in_quote(mention.start)
         or r.person_at(mention.start, mention.stop) is not None
     ):

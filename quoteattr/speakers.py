@@ -596,15 +596,17 @@ def _is_outlet(words: Sequence[Token]) -> bool:
     written = "".join(
         (" " if k and words[k - 1].stop < t.start else "") + t.text for k, t in enumerate(words)
     )
-    return is_outlet(written, [t.text for t in words])
+    return is_outlet(written, tuple(t.text for t in words))
 
 
-def is_outlet(written: str, words: Sequence[str] | None = None) -> bool:
+# Cached: a description is resolved against every body named before it.
+@functools.lru_cache(maxsize=20_000)
+def is_outlet(written: str, words: tuple[str, ...] | None = None) -> bool:
     """A news outlet of outlets.txt: `written` as is, or `words` (default:
     its words) lemma by lemma (`Интерфаксу`, `РИА Новости`)."""
     outlets = lexicon.words("outlets")
     if words is None:
-        words = written.replace("«", " ").replace("»", " ").replace('"', " ").split()
+        words = tuple(written.replace("«", " ").replace("»", " ").replace('"', " ").split())
     if not words or len(words) > 4:
         return False
     if len(words) > 1 and lemmas(words[0]) & outlet_kinds():

@@ -600,6 +600,9 @@ def _antecedent(
         return None
     nearest = sent_of(candidates[0][0])
     same = [c for c in candidates if sent_of(c[0]) is nearest]
+    reporter = _reporter_of(r, previous, offset, same, gender)
+    if reporter is not None:
+        return attrs.evolve(reporter, mention=mention)
     entity = _subject_first(r, same)
     assert entity is not None  # (only subject_only gives None)
     return Speaker(entity.name, PERSON, mention, aliases(entity))
@@ -650,6 +653,27 @@ def _last_speaker_near(
     ):
         return None
     return speaker
+
+
+def _reporter_of(
+    r: Resolver,
+    previous: list[tuple[Claim, Speaker]],
+    offset: int,
+    nearest: list[tuple[int, Entity]],
+    gender: str | None,
+) -> Speaker | None:
+    """`Колеров сообщил, что Борис Сорокин покинул компанию. По его словам, …`:
+    where every name of the nearest sentence stands in the last claim's
+    content, the pronoun goes on with the one who reported it, not with
+    someone reported on (the tagger may have missed the reporter's name)."""
+    speaker = _last_speaker_near(r, previous, offset, gender)
+    if speaker is None or speaker.type != PERSON or speaker.mention is None:
+        return None
+    claim = previous[-1][0]
+    if claim.stop > offset or not all(claim.start <= s < claim.stop for s, _e in nearest):
+        return None
+    entity = next((e for e in r.people.values() if e.name == speaker.name), None)
+    return speaker if entity is not None and _agrees(entity, gender, "sing") else None
 
 
 def _described_speaker_before(

@@ -989,3 +989,34 @@ def test_a_verb_settles_the_sex_a_role_must_fit(text, role, fits):
     sent = ctx.sents[-1]
     head = next(t.index for t in sent.tokens if t.text == role)
     assert gender_fits(entity, speakers.phrase(sent, head)) is fits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tagger misses the lone `Левашов` that opens the sentence: its only
+        # name, `Андрей Власов`, stands in what Левашов reported, so `его` goes
+        # on with the reporter, not with the one reported on.
+        (
+            "Холдинг «Медиа-Инвест» приобрел агентство «Северпресс». Об этом сообщил "
+            "сооснователь агентства Игорь Левашов на своей странице в Facebook. Левашов также "
+            "сообщил, что сооснователь агентства Андрей Власов и гендиректор Ирина Федина "
+            "покинули компанию. По его словам, новым руководителем станет Анна Белова.",
+            "Игорь Левашов",
+        ),
+        # A name outside the reported clause is a subject the pronoun may take.
+        (
+            "Андрей Власов покинул агентство «Северпресс». Игорь Левашов сообщил, что Власов "
+            "ушел сам. Позже Власов выступил перед сотрудниками. По его словам, решение "
+            "далось ему нелегко.",
+            "Андрей Власов",
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_with_the_reporter(text, expected):
+    """The rule chain's own choice (the decision layer may still overrule it)."""
+    from quoteattr import coref, pipeline
+
+    ((ctx, claims),) = pipeline.drafts([text])
+    speakers = coref.resolve(ctx, claims, coref.Resolver(ctx))
+    assert speakers[-1] is not None and speakers[-1].name == expected

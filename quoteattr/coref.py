@@ -663,14 +663,14 @@ def _reporter_of(
     gender: str | None,
 ) -> Speaker | None:
     """`Колеров сообщил, что Борис Сорокин покинул компанию. По его словам, …`:
-    where every name of the nearest sentence stands in the last claim's
-    content, the pronoun goes on with the one who reported it, not with
+    where every name of the nearest sentence stands in what the last claims
+    reported, the pronoun goes on with the one who reported last, not with
     someone reported on (the tagger may have missed the reporter's name)."""
     speaker = _last_speaker_near(r, previous, offset, gender)
     if speaker is None or speaker.type != PERSON or speaker.mention is None:
         return None
-    claim = previous[-1][0]
-    if claim.stop > offset or not all(claim.start <= s < claim.stop for s, _e in nearest):
+    reported = [(c.start, c.stop) for c, _s in _recent(previous) if c.stop <= offset]
+    if not reported or not all(any(a <= s < b for a, b in reported) for s, _e in nearest):
         return None
     entity = next((e for e in r.people.values() if e.name == speaker.name), None)
     return speaker if entity is not None and _agrees(entity, gender, "sing") else None

@@ -1004,6 +1004,14 @@ def test_a_verb_settles_the_sex_a_role_must_fit(text, role, fits):
             "покинули компанию. По его словам, новым руководителем станет Анна Белова.",
             "Игорь Левашов",
         ),
+        # The name stands in the first of the sentence's two claims, the pronoun
+        # comes after the second: it goes on with the one who made both.
+        (
+            "Депутат Игорь Левашов выступил в парламенте. Политик заявил, что вся фракция и "
+            "сам Андрей Власов осудили этот случай, однако напомнил, что там ранее произошла "
+            "авария. По его словам, следует осудить оба случая.",
+            "Игорь Левашов",
+        ),
         # A name outside the reported clause is a subject the pronoun may take.
         (
             "Андрей Власов покинул агентство «Северпресс». Игорь Левашов сообщил, что Власов "

@@ -136,6 +136,8 @@ def _subject_rank(r: Resolver, start: int) -> int | None:
             # Sentences with no cue go unparsed; the nominative stands in
             # for the subject (`…прибыл президент Дмитрий Медведев`).
             return 0 if tok.feats.get("Case") == "Nom" else None
+        if _dative_doer(sent, tok):
+            return 1
         # Up an apposition chain to what it stands beside (`Ученик Алферова,
         # член-корреспондент РАН Николай Леденцов, рассказал`); a genitive the
         # parser made an apposition (`Алферова`) is whose, not who.
@@ -148,6 +150,27 @@ def _subject_rank(r: Resolver, start: int) -> int | None:
             return None
         return 0 if head.rel in _MAIN_CLAUSE else 1
     return None
+
+
+def _dative_doer(sent: Sentence, tok: Token) -> bool:
+    """`Дмитрию Пескову пришлось дать комментарий`: the dative of an
+    impersonal `пришлось`, `удалось` before an infinitive does what it says
+    (read from the words: the parser often hangs such a dative elsewhere)."""
+    if tok.feats.get("Case") != "Dat":
+        return False
+    tokens = sent.tokens
+    i = tok.index + 1
+    while i < len(tokens) and tokens[i].pos == "PROPN" and tokens[i].feats.get("Case") == "Dat":
+        i += 1  # the rest of the name
+    return (
+        i + 1 < len(tokens)
+        and bool(lemmas(tokens[i].text) & _IMPERSONAL_MODALS)
+        and any(t.feats.get("VerbForm") == "Inf" for t in tokens[i + 1 : i + 3])
+    )
+
+
+# Impersonal verbs whose dative is the doer of the infinitive after them.
+_IMPERSONAL_MODALS = frozenset({"прийтись", "приходиться", "удаться", "удаваться", "предстоять"})
 
 
 # A verb heading the sentence's main clause, or joined to it.

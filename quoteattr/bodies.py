@@ -122,6 +122,13 @@ def _recent_org(
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
     media = any("media" in _institutions().get(x, ()) for x in head)
+    here = r.ctx.sentence_at(offset)
+    since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
+    if any("wire" in _institutions().get(x, ()) for x in head):
+        # `Как пишет Reuters … По данным агентства`: the news agency just cited.
+        cited = [n for s, n in reversed(before) if s >= since and _cited_outlet(r.ctx, s)]
+        if cited:
+            return cited[0]
     bodies = [
         (start, name)
         for start, name in reversed(before)
@@ -141,8 +148,6 @@ def _recent_org(
     # that acted, named as a subject, not the one acted upon; looked for in
     # this sentence and the one before only, where the description follows
     # on from what that body did.
-    here = r.ctx.sentence_at(offset)
-    since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
     for start, name in bodies:
         if start < since:
             break

@@ -43,7 +43,7 @@ from .bodies import (
     _speaker_called,
 )
 from .claims import Claim, Context
-from .cues import SOURCE, norm
+from .cues import SOURCE, VERB, Cue, norm
 from .entities import (
     _LOOKBACK,
     ANON,
@@ -66,7 +66,15 @@ from .entities import (
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
-from .speakers import PRONOUNS, Mention, cites, colon_intro, is_document, is_outlet
+from .speakers import (
+    PRONOUNS,
+    Mention,
+    cites,
+    colon_intro,
+    is_document,
+    is_outlet,
+    locative_body,
+)
 from .text import Sentence, Token
 
 
@@ -119,6 +127,8 @@ def resolve(
             continue
         if mention is None and claim.cue is None and claim.kind == "direct":
             mention = colon_intro(claim.sent, claim.start)
+        if mention is None and claim.cue is not None:
+            mention = _there(ctx, claim.cue)
         if mention is not None:
             speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None and mention is None:
@@ -653,6 +663,27 @@ def _last_speaker_near(
     ):
         return None
     return speaker
+
+
+def _there(ctx: Context, cue: Cue) -> Mention | None:
+    """`В Госдепартаменте США призвали Москву … Там заявили, что …`: `там`
+    before a cue with no subject is the institution the sentence before
+    named in the locative, in the same paragraph."""
+    sent = cue.sent
+    j = cue.first - 1
+    while j >= 0 and cue.first - j <= 2 and sent.tokens[j].pos == "ADV" and not _is_there(sent, j):
+        j -= 1  # `Там также заявили`
+    if cue.type != VERB or j < 0 or not _is_there(sent, j) or sent.index == 0:
+        return None
+    before = ctx.sents[sent.index - 1]
+    if before.paragraph != sent.paragraph or not before.parsed:
+        return None
+    root = next((t.index for t in before.tokens if t.rel == "root"), None)
+    return locative_body(before, root) if root is not None else None
+
+
+def _is_there(sent: Sentence, i: int) -> bool:
+    return norm(sent.tokens[i].text) == "там"
 
 
 def _reporter_of(

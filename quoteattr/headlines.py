@@ -149,7 +149,7 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue  # `Песков: «…»` is a direct quote (direct.py)
         mention = _headline_name(ctx, sent, colon)
         span = _trim(sent, first, len(sent.tokens) - 1)
-        if mention is None or span is None:
+        if mention is None or span is None or _credit(ctx, sent, first):
             continue
         end = _paragraph_end(ctx, sent)
         if sent.index > 0 and (end is not sent or lines > 1):
@@ -166,6 +166,22 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue
         found.append(Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6))
     return found
+
+
+def _credit(ctx: Context, sent: Sentence, first: int) -> bool:
+    """`Автор: Игорь Ветлугин`, `Фото: Иван Петров / ТАСС`: a line that gives
+    only names after its colon, and no full stop, credits someone; it says
+    nothing (`Кравцова: Отчасти. Многие …` is a line of an interview)."""
+    if _paragraph_end(ctx, sent) is not sent or sent.tokens[-1].text in _SENTENCE_ENDS:
+        return False
+    words = [t for t in sent.tokens[first:] if t.pos != "PUNCT" and t.text != "/"]
+    return 0 < len(words) <= _CREDIT_WORDS and all(t.text[:1].isupper() for t in words)
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
+
+
+_CREDIT_WORDS = 5
 
 
 def _name_lines(ctx: Context) -> tuple[int, set[str]]:

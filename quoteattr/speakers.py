@@ -257,6 +257,12 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     return _locative_after(sent, verb, blocked) or _locative_opening(sent, verb, blocked)
 
 
+def locative_body(sent: Sentence, verb: int) -> Mention | None:
+    """The institution named in the verb's `в`-locative (`В Кремле заявили`,
+    `В Госдепартаменте призвали`)."""
+    return _locative(sent, verb, set())
+
+
 def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`В Федерации фигурного катания на коньках России заявили, что …`: an
     institution in the locative opening the sentence, before a verb with no

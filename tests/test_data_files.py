@@ -57,6 +57,7 @@ TAGS: dict[str, set[str]] = {
         "generic",
         "anaphoric",
         "service",
+        "wire",
         "media",
     },
     "person_descriptors.txt": {"masc", "femn", "common", "leader", "heads", "press", "lemma="},

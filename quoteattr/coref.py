@@ -33,6 +33,7 @@ from .antecedents import (
 from .authors import _published_before
 from .bodies import (
     _cited_outlet,
+    _headed_by,
     _looks_personal,
     _named_institution,
     _named_since,
@@ -355,6 +356,15 @@ def _last_body_speaking(
     ):
         # `агентство «Эксперт РА» понизило …. В пресс-релизе агентства`: a body
         # of that noun named since it spoke.
+        return None
+    if (
+        phrase is not None
+        and not any("anaphoric" in _institutions().get(x, ()) for x in head)
+        and not any(_headed_by(w, head) for w in speaker.name.split())
+    ):
+        # `авиакомпании «СибАэро»` … `По данным Росавиации` … `в сообщении
+        # авиакомпании`: a body of that kind named before is it, not the last
+        # body of some other kind that spoke (`ведомство` fits any).
         return None
     if (_media_name(speaker.name) or is_outlet(speaker.name)) and not _media_name(" ".join(head)):
         return None  # `сообщают Пятый канал …` … `на сайте клуба`: no outlet

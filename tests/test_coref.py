@@ -472,6 +472,16 @@ INSTITUTIONS = [
         ),
     ),
     case(
+        "a-body-of-that-kind-named-before",
+        # `авиакомпании` is the airline named before, not the aviation agency
+        # that spoke last.
+        "Самолет авиакомпании «Северавиа» совершил вынужденную посадку в Самаре. По данным "
+        "Росавиации, никто не пострадал.\n«Экипаж действовал строго по инструкции», — "
+        "говорится в сообщении авиакомпании.",
+        Q("никто не пострадал", IND, "Росавиация", ORG, "По данным"),
+        Q("Экипаж действовал строго по инструкции", DIR, "Северавиа", ORG, "говорится"),
+    ),
+    case(
         "the-agency-just-cited",
         # `агентство` after `Как пишет Reuters` is that news agency, not the
         # company the article is about.

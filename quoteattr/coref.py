@@ -73,6 +73,7 @@ from .speakers import (
     cites,
     colon_intro,
     is_document,
+    is_institution,
     is_outlet,
     locative_body,
 )
@@ -187,6 +188,10 @@ def _resolve_mention(
                 if named is not None and named[0][0] == child.start:
                     break
                 named = None
+    if named is None:
+        # `говорит пенсионерка Людмила Новикова`: the parser may make the name
+        # a second subject beside its title; the name right after is hers.
+        named = _name_right_after(r, m)
     if named is None and _one_of(m):
         named = _named_aside(r, m)
     if named is not None:
@@ -673,6 +678,25 @@ def _last_speaker_near(
     ):
         return None
     return speaker
+
+
+def _name_right_after(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | None:
+    """The person named by the words right after a role noun's mention."""
+    if m.head_token.pos != "NOUN" or m.pronoun:
+        return None
+    nxt = next((t for t in m.sent.tokens if t.start >= m.stop), None)
+    if nxt is None or nxt.pos != "PROPN" or r.ctx.view[m.stop : nxt.start].strip():
+        return None
+    if nxt.feats.get("Case") != m.head_token.feats.get("Case") or is_institution(m.head_token):
+        return None  # `в канцелярии премьер-министра Кира Стармера`: whose, not who
+    if r.words_of[0] <= nxt.start < r.words_of[1]:
+        return None  # `По данным следствия Ахмад Рахами приобрел …`: the content's
+    tokens = m.sent.tokens
+    last = nxt.index
+    while last + 1 < len(tokens) and tokens[last + 1].pos == "PROPN":
+        last += 1
+    found = r.person_at(nxt.start, tokens[last].stop)
+    return found if found is not None and found[0][0] == nxt.start else None
 
 
 def _there(ctx: Context, cue: Cue) -> Mention | None:

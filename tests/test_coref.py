@@ -10,7 +10,7 @@ antecedents, institutions named by a description, outlets in Latin script.
 from __future__ import annotations
 
 import pytest
-from conftest import Q, case, check
+from conftest import ANY, Q, case, check
 
 DIR, IND, MIX = "direct", "indirect", "mixed"
 PERSON, ORG, ANON = "person", "organization", "anonymous"
@@ -438,6 +438,32 @@ ROLES = [
         "a-document-of-a-person-is-his",
         "«Мы готовы к переговорам», — говорится в заявлении Владимира Путина.",
         Q("Мы готовы к переговорам", DIR, "Владимир Путин", PERSON, "говорится"),
+    ),
+]
+
+ROLE_THEN_NAME = [
+    case(
+        "a-title-and-her-name-after-the-quote",
+        # The parser makes `Людмила` a second subject beside `пенсионерка`: the
+        # name right after the title is hers, not the lawyer who spoke before.
+        "Адвокат Константин Литвак назвал приговор несправедливым. «Моего подзащитного "
+        "сделали крайним», — сказал он.\nПотерпевшие встретили приговор аплодисментами. «Мы "
+        "с мужем вложили все, что копили. Девять лет — это справедливо, но деньги нам никто "
+        "не вернет», — говорит пенсионерка Людмила Новикова.",
+        Q("Моего подзащитного сделали крайним", DIR, "Константин Литвак", PERSON, "сказал"),
+        Q(
+            "Мы с мужем вложили все, что копили. Девять лет — это справедливо, но деньги нам "
+            "никто не вернет",
+            DIR,
+            "Людмила Новикова",
+            PERSON,
+            "говорит",
+        ),
+    ),
+    case(
+        "a-name-after-a-source-noun-opens-the-content",
+        "По сведениям некоторых изданий Константин Кинчев находится в реанимации.",
+        Q("Константин Кинчев находится в реанимации", IND, "некоторые издания", ORG, ANY),
     ),
 ]
 
@@ -971,6 +997,7 @@ CLAUSES = [
     + DESCRIPTIONS
     + ROLES
     + INSTITUTIONS
+    + ROLE_THEN_NAME
     + CLAUSES,
 )
 def test_speakers_resolved(analyze, text, expected):

@@ -5,6 +5,7 @@ sentences before: `МИД России опубликовал комментар
 from __future__ import annotations
 
 from . import lexicon, names
+from .bodies import _recent_org
 from .claims import Claim, Context
 from .cues import SOURCE, norm
 from .entities import ORG, PERSON, Resolver, aliases
@@ -12,7 +13,7 @@ from .mentions import genitive_run_end
 from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import is_document
-from .text import Sentence
+from .text import Sentence, Token
 
 
 def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
@@ -72,8 +73,32 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 # документе`: the body whose document it is.
                 words = ctx.text[s:e].replace("«", "").replace("»", "").split()
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
-        return _opening_body(ctx, sent)
+        return _opening_body(ctx, sent) or _site_owner(r, k, document)
     return None
+
+
+def _site_owner(r: Resolver, k: int, document: Token) -> Speaker | None:
+    """`Решение опубликовано на сайте суда`: the body whose site carried the
+    document wrote it; a description (`суда`) is the body it stands for."""
+    ctx = r.ctx
+    tokens = ctx.sents[k].tokens
+    for i in range(document.index + 1, len(tokens) - 2):
+        if norm(tokens[i].text) != "на" or not lemmas(tokens[i + 1].text) & _SITES:
+            continue
+        owner = tokens[i + 2]
+        if owner.pos not in {"NOUN", "PROPN"} or owner.feats.get("Case") not in {"Gen", None}:
+            return None
+        for s, e, type_ in ctx.names[k]:
+            if type_ == "ORG" and s == owner.start:
+                words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+                return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
+        head = lemmas(owner.text) & lexicon.words("institutions")
+        name = _recent_org(r, owner.start, head) if head else None
+        return Speaker(name, ORG, _span(ctx, owner.start, owner.stop)) if name else None
+    return None
+
+
+_SITES = frozenset({"сайт", "портал", "страница"})
 
 
 def _with_genitive_place(ctx: Context, k: int, e: int) -> int:

@@ -320,6 +320,13 @@ def _resolve_mention(
         for _start, entity in r.people_before(m.start):
             if _title_matches(entity, head_lemmas, dep):
                 return Speaker(entity.name, PERSON, mention, aliases(entity))
+    if head_lemmas & _PLAIN_PEOPLE and not plural and bare_role(m):
+        # `Соседка одной из пострадавших рассказала … «…», — сказала женщина`:
+        # a plain `женщина` goes on with the unnamed one who spoke just before.
+        gender = GENDERS.get(head.feats.get("Gender", ""))
+        unnamed_before = _unnamed_one_before(r, previous, m.start, gender)
+        if unnamed_before is not None:
+            return attrs.evolve(unnamed_before, mention=mention)
     described = head_lemmas & lexicon.words("person_descriptors") or (
         animate_noun(head) and bare_role(m) and not unnamed
     )
@@ -647,16 +654,12 @@ def _unnamed_speaker_before(
 ) -> Speaker | None:
     """The speaker of the last claim before `offset`, if an unnamed source
     of the pronoun's gender named in this paragraph or the one before."""
-    speaker = _last_speaker_near(r, previous, offset, gender)
-    if speaker is None or speaker.type != ANON:
+    speaker = _unnamed_one_before(r, previous, offset, gender)
+    if speaker is None:
         return None
-    head = (speaker.aliases or (speaker.name.split()[-1],))[0]
-    lemma = lemmas(head)
+    lemma = lemmas((speaker.aliases or (speaker.name.split()[-1],))[0])
     if not lemma & _anonymous() or lemma & lexicon.words("person_descriptors"):
         return None  # a role (`модель`, `дочь`) may be someone named: not this rule's
-    best = parse(head.lower())[:1]
-    if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
-        return None
     return speaker
 
 
@@ -718,6 +721,26 @@ def _there(ctx: Context, cue: Cue) -> Mention | None:
 
 def _is_there(sent: Sentence, i: int) -> bool:
     return norm(sent.tokens[i].text) == "там"
+
+
+# Nouns that say only that someone is a man or a woman.
+_PLAIN_PEOPLE = frozenset({"мужчина", "женщина", "девушка", "парень", "юноша"})
+
+
+def _unnamed_one_before(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
+) -> Speaker | None:
+    """The speaker of the last claim before `offset`, in this paragraph or the
+    one before, if someone unnamed (`соседка одной из пострадавших`) whose
+    noun agrees with `gender`."""
+    speaker = _last_speaker_near(r, previous, offset, gender)
+    if speaker is None or speaker.type != ANON:
+        return None
+    head = (speaker.aliases or (speaker.name.split()[-1],))[0]
+    best = parse(head.lower())[:1]
+    if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
+        return None
+    return speaker
 
 
 def _reporter_of(

@@ -443,6 +443,30 @@ ROLES = [
 
 ROLE_THEN_NAME = [
     case(
+        "a-plain-woman-is-the-unnamed-one-who-spoke",
+        # `женщина` goes on with the neighbour who spoke just before, not with
+        # the police spokeswoman named earlier.
+        "«Мужчина выбирал одиноких пенсионеров», — рассказала представитель полиции Юлия "
+        "Ветрова.\nСоседка одной из пострадавших рассказала журналистам, что пенсионерка "
+        "две недели провела в больнице. «Она до сих пор боится открывать дверь», — сказала "
+        "женщина.",
+        Q("Мужчина выбирал одиноких пенсионеров", DIR, "Юлия Ветрова", PERSON, "рассказала"),
+        Q(
+            "пенсионерка две недели провела в больнице",
+            IND,
+            "соседка одной из пострадавших",
+            ANON,
+            "рассказала",
+        ),
+        Q(
+            "Она до сих пор боится открывать дверь",
+            DIR,
+            "соседка одной из пострадавших",
+            ANON,
+            "сказала",
+        ),
+    ),
+    case(
         "a-title-and-her-name-after-the-quote",
         # The parser makes `Людмила` a second subject beside `пенсионерка`: the
         # name right after the title is hers, not the lawyer who spoke before.

@@ -998,6 +998,10 @@ def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[s
     if any("description" in _institutions().get(d, ()) for d in dep):
         return False  # `глава ведомства`: whichever body the text is about
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t}
+    if not of and entity.titles:
+        # `Кинокритик Евгений Малышев` … `Программный директор фестиваля
+        # сообщил`: a post at some body for one the text titled otherwise.
+        return not entity.titles & lexicon.words("person_descriptors", "leader")
     return bool(of) and not of & dep
 
 

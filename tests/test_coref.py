@@ -443,6 +443,27 @@ ROLES = [
 
 ROLE_THEN_NAME = [
     case(
+        "a-post-at-a-body-is-not-the-critic",
+        # The critic named just before holds no post: `директор фестиваля` is
+        # someone else, unnamed.
+        "Кинокритик Евгений Малышев написал, что конкурс стал самым ровным за последние годы."
+        "\nПрограммный директор фестиваля сообщил, что на конкурс было подано 214 картин.",
+        Q(
+            "конкурс стал самым ровным за последние годы",
+            IND,
+            "Евгений Малышев",
+            PERSON,
+            "написал",
+        ),
+        Q(
+            "на конкурс было подано 214 картин",
+            IND,
+            "программный директор фестиваля",
+            ANON,
+            "сообщил",
+        ),
+    ),
+    case(
         "a-plain-woman-is-the-unnamed-one-who-spoke",
         # `женщина` goes on with the neighbour who spoke just before, not with
         # the police spokeswoman named earlier.

@@ -998,9 +998,10 @@ def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[s
     if any("description" in _institutions().get(d, ()) for d in dep):
         return False  # `глава ведомства`: whichever body the text is about
     of = {t.split("|", 1)[1] for t in entity.titles if "|" in t}
-    if not of and entity.titles:
+    if not of and entity.titles and not head & lexicon.words("person_descriptors", "common"):
         # `Кинокритик Евгений Малышев` … `Программный директор фестиваля
-        # сообщил`: a post at some body for one the text titled otherwise.
+        # сообщил`: a post at some body for one the text titled otherwise
+        # (`звезда Голливуда` is no post: fame, which anyone may have).
         return not entity.titles & lexicon.words("person_descriptors", "leader")
     return bool(of) and not of & dep
 

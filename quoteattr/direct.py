@@ -338,8 +338,10 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             # `как выразился Путин в послании, «привести ситуацию …»`: the
             # words the parenthesis announces.
             return last, "direct-source"
+        comps = [w for w in words if norm(w.text) in COMPLEMENTISERS and not _hedge(sent, w)]
         tail = norm(left.split()[-1]) if left.split() else ""
-        comps = [w for w in words if norm(w.text) in COMPLEMENTISERS]
+        if words and tail == norm(words[-1].text) and _hedge(sent, words[-1]):
+            tail = ""  # `обещая доходность от якобы «инвестиций …»`: a hedged term
         # `заявил, что «…»`: the cue's own clause is the quote. In `отметил,
         # что важно, чтобы «…»` the quote is only part of the clause: mixed,
         # found by the clause finder.
@@ -415,6 +417,13 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             # выше денег»`: the words right after a verb of saying.
             return last, "direct-adjacent"
     return _message_cue(ctx, q)
+
+
+def _hedge(sent: Sentence, word: Token) -> bool:
+    """`от якобы «инвестиций»`: `якобы` after a preposition doubts the words
+    that follow; it brings in no clause."""
+    i = word.index
+    return norm(word.text) == "якобы" and i > 0 and sent.tokens[i - 1].pos == "ADP"
 
 
 def _infinitive_holding(sent: Sentence, cue: Cue, q: Quoted) -> int | None:

@@ -46,6 +46,9 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
         document = next((t for t in sent.tokens if is_document(t)), None)
         if document is None:
             continue
+        own = _own_document_author(r, k, document)
+        if own is not None:
+            return own
         for s, e, type_ in ctx.names[k]:
             if e > document.start or type_ not in {"ORG", "PER"}:
                 continue
@@ -74,6 +77,26 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 words = ctx.text[s:e].replace("«", "").replace("»", "").split()
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
         return _opening_body(ctx, sent) or _site_owner(r, k, document)
+    return None
+
+
+def _own_document_author(r: Resolver, k: int, document: Token) -> Speaker | None:
+    """`В своем обращении к жителям … Коновалов заявил`: `свой` makes the
+    document the subject's, a person named after it."""
+    ctx = r.ctx
+    sent = ctx.sents[k]
+    before = sent.tokens[max(0, document.index - 2) : document.index]
+    if not any(lemmas(t.text) & {"свой"} for t in before):
+        return None
+    for s, e, type_ in ctx.names[k]:
+        if type_ != "PER" or s < document.stop:
+            continue
+        head = next((t for t in sent.tokens if t.start >= s), None)
+        if head is None or head.feats.get("Case") != "Nom":
+            continue
+        named = r.person_at(s, e)
+        if named is not None:
+            return Speaker(named[1].name, PERSON, _span(ctx, s, e), aliases(named[1]))
     return None
 
 

@@ -337,6 +337,15 @@ def _resolve_mention(
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
+    if word in _MANY_OF and len(m.tokens) == 1:
+        # `Поклонники певицы выразили ей поддержку. Многие написали, что …`:
+        # many of the group the sentence before was about.
+        group = _plural_subject(r, m.start)
+        if group is not None and group.sent.paragraph != m.sent.paragraph:
+            group = None  # a paragraph on, `Некоторые` are some people at large
+        found = _resolve_mention(r, group, previous) if group is not None else None
+        if found is not None and found.type == ANON:
+            return attrs.evolve(found, mention=mention)
     if (
         pos in {"NOUN", "ADJ", "PUNCT"}
         or head_lemmas & _anonymous()
@@ -448,6 +457,8 @@ def _named_at(ctx: Context, sent: Sentence, tok: Token) -> bool:
 
 # `Некоторые считают, что …`, `Многие полагают`: unnamed people, a group.
 _SOME_PEOPLE = frozenset({"некоторые", "многие", "другие", "иные", "кое-кто", "кто-то"})
+# Some of a group named before (`другие` are others, not some of them).
+_MANY_OF = frozenset({"некоторые", "многие"})
 
 
 def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:

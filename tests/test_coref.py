@@ -443,6 +443,14 @@ ROLES = [
 
 ROLE_THEN_NAME = [
     case(
+        "many-of-the-group-just-named",
+        # `Многие` in the group's paragraph are some of those fans; a paragraph
+        # on, `Некоторые считают` would be some people at large.
+        "Концерт певицы отменили. Поклонники певицы в комментариях выразили ей поддержку. "
+        "Многие написали, что готовы ждать сколько угодно.",
+        Q("готовы ждать сколько угодно", IND, "поклонники певицы", ANON, "написали"),
+    ),
+    case(
         "a-post-at-a-body-is-not-the-critic",
         # The critic named just before holds no post: `директор фестиваля` is
         # someone else, unnamed.

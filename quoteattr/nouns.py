@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 
 from . import lexicon, speakers
-from .claims import COMPLEMENTISERS, INDIRECT, Claim, Context, _trim
+from .claims import COMPLEMENTISERS, INDIRECT, OPENING, Claim, Context, _trim
 from .clause_ends import clause_end
 from .cues import VERB, Cue, norm
+from .mentions import Mention, phrase
 from .morph import lemmas
 from .text import Sentence
 
@@ -96,5 +97,35 @@ def _claim(ctx: Context, sent: Sentence, i: int, first: int) -> Claim | None:
     span = _trim(sent, first, clause_end(ctx, cue, first))
     if span is None:
         return None
-    mention = speakers.of_cue(cue, span) if head != i else None
+    if head != i:
+        mention = speakers.of_cue(cue, span)
+    else:
+        mention = _source_of(sent, i, set(range(first, len(tokens))))
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, "noun", 0.6)
+
+
+def _source_of(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
+    """Whose a noun's message is where no verb governs it: the site it
+    appeared on (`На официальном сайте «Манчестер Юнайтед» появилось
+    сообщение, что …`) or the body it came from (`из правительства поступили
+    заявления, что …`)."""
+    tokens = sent.tokens
+    for j in range(noun):
+        word = norm(tokens[j].text)
+        k = j + 1
+        if word == "на":
+            while k < noun and tokens[k].pos == "ADJ":
+                k += 1  # `на официальном сайте`
+            if k >= noun or not lemmas(tokens[k].text) & _SITES:
+                continue
+            k += 1
+            if k < noun and tokens[k].text in OPENING:
+                k += 1
+            if k < noun and tokens[k].pos in {"NOUN", "PROPN", "X"} and k not in blocked:
+                return phrase(sent, k, blocked | {noun, k - 1})
+        elif word in {"из", "от"} and k < noun and speakers.is_institution(tokens[k]):
+            return phrase(sent, k, blocked | {noun})
+    return None
+
+
+_SITES = frozenset({"сайт", "страница", "портал", "аккаунт"})

@@ -591,6 +591,16 @@ INSTITUTIONS = [
         Q("Я благодарен за годы совместной работы", DIR, "Павел Коновалов", PERSON, "говорится"),
     ),
     case(
+        "a-message-on-a-site-is-the-owners",
+        # No verb governs `сообщение`: the site it appeared on, or the body it
+        # came from, says whose it is.
+        "На официальном сайте «Спартака» появилось сообщение, что главным тренером станет "
+        "Гильермо Абаскаль. Позже из правительства поступили заявления, что ведомство не "
+        "будет расформировано.",
+        Q("главным тренером станет Гильермо Абаскаль", IND, "Спартак", ORG, "сообщение"),
+        Q("ведомство не будет расформировано", IND, "правительство", ORG, "заявления"),
+    ),
+    case(
         "the-agency-just-cited",
         # `агентство` after `Как пишет Reuters` is that news agency, not the
         # company the article is about.

@@ -906,6 +906,10 @@ def _described(
         # `представитель компании`, `другой эксперт`: a role that names no one
         # unless the text gave that title to a named person.
         return None
+    if head_lemmas & lexicon.words("anonymous", "for") and bare_role(m):
+        # `Его адвокат сообщил … По словам адвоката, …`: someone's by nature,
+        # so not the person the text is about, unless titled so (above).
+        return None
     bare = bool(head_lemmas & _anonymous())
     # A bare role (`Политик заявил`) is who the text is about: a subject
     # named lately, not a name in an oblique case (`со сторонником Траини`).

@@ -443,6 +443,21 @@ ROLES = [
 
 ROLE_THEN_NAME = [
     case(
+        "the-lawyer-is-not-his-client",
+        # `адвоката` acts for the musician; nobody was titled so.
+        "Музыкант Би Би Кинг скончался в своем доме. Его адвокат сообщил, что Кинг умер во "
+        "сне. По словам адвоката, ведется подготовка к похоронам.",
+        Q("Кинг умер во сне", IND, "Его адвокат", ANON, "сообщил"),
+        Q("ведется подготовка к похоронам", IND, "адвокат", ANON, "По словам"),
+    ),
+    case(
+        "the-lawyer-titled-so",
+        "Его адвокат Дмитрий Ланской заявил, что защита обжалует приговор. «Мы уже готовим "
+        "жалобу», — добавил защитник.",
+        Q("защита обжалует приговор", IND, "Дмитрий Ланской", PERSON, "заявил"),
+        Q("Мы уже готовим жалобу", DIR, "Дмитрий Ланской", PERSON, "добавил"),
+    ),
+    case(
         "many-of-the-group-just-named",
         # `Многие` in the group's paragraph are some of those fans; a paragraph
         # on, `Некоторые считают` would be some people at large.

@@ -105,7 +105,14 @@ _INDECLINABLE_ENDS = frozenset("уюоеиы")
 
 
 def _fullness(form: str) -> tuple[int, int]:
-    words = [w for w in form.split() if not w.endswith(_PATRONYMIC_ENDS)]
+    # A patronymic stands between the first name and the surname; a last
+    # word in `-вич` is a surname (`Лев Гурвич`, `Роман Абрамович`).
+    split = form.split()
+    words = [
+        w
+        for i, w in enumerate(split)
+        if i in (0, len(split) - 1) or not w.endswith(_PATRONYMIC_ENDS)
+    ]
     # More name words are fuller (`Хван Чжан Еп`, `Тоомас Хендрик Ильвес`); a
     # patronymic adds nothing.
     return (min(len(words), 4), -len(form.split()))

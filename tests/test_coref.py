@@ -17,6 +17,22 @@ PERSON, ORG, ANON = "person", "organization", "anonymous"
 
 FAMILIES_AND_FORMS = [
     case(
+        "a-surname-in-vich-is-no-patronymic",
+        # `Гурвич` ends as a patronymic does; last in the name, it is the
+        # surname, and `Лев Гурвич` stays fuller than his wife's `Лева`.
+        "Писатель Лев Гурвич получил премию. «Жена прочитала рукопись и сказала: „Лева, это "
+        "никто не напечатает“», — вспоминает Гурвич. По словам Гурвича, роман писался девять "
+        "лет.",
+        Q(
+            "Жена прочитала рукопись и сказала: „Лева, это никто не напечатает“",
+            DIR,
+            "Лев Гурвич",
+            PERSON,
+            "вспоминает",
+        ),
+        Q("роман писался девять лет", IND, "Лев Гурвич", PERSON, "По словам"),
+    ),
+    case(
         "her-lone-surname-labels-a-headline",
         # `Набиуллина:` read alone is as likely his genitive; a label is nominative.
         "Набиуллина: ЦБ не планирует вводить ограничения на снятие наличных",

@@ -641,7 +641,9 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
     for tok in sent.tokens:
         if tok.stop == stop and tok.pos == "PROPN":
             case = tok.feats.get("Case")
-            agreed = _apposition_case(sent, tok)
+            agreed = _apposition_case(sent, tok) or _title_case_before(sent, tok)
+            if agreed == "Nom":
+                return agreed  # `пианист Маурицио Кампанелла, …`: the title's case
             if agreed is not None and agreed != case:
                 # `премьер-министра Японии Есихико Ноду`: the tagger reads
                 # `Ноду` as a genitive; the first name and the title it
@@ -682,9 +684,28 @@ def _apposition_case(sent: Sentence, tok: Token) -> str | None:
         return None
     case = first.feats.get("Case")
     title = tokens[first.head]
-    if case is None or case == "Nom" or title.pos != "NOUN" or title.feats.get("Case") != case:
+    if case is None or title.pos != "NOUN" or title.feats.get("Case") != case:
         return None
     return case
+
+
+def _title_case_before(sent: Sentence, tok: Token) -> str | None:
+    """In a sentence left unparsed, the oblique case of a title right before
+    the name (`режиссера Чжан Вэймина`): the tagger, reading a foreign name
+    alone, often calls it nominative."""
+    if sent.parsed:
+        return None
+    tokens = sent.tokens
+    first = tok.index
+    while first > 0 and tokens[first - 1].pos == "PROPN":
+        first -= 1
+    if first == 0:
+        return None
+    title = tokens[first - 1]
+    case = title.feats.get("Case")
+    if title.pos != "NOUN" or case in {None, "Nom"}:
+        return None
+    return case if lemmas(title.text) & lexicon.words("person_descriptors") else None
 
 
 def _reads_as(entity: Entity, gender: str) -> bool:

@@ -17,6 +17,16 @@ PERSON, ORG, ANON = "person", "organization", "anonymous"
 
 FAMILIES_AND_FORMS = [
     case(
+        "a-foreign-name-takes-its-titles-case",
+        # The tagger calls `Вэймина` after `режиссера` nominative and leaves
+        # `Кампанелла` beside `пианист` a guess: the title's case settles both.
+        "Фильм китайского режиссера Чжан Вэймина получил приз\nПредседатель жюри, итальянский "
+        "пианист Маурицио Кампанелла, подчеркнул, что победа была честной. Сам Чжан Вэймин "
+        "сказал, что не рассчитывал на награду.",
+        Q("победа была честной", IND, "Маурицио Кампанелла", PERSON, "подчеркнул"),
+        Q("не рассчитывал на награду", IND, "Чжан Вэймин", PERSON, "сказал"),
+    ),
+    case(
         "a-surname-in-vich-is-no-patronymic",
         # `Гурвич` ends as a patronymic does; last in the name, it is the
         # surname, and `Лев Гурвич` stays fuller than his wife's `Лева`.

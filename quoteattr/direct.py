@@ -279,7 +279,20 @@ def _reaches_sentence_end(ctx: Context, q: Quoted) -> bool:
     sent = ctx.sentence_at(end - 1)
     stop = sent.stop if sent is not None else len(ctx.view)
     rest = ctx.view[end:stop].strip()
-    return not rest or rest[0] in ".!?…;" or rest.lstrip(", ")[:1] in {"—", "–"}
+    if not rest or rest[0] in ".!?…;":
+        return True
+    if rest.lstrip(", ")[:1] not in {"—", "–"}:
+        return False
+    # `«…», — сказал он`, `— так начинается доклад`: a remark, its verb
+    # among the first words after the dash; `«Дом на Песках» — лучший роман`
+    # is a name and what it is, the dash a copula.
+    if sent is None:
+        return True
+    after = [t for t in sent.tokens if t.start >= end and t.pos != "PUNCT"][:_REMARK_WORDS]
+    return any(t.pos in {"VERB", "AUX"} for t in after)
+
+
+_REMARK_WORDS = 3  # `— сказал он`, `— так начинается доклад`, `— добавил затем он`
 
 
 def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:

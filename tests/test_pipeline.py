@@ -568,6 +568,13 @@ NOT_QUOTES = [
         "треугольник», «Горячий снег».",
     ),
     case(
+        "a-title-then-a-copula-dash",
+        # `«Дом на Песках» — лучший роман`: the dash after the marks is a
+        # copula, not a remark's; the view is the whole clause.
+        "По ее мнению, «Дом на Песках» — лучший русский роман последних лет.",
+        Q("«Дом на Песках» — лучший русский роман последних лет", IND, None, cue="По ее мнению"),
+    ),
+    case(
         "a-hedged-term-after-a-preposition",
         # `от якобы «…»`: a term the author doubts, not a clause `якобы` brings in.
         "Компания привлекла средства вкладчиков, обещая им доходность до 30% в месяц от "

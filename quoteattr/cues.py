@@ -222,11 +222,29 @@ def _linking_as(tokens: list[Token], words: _Words, i: int) -> int:
     """Where a cue starts with its `как` (`Как сообщил X`, `Как ранее
     заявлял X`, `как уже отмечалось`): an adverb or two may stand between."""
     j = i - 1
+    # `, как она уточнила,`: a personal pronoun, the subject, before the verb.
+    subject = j >= 0 and words.norms[j] in _SUBJECT_PRONOUNS
+    if subject:
+        j -= 1
     while j >= 0 and i - j <= 3 and tokens[j].pos == "ADV" and words.norms[j] not in _LINKING_AS:
         j -= 1
-    if j >= 0 and words.norms[j] in _LINKING_AS and (j == i - 1 or _opens(tokens, j)):
+    if j >= 0 and words.norms[j] in _LINKING_AS and (j == i - 1 - subject or _opens(tokens, j)):
+        if subject and _compared(words, j):
+            return i  # `если я вел себя так, как он описывает`: a comparison
         return j
     return i
+
+
+def _compared(words: _Words, j: int) -> bool:
+    """`так, как`, `такой же, как`: the `как` of a comparison."""
+    k = j - 1
+    if k >= 0 and words.norms[k] == ",":
+        k -= 1
+    return k >= 0 and words.norms[k] in _SO
+
+
+_SUBJECT_PRONOUNS = frozenset({"он", "она", "они"})
+_SO = frozenset({"так", "такой", "такая", "такое", "такие", "же", "тот", "то"})
 
 
 def _opens(tokens: list[Token], j: int) -> bool:

@@ -568,21 +568,6 @@ NOT_QUOTES = [
         "треугольник», «Горячий снег».",
     ),
     case(
-        "a-pronoun-inside-a-parenthetical-cue",
-        # `, как она уточнила,` attributes the whole sentence, as `, как заявил
-        # министр,` does; `так, как он описывает` compares and reports nothing.
-        "Пресс-секретарь суда Наталья Кривошеева подтвердила, что запрос направлен. Ответа, "
-        "как она уточнила, пока не получено. Все прошло так, как он описывает.",
-        Q("запрос направлен", IND, "Наталья Кривошеева", PERSON, "подтвердила"),
-        Q(
-            "Ответа, как она уточнила, пока не получено",
-            IND,
-            "Наталья Кривошеева",
-            PERSON,
-            ANY,
-        ),
-    ),
-    case(
         "a-title-then-a-copula-dash",
         # `«Дом на Песках» — лучший роман`: the dash after the marks is a
         # copula, not a remark's; the view is the whole clause.
@@ -654,6 +639,21 @@ def test_names_and_terms_in_marks_are_not_quotes(analyze, text, expected):
 PUTIN = "Президент РФ Владимир Путин провел в пятницу совещание с постоянными членами Совбеза.\n\n"
 
 INDIRECT = [
+    case(
+        "a-pronoun-inside-a-parenthetical-cue",
+        # `, как она уточнила,` attributes the whole sentence, as `, как заявил
+        # министр,` does; `так, как он описывает` compares and reports nothing.
+        "Пресс-секретарь суда Наталья Кривошеева подтвердила, что запрос направлен. Ответа, "
+        "как она уточнила, пока не получено. Все прошло так, как он описывает.",
+        Q("запрос направлен", IND, "Наталья Кривошеева", PERSON, "подтвердила"),
+        Q(
+            "Ответа, как она уточнила, пока не получено",
+            IND,
+            "Наталья Кривошеева",
+            PERSON,
+            ANY,
+        ),
+    ),
     case(
         "a-continuing-verb-set-off-inside-the-sentence",
         # `продолжал` is speech only beside a quote, but as an aside between

@@ -236,7 +236,7 @@ def _resolve_mention(
         # `Волк: …`, which the tagger reads as a noun) still belongs to the
         # person named in full elsewhere; failing the whole mention, the
         # name's own words (`Лебедева из «ДОМ.РФ»`), unless its head is a role.
-        entity = r.person_named(words)
+        entity = r.person_named(words, case=_case_at(m.sent, m.stop))
         if entity is None and not head_lemmas & _roles():
             own = [
                 t.text

@@ -444,8 +444,10 @@ class Resolver:
             i += 1
         return found
 
-    def person_named(self, words: list[str]) -> Entity | None:
-        """The person whose surname the last word is, in any case."""
+    def person_named(self, words: list[str], case: str | None = None) -> Entity | None:
+        """The person whose surname the last word is, in any case; `case`,
+        an oblique case the tagger read, tells a woman from a man of one
+        family (`По словам Бельской` after `Бельская и Бельский`)."""
         if not words or len(words) > 3:
             return None
         for word in (words[-1], names.person_name(words).split()[-1]):
@@ -453,6 +455,12 @@ class Resolver:
             for entity in family:
                 if words[-1] in entity.surnames:
                     return entity
+            if len(family) > 1 and case not in {None, "Nom"}:
+                # The one whose gender the oblique form shows.
+                gender = names.gender_number(words, case=case)[0]
+                fits = [e for e in family if gender is not None and e.gender == gender]
+                if len(fits) == 1:
+                    return fits[0]
             if family:
                 return family[0]
         if len(words) == 1:

@@ -698,9 +698,10 @@ def _apposition_case(sent: Sentence, tok: Token) -> str | None:
 
 
 def _title_case_before(sent: Sentence, tok: Token) -> str | None:
-    """In a sentence left unparsed, the oblique case of a title right before
-    the name (`режиссера Чжан Вэймина`): the tagger, reading a foreign name
-    alone, often calls it nominative."""
+    """In a sentence left unparsed, the case of a title right before the name
+    (`режиссера Чжан Вэймина`, `профессор Университета Хоккайдо Такэси
+    Ямада`, past the proper nouns between): the tagger, reading a foreign
+    name alone, guesses its case; the title's it reads well."""
     if sent.parsed:
         return None
     tokens = sent.tokens
@@ -711,7 +712,7 @@ def _title_case_before(sent: Sentence, tok: Token) -> str | None:
         return None
     title = tokens[first - 1]
     case = title.feats.get("Case")
-    if title.pos != "NOUN" or case in {None, "Nom"}:
+    if title.pos != "NOUN" or case is None:
         return None
     return case if lemmas(title.text) & lexicon.words("person_descriptors") else None
 

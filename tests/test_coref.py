@@ -27,6 +27,14 @@ FAMILIES_AND_FORMS = [
         Q("не рассчитывал на награду", IND, "Чжан Вэймин", PERSON, "сказал"),
     ),
     case(
+        "a-foreign-name-after-a-title-and-its-genitives",
+        # `профессор Университета Хоккайдо Такэси Ямада` is nominative, the
+        # title's case, not the genitive of a `Ямад`.
+        "В работе участвовал японский палеонтолог, профессор Университета Хоккайдо Такэси "
+        "Ямада. Ученый заявил, что находка уникальна.",
+        Q("находка уникальна", IND, "Такэси Ямада", PERSON, "заявил"),
+    ),
+    case(
         "a-surname-in-vich-is-no-patronymic",
         # `Гурвич` ends as a patronymic does; last in the name, it is the
         # surname, and `Лев Гурвич` stays fuller than his wife's `Лева`.

@@ -81,23 +81,39 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
 
 
 def _own_document_author(r: Resolver, k: int, document: Token) -> Speaker | None:
-    """`В своем обращении к жителям … Коновалов заявил`: `свой` makes the
-    document the subject's, a person named after it."""
+    """`В своем обращении к жителям … Коновалов заявил`, `Правительство
+    Бангладеш в своем заявлении выразило …`: `свой` makes the document the
+    subject's, a person or body named in the nominative."""
     ctx = r.ctx
     sent = ctx.sents[k]
     before = sent.tokens[max(0, document.index - 2) : document.index]
     if not any(lemmas(t.text) & {"свой"} for t in before):
         return None
     for s, e, type_ in ctx.names[k]:
-        if type_ != "PER" or s < document.stop:
+        if type_ not in {"PER", "ORG"} or document.start <= s < document.stop:
             continue
         head = next((t for t in sent.tokens if t.start >= s), None)
         if head is None or head.feats.get("Case") != "Nom":
             continue
+        if type_ == "ORG":
+            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+            return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
         named = r.person_at(s, e)
         if named is not None:
             return Speaker(named[1].name, PERSON, _span(ctx, s, e), aliases(named[1]))
-    return None
+    return _opening_body(ctx, sent)  # `Правительство Бангладеш`, untagged
+
+
+def document_author_before(r: Resolver, sent: Sentence, document: Token) -> Speaker | None:
+    """The author of a bare document noun (`цитирует заявление агентство`),
+    from the sentence before, where the same document was the subject's own
+    (`Правительство Бангладеш в своем заявлении выразило благодарность`)."""
+    if sent.index == 0:
+        return None
+    k = sent.index - 1
+    same = lemmas(document.text)
+    earlier = next((t for t in r.ctx.sents[k].tokens if lemmas(t.text) & same), None)
+    return _own_document_author(r, k, earlier) if earlier is not None else None
 
 
 def _site_owner(r: Resolver, k: int, document: Token) -> Speaker | None:

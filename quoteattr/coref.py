@@ -30,7 +30,7 @@ from .antecedents import (
     gender_fits,
     sex_clashes,
 )
-from .authors import _published_before
+from .authors import _published_before, document_author_before
 from .bodies import (
     _cited_outlet,
     _headed_by,
@@ -210,6 +210,12 @@ def _resolve_mention(
                 if speaker.type == PERSON or _one_unnamed(claim, speaker, m):
                     return attrs.evolve(speaker, mention=mention)
         return found
+    if is_document(head) and len(m.tokens) == 1:
+        # A document never speaks: its author does (`«…», — цитирует
+        # заявление агентство BSS` after `Правительство … в своем заявлении`).
+        author = document_author_before(r, m.sent, head)
+        if author is not None:
+            return attrs.evolve(author, mention=mention)
     words = _mention_words(ctx, m)
     head_lemmas = lemmas(head.text)
     if "-" in head.text[1:-1] and not head_lemmas & lexicon.words("institutions"):

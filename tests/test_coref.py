@@ -658,6 +658,21 @@ INSTITUTIONS = [
         Q("ведомство не будет расформировано", IND, "правительство", ORG, "заявления"),
     ),
     case(
+        "a-cited-document-is-its-authors",
+        # `цитирует заявление агентство`: the statement never speaks; the body
+        # whose own statement it was does.
+        "Правительство Бангладеш в своем заявлении выразило благодарность российским "
+        "специалистам. «Станция обеспечит страну энергией на десятилетия», — цитирует "
+        "заявление информационное агентство BSS.",
+        Q(
+            "Станция обеспечит страну энергией на десятилетия",
+            DIR,
+            "Правительство Бангладеш",
+            ORG,
+            "цитирует",
+        ),
+    ),
+    case(
         "the-agency-just-cited",
         # `агентство` after `Как пишет Reuters` is that news agency, not the
         # company the article is about.

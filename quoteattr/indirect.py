@@ -415,6 +415,14 @@ def _leads_another_cue(ctx: Context, cue: Cue) -> bool:
     return verb.head > cue.head and any(c.head == verb.head for c in ctx.cues[cue.sent.index])
 
 
+def _that_follows(sent: Sentence, verb: int) -> bool:
+    """`…, утверждается, что …`: a passive cue with its `что` clause right
+    after reports, whatever the parser made its subject (`В Telegram-канале
+    «Авиаторщина» утверждается, что`: the channel's name in marks)."""
+    words = [norm(t.text) for t in sent.tokens[verb + 1 : verb + 3]]
+    return words == [",", "что"]
+
+
 def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     """Indirect speech around a verb cue: clause, topic, colon, postposed, `как`."""
     sent = cue.sent
@@ -436,6 +444,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if (
         ("impersonal" in cue.tags or short_passive)
         and sent.parsed
+        and not _that_follows(sent, cue.head)
         and any(
             tokens[c].rel in {"nsubj", "nsubj:pass"}
             and not _is_clause(sent, c)

@@ -640,6 +640,13 @@ PUTIN = "Президент РФ Владимир Путин провел в п�
 
 INDIRECT = [
     case(
+        "a-passive-cue-with-its-clause-after-a-channels-name",
+        # The parser makes the channel's name in marks the subject of
+        # `утверждается`; with `, что` right after, the passive still reports.
+        "В Telegram-канале «Авиаторщина» утверждается, что спрос на рейсы будет невысоким.",
+        Q("спрос на рейсы будет невысоким", IND, ANY, cue="утверждается"),
+    ),
+    case(
         "a-pronoun-inside-a-parenthetical-cue",
         # `, как она уточнила,` attributes the whole sentence, as `, как заявил
         # министр,` does; `так, как он описывает` compares and reports nothing.

@@ -673,6 +673,20 @@ INSTITUTIONS = [
         ),
     ),
     case(
+        "a-review-is-a-document",
+        # `отзыв` on a bill is the government's document; `В отзыве
+        # отмечается` quotes it.
+        "Правительство дало на законопроект положительный отзыв. В отзыве отмечается, что "
+        "реализация закона не потребует дополнительных расходов.",
+        Q(
+            "реализация закона не потребует дополнительных расходов",
+            IND,
+            "Правительство",
+            ORG,
+            "отмечается",
+        ),
+    ),
+    case(
         "the-agency-just-cited",
         # `агентство` after `Как пишет Reuters` is that news agency, not the
         # company the article is about.

@@ -9,7 +9,7 @@ from .bodies import _recent_org
 from .claims import Claim, Context
 from .cues import SOURCE, norm
 from .entities import ORG, PERSON, Resolver, aliases
-from .mentions import genitive_run_end
+from .mentions import genitive_run_end, site_owner
 from .morph import lemmas
 from .records import Span, Speaker
 from .speakers import is_document
@@ -121,23 +121,19 @@ def _site_owner(r: Resolver, k: int, document: Token) -> Speaker | None:
     document wrote it; a description (`суда`) is the body it stands for."""
     ctx = r.ctx
     tokens = ctx.sents[k].tokens
-    for i in range(document.index + 1, len(tokens) - 2):
-        if norm(tokens[i].text) != "на" or not lemmas(tokens[i + 1].text) & _SITES:
-            continue
-        owner = tokens[i + 2]
-        if owner.pos not in {"NOUN", "PROPN"} or owner.feats.get("Case") not in {"Gen", None}:
-            return None
-        for s, e, type_ in ctx.names[k]:
-            if type_ == "ORG" and s == owner.start:
-                words = ctx.text[s:e].replace("«", "").replace("»", "").split()
-                return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
-        head = lemmas(owner.text) & lexicon.words("institutions")
-        name = _recent_org(r, owner.start, head) if head else None
-        return Speaker(name, ORG, _span(ctx, owner.start, owner.stop)) if name else None
-    return None
-
-
-_SITES = frozenset({"сайт", "портал", "страница"})
+    i = site_owner(tokens, document.index + 1, len(tokens))
+    if i is None:
+        return None
+    owner = tokens[i]
+    if owner.feats.get("Case") not in {"Gen", None}:
+        return None
+    for s, e, type_ in ctx.names[k]:
+        if type_ == "ORG" and s == owner.start:
+            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+            return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
+    head = lemmas(owner.text) & lexicon.words("institutions")
+    name = _recent_org(r, owner.start, head) if head else None
+    return Speaker(name, ORG, _span(ctx, owner.start, owner.stop)) if name else None
 
 
 def _with_genitive_place(ctx: Context, k: int, e: int) -> int:

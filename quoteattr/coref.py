@@ -777,8 +777,13 @@ def _reporter_of(
     reported = [(c.start, c.stop) for c, _s in _recent(previous) if c.stop <= offset]
     if not reported or not all(any(a <= s < b for a, b in reported) for s, _e in nearest):
         return None
-    entity = next((e for e in r.people.values() if e.name == speaker.name), None)
+    entity = _entity_of(r, speaker)
     return speaker if entity is not None and _agrees(entity, gender, "sing") else None
+
+
+def _entity_of(r: Resolver, speaker: Speaker) -> Entity | None:
+    """The person entity a speaker chosen earlier names."""
+    return next((e for e in r.people.values() if e.name == speaker.name), None)
 
 
 def _described_speaker_before(
@@ -798,7 +803,7 @@ def _described_speaker_before(
         or r.person_at(mention.start, mention.stop) is not None
     ):
         return None
-    entity = next((e for e in r.people.values() if e.name == speaker.name), None)
+    entity = _entity_of(r, speaker)
     return speaker if entity is not None and entity.gender == gender else None
 
 

@@ -194,3 +194,25 @@ def number_clash(sent: Sentence, verb: int, subj: int) -> bool:
         and tokens[subj - 1].text in {"«", '"', "„", "“"}
         and not any(tokens[c].rel == "conj" for c in tok.children)
     )
+
+
+# Where a body publishes on the web: `на сайте суда`, `на странице клуба`.
+_SITES = frozenset({"сайт", "страница", "портал", "аккаунт"})
+
+
+def site_owner(tokens: Sequence[Token], lo: int, hi: int) -> int | None:
+    """`на (официальном) сайте («)X` within tokens[lo:hi]: the index of X,
+    whose site it is; None if there is no such phrase."""
+    for j in range(lo, hi):
+        if norm(tokens[j].text) != "на":
+            continue
+        k = j + 1
+        while k < hi and tokens[k].pos == "ADJ":
+            k += 1  # `на официальном сайте`
+        if k >= hi or not lemmas(tokens[k].text) & _SITES:
+            continue
+        k += 1
+        if k < hi and tokens[k].text in _OPENING_MARKS:
+            k += 1  # `на сайте «Манчестер Юнайтед»`
+        return k if k < hi and tokens[k].pos in {"NOUN", "PROPN", "X"} else None
+    return None

@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 
 from . import lexicon, speakers
-from .claims import COMPLEMENTISERS, INDIRECT, OPENING, Claim, Context, _trim
+from .claims import COMPLEMENTISERS, INDIRECT, Claim, Context, _trim
 from .clause_ends import clause_end
 from .cues import VERB, Cue, norm
-from .mentions import Mention, phrase
+from .mentions import Mention, phrase, site_owner
 from .morph import lemmas
 from .text import Sentence
 
@@ -110,22 +110,10 @@ def _source_of(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
     сообщение, что …`) or the body it came from (`из правительства поступили
     заявления, что …`)."""
     tokens = sent.tokens
-    for j in range(noun):
-        word = norm(tokens[j].text)
-        k = j + 1
-        if word == "на":
-            while k < noun and tokens[k].pos == "ADJ":
-                k += 1  # `на официальном сайте`
-            if k >= noun or not lemmas(tokens[k].text) & _SITES:
-                continue
-            k += 1
-            if k < noun and tokens[k].text in OPENING:
-                k += 1
-            if k < noun and tokens[k].pos in {"NOUN", "PROPN", "X"} and k not in blocked:
-                return phrase(sent, k, blocked | {noun, k - 1})
-        elif word in {"из", "от"} and k < noun and speakers.is_institution(tokens[k]):
-            return phrase(sent, k, blocked | {noun})
+    owner = site_owner(tokens, 0, noun)
+    if owner is not None and owner not in blocked:
+        return phrase(sent, owner, blocked | set(range(owner)) | {noun})
+    for j in range(noun - 1):
+        if norm(tokens[j].text) in {"из", "от"} and speakers.is_institution(tokens[j + 1]):
+            return phrase(sent, j + 1, blocked | {noun})
     return None
-
-
-_SITES = frozenset({"сайт", "страница", "портал", "аккаунт"})

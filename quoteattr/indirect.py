@@ -14,6 +14,7 @@ import functools
 from . import cuts, lexicon, speakers, subjects
 from .backrefs import _about_this, _about_this_claim, _so_said, _such_a_view, _this_object
 from .claims import (
+    ABOUT,
     COMPLEMENTISERS,
     DASHES,
     INDIRECT,
@@ -249,6 +250,17 @@ def _postposed(sent: Sentence, cue: Cue) -> int | None:
     if not seen or i < 0 or not _free_standing(sent, cue):
         return None
     return i
+
+
+def _which_clause(sent: Sentence, cue: Cue) -> int | None:
+    """`CONTENT, о чём сообщил X`: the last content token before the comma."""
+    i = cue.first
+    tokens = sent.tokens
+    if i < 4 or tokens[i - 3].text != ",":
+        return None
+    if norm(tokens[i - 2].text) not in ABOUT or norm(tokens[i - 1].text) not in {"чем", "чём"}:
+        return None
+    return i - 4
 
 
 # Relations of a predicate inside another clause: a verb there is part of
@@ -514,6 +526,12 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         first = _colon_after(sent, cue)
         if first is not None and tokens[first].text not in OPENING:
             span, how = _trim(sent, first, len(tokens) - 1), "colon"
+    if span is None and not as_clause:
+        last = _which_clause(sent, cue)
+        if last is not None:
+            # `Он найден мёртвым, о чём сообщила «Фонтанка.ру»`: the clause the
+            # relative `о чём` takes up, as a postposed cue's.
+            span, how = _trim(sent, content_start(sent), last), "post"
     if span is None and not as_clause:
         last = _postposed(sent, cue)
         if last is not None:

@@ -495,6 +495,10 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
     anonymous speakers (``источник в правительстве``, ``эксперты``).
     """
     tokens = _tokens(words)
+    if len(tokens) > 1 and tokens[0].lower() in _REFLEXIVE:
+        # `ссылаясь на свои источники` -> `источники`: whose they are is the
+        # sentence's subject, which `свои` names no further.
+        tokens = tokens[1:]
     one = _ONE_OF.get(tokens[0].lower()) if len(tokens) > 2 else None
     if one is not None and tokens[1].lower() == "из":
         # `одного из собеседников издания` -> `один из собеседников издания`:
@@ -502,6 +506,9 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
         return " ".join([_restore_case(tokens[0], one), *tokens[1:]])
     return _nominative_phrase(tuple(tokens), _hint(case))
 
+
+_REFLEXIVE = frozenset({"свой", "своя", "своё", "свое", "свои", "своего", "своей", "своих",
+                        "своему", "своим", "свою", "своими", "своём", "своем"})  # fmt: skip
 
 _ONE_OF = {"одного": "один", "одному": "один", "одним": "один", "одном": "один",
            "одной": "одна", "одну": "одна", "одною": "одна"}  # fmt: skip

@@ -490,9 +490,9 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
 
 
 def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
-    """`со ссылкой на Y`: the words are Y's."""
+    """`со ссылкой на Y`, `ссылаясь на Y`: the words are Y's."""
     for i in range(verb + 1, len(sent.tokens) - 2):
-        if norm(sent.tokens[i].text) == "ссылкой" and norm(sent.tokens[i + 1].text) == "на":
+        if norm(sent.tokens[i].text) in _REFERRING and norm(sent.tokens[i + 1].text) == "на":
             target = i + 2
             while target + 1 < len(sent.tokens) and sent.tokens[target].pos in {"ADJ", "DET"}:
                 target += 1  # `на региональный оперативный штаб`: the noun
@@ -503,6 +503,8 @@ def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
                 return phrase(sent, target, blocked)
     return None
 
+
+_REFERRING = frozenset({"ссылкой", "ссылаясь"})
 
 _RELATIVE = {"который", "которая", "которое", "которые"}
 

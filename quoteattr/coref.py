@@ -314,6 +314,9 @@ def _resolve_mention(
             return Speaker(name, PERSON, mention, tuple(e.name for e in pair))
     if head.pos == "VERB" and head.feats.get("VerbForm") == "Part" and not plural:
         # `задержанный заявил`: the one held, whom the text has just named.
+        if _unnamed_before(r, m, head_lemmas):
+            name = names.nominative_phrase(words, case=_mention_case(m))
+            return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
         named = _nearby_person(r, m, subject_only=False)
         gender = GENDERS.get(head.feats.get("Gender", ""))
         if named is not None and (gender is None or named.gender in {None, gender}):
@@ -652,12 +655,48 @@ def _antecedent(
     reporter = _reporter_of(r, previous, offset, same, gender)
     if reporter is not None:
         return attrs.evolve(reporter, mention=mention)
-    entity = _subject_first(r, same)
+    agreeing = [(s, e) for s, e in before if _agrees(e, gender, number)]
+    entity = _subject_first(r, same, True) or _dropped_subject(r, agreeing, nearest)
+    entity = entity or _subject_first(r, same)
     assert entity is not None  # (only subject_only gives None)
     return Speaker(entity.name, PERSON, mention, aliases(entity))
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+def _dropped_subject(
+    r: Resolver, candidates: list[tuple[int, Entity]], nearest: Sentence | None
+) -> Entity | None:
+    """`Владимир является учеником Олега Табакова. Был привлекателем зрителей
+    в Театр п/р Олега Табакова. По его словам …`: a sentence that opens with
+    its verb and names no subject goes on about the subject before it, and so
+    does the pronoun after it; a name it holds only in an oblique case is
+    whose or where, not who."""
+    sent_of = r.ctx.sentence_at
+    sent = nearest
+    for _ in range(2):
+        if sent is None or not _opens_with_verb(sent) or sent.index == 0:
+            return None
+        earlier = r.ctx.sents[sent.index - 1]
+        if earlier.paragraph < sent.paragraph - 1:
+            return None
+        found = [c for c in candidates if sent_of(c[0]) is earlier]
+        entity = _subject_first(r, found, True) if found else None
+        if entity is not None:
+            return entity
+        sent = earlier
+    return None
+
+
+def _opens_with_verb(sent: Sentence) -> bool:
+    """The sentence's first word is a finite verb with no subject of its own."""
+    first = next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+    if first is None or first.feats.get("VerbForm") != "Fin" or first.pos not in {"VERB", "AUX"}:
+        return False
+    if not sent.parsed:
+        return True
+    return not any(sent.tokens[c].rel in {"nsubj", "nsubj:pass"} for c in first.children)
 
 
 def _index(sent: Sentence | None) -> int:
@@ -815,6 +854,40 @@ def _own_clause(sent: Sentence, offset: int) -> set[int]:
     return {t.index for t in sent.subtree(pronoun.head)}
 
 
+def _participle_as_noun(tokens: list[Token], i: int) -> bool:
+    """`Нападавшего задержали`: a participle standing for the one who did it,
+    with no noun after it to qualify."""
+    tok = tokens[i]
+    if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Part" or tok.feats.get("Case") is None:
+        return False
+    if tok.feats.get("Variant") == "Short":
+        return False  # `был задержан`: a predicate
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return True
+    if nxt.pos == "VERB" and nxt.feats.get("VerbForm") == "Part":
+        return nxt.feats.get("Case") != tok.feats.get("Case")  # (`ранее задержанный …`)
+    return nxt.pos not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+
+
+def _unnamed_before(r: Resolver, m: Mention, head_lemmas: frozenset[str]) -> bool:
+    """The same participle stood for someone earlier with no name beside it
+    (`Нападавшего задержали … — сказал нападавший`): the one the text has
+    not named, not the person it named nearby."""
+    here = m.sent.index
+    for sent in r.ctx.sents[max(0, here - 6) : here + 1]:
+        for tok in sent.tokens:
+            if tok.stop > m.start:
+                break
+            if (
+                lemmas(tok.text) & head_lemmas
+                and not r.ctx.in_quote(tok.start)
+                and _participle_as_noun(sent.tokens, tok.index)
+            ):
+                return True
+    return False
+
+
 def _noun_antecedent(
     r: Resolver, offset: int, gender: str | None
 ) -> tuple[Sentence, list[str]] | None:
@@ -835,17 +908,17 @@ def _noun_antecedent(
             f = tok.feats
             if k == here.index and tok.index in own:
                 continue
-            if not (
+            person = (
                 tok.pos == "NOUN"
                 # The tagger leaves some out (`Менеджер`): the dictionary knows.
                 and (f.get("Animacy") == "Anim" or ("Animacy" not in f and animate_noun(tok)))
-                and f.get("Number") == "Sing"
-                and f.get("Gender") == _GENDER[gender]
-            ):
+            ) or _participle_as_noun(tokens, i)
+            if not (person and f.get("Number") == "Sing" and f.get("Gender") == _GENDER[gender]):
                 continue
             if r.ctx.in_quote(tok.start):
                 continue  # `«… потерю любимого мужа»`: someone's words, not a person here
-            words = [tok.text]
+            # (A common noun is named in lower case, whatever opened the sentence.)
+            words = [tok.text.lower() if i == 0 else tok.text]
             for nxt in tokens[i + 1 : i + 5]:
                 rest_of_name = nxt.rel == "flat:name" and nxt.pos == "PROPN"  # `Мии Фэрроу`
                 if nxt.pos not in {"NOUN", "PROPN", "ADJ"} or (

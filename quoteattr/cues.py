@@ -113,8 +113,24 @@ def _verb_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
             tags = verbs[lemma]
             if "naming" in tags and token.feats.get("VerbForm") == "Part":
                 return None  # `так называемой`, `названный`: a term, not a speaker
+            if _attributive(sent.tokens, i):
+                return None  # `предполагаемого нападавшего`: alleged, no one's act
             return Cue(sent, i, i, i, VERB, tags)
     return None
+
+
+def _attributive(tokens: list[Token], i: int) -> bool:
+    """A participle before the noun it qualifies, in the noun's case."""
+    token = tokens[i]
+    if token.feats.get("VerbForm") != "Part" or token.feats.get("Variant") == "Short":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and (nxt.pos in {"NOUN", "PROPN", "ADJ"} or nxt.feats.get("VerbForm") == "Part")
+        and nxt.feats.get("Case") == token.feats.get("Case") is not None
+        and nxt.feats.get("Number") == token.feats.get("Number")
+    )
 
 
 @functools.lru_cache(maxsize=4096)

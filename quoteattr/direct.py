@@ -735,7 +735,10 @@ def _speech_like(ctx: Context, q: Quoted) -> bool:
     # marks after another goes on with the speaker's words, the full stop
     # after the marks; a title after a colon (`Тема: «…».`) holds no verb.
     after_stop = bool(before) and before[-1] in ".!?…»"
-    return after_stop and ctx.view[end : end + 1] in {".", "!", "?", "…"} and _states(ctx, q)
+    # (The paragraph's end stands for the full stop a scraper may have lost:
+    # `«…», говорит X. «…»` and then a blank line.)
+    ends = ctx.view[end : end + 1] in {".", "!", "?", "…"} or _PARAGRAPH_END.match(ctx.view, end)
+    return after_stop and bool(ends) and _states(ctx, q)
 
 
 def _states(ctx: Context, q: Quoted) -> bool:
@@ -751,6 +754,8 @@ def _states(ctx: Context, q: Quoted) -> bool:
                 return True
     return False
 
+
+_PARAGRAPH_END = re.compile(r"[ \t\xa0]*(?:\n|\Z)")
 
 # `«…» — это лозунг`, `«…», это …`: a quote that is the subject of a definition.
 _DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)

@@ -309,6 +309,16 @@ FIRST_NAMES_THAT_ARE_WORDS = [
 
 DESCRIPTIONS = [
     case(
+        "a-participle-the-text-used-for-someone-unnamed-stays-unnamed",
+        # `нападавший` was `Нападавшего задержали`, unnamed: not the mayor the
+        # text named nearby (and whom the quote names).
+        "Злоумышленник ударил ножом мэра Гданьска Павла Адамовича.\n\nНападавшего "
+        "задержали. Перед тем, как его увели, он крикнул, что его зовут Стефан.\n«Именно за "
+        "это умрёт Адамович», — сказал нападавший.",
+        Q("его зовут Стефан", IND, "нападавший", ANON, "крикнул"),
+        Q("Именно за это умрёт Адамович", DIR, "нападавший", ANON, "сказал"),
+    ),
+    case(
         "policy-is-no-politicians-title",
         # `социальной политике` is policy, though `политике` is also the
         # role's form: Нилов is not titled `политик`.
@@ -1022,6 +1032,14 @@ INSTITUTIONS = [
 ]
 
 CLAUSES = [
+    case(
+        "a-sentence-that-opens-with-its-verb-goes-on-about-the-subject-before",
+        # `Был …` names no subject: it and the pronoun after it are still about
+        # Машков; `Табакова` is only whose the theatre is.
+        "Владимир Машков — российский актёр. Машков является учеником Олега Табакова.\n\n"
+        "Был режиссёром в театре п/р Олега Табакова.\n\nПо его словам, он доволен жизнью.",
+        Q("он доволен жизнью", IND, "Владимир Машков", PERSON, "По его словам"),
+    ),
     case(
         "a-counted-subject-after-the-verb",
         # The parse makes `депутатов` an oblique; counted, it is who spoke.

@@ -216,6 +216,31 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
     return phrase(sent, head, blocked)
 
 
+def _nominative_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`…, прибывшие поддержать его украинцы в зале ответили`: the parser made
+    the noun an object of the participle's clause; a nominative noun agreeing
+    with a verb that has no subject, before it past a place or a time at most,
+    is the subject."""
+    tokens = sent.tokens
+    feats = tokens[verb].feats
+    if nominal_subject(sent, verb) is not None:
+        return None
+    for i in range(verb - 1, max(verb - 6, -1), -1):
+        tok = tokens[i]
+        if i in blocked or tok.pos in {"PUNCT", "VERB", "AUX", "CCONJ", "SCONJ"}:
+            return None
+        case = tok.feats.get("Case")
+        if tok.pos in {"NOUN", "PROPN"} and case == "Nom":
+            if any(tok.feats.get(f) != feats[f] for f in ("Gender", "Number") if f in feats):
+                return None
+            if tok.feats.get("Animacy") != "Anim" and not is_institution(tok):
+                return None  # `Её исчезновение породило слухи`: a thing
+            return phrase(sent, i, blocked)
+        if case == "Nom":
+            return None  # (an adjective or pronoun: the phrase is not a noun's)
+    return None
+
+
 def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`В Кремле заявили`, `в пресс-службе компании сообщили`.
 
@@ -675,6 +700,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)
     found = found or _counted_subject(sent, verb, blocked)
     found = found or _name_before(sent, verb, blocked)
+    found = found or _nominative_before(sent, verb, blocked)
     if found is None:
         form = token.feats.get("VerbForm")
         if (

@@ -1033,6 +1033,15 @@ INSTITUTIONS = [
 
 CLAUSES = [
     case(
+        "a-nominative-the-parser-hung-on-a-participle-before-the-verb",
+        # The parse makes `украинцы` the object of `поддержать`; agreeing and
+        # animate before a verb with no subject, it is who answered.
+        "Маркив крикнул: «Слава Украине!», прибывшие поддержать его украинцы в зале ответили: "
+        "«Героям слава!».",
+        Q("Слава Украине!", DIR, "Маркив", PERSON, "крикнул"),
+        Q("Героям слава!", DIR, "украинцы", ANON, "ответили"),
+    ),
+    case(
         "a-sentence-that-opens-with-its-verb-goes-on-about-the-subject-before",
         # `Был …` names no subject: it and the pronoun after it are still about
         # Машков; `Табакова` is only whose the theatre is.

@@ -225,6 +225,22 @@ def _nominative_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention 
     feats = tokens[verb].feats
     if nominal_subject(sent, verb) is not None:
         return None
+    opened = _clause_set_off_before(tokens, verb)
+    if opened is not None:
+        # `Пять розничных сетей, имеющих представительство в Англии, объявили`:
+        # the noun the participle's clause qualifies, right before it.
+        i = opened - 1
+        if i < 0 or i in blocked or tokens[i].pos not in {"NOUN", "PROPN"}:
+            return None
+        counted = tokens[i].feats.get("Case") == "Gen" and any(
+            t.pos == "NUM" for t in tokens[max(0, i - 3) : i]
+        )
+        nominative = tokens[i].feats.get("Case") == "Nom" and (
+            tokens[i].feats.get("Animacy") == "Anim" or is_institution(tokens[i])
+        )
+        if feats.get("Number") == "Plur" and (counted or nominative):
+            return phrase(sent, i, blocked)
+        return None
     for i in range(verb - 1, max(verb - 6, -1), -1):
         tok = tokens[i]
         if i in blocked or tok.pos in {"PUNCT", "VERB", "AUX", "CCONJ", "SCONJ"}:
@@ -238,6 +254,20 @@ def _nominative_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention 
             return phrase(sent, i, blocked)
         if case == "Nom":
             return None  # (an adjective or pronoun: the phrase is not a noun's)
+    return None
+
+
+def _clause_set_off_before(tokens: list[Token], verb: int) -> int | None:
+    """The opening comma of a participle's clause set off right before the
+    verb (`…, имеющих широкое представительство в Англии, объявили`)."""
+    if verb < 3 or tokens[verb - 1].text != ",":
+        return None
+    for k in range(verb - 2, max(verb - 16, 0), -1):
+        if tokens[k].text == ",":
+            first = tokens[k + 1]
+            return k if first.feats.get("VerbForm") == "Part" else None
+        if tokens[k].pos == "PUNCT" and tokens[k].text not in {"«", "»", '"'}:
+            return None
     return None
 
 

@@ -1033,6 +1033,20 @@ INSTITUTIONS = [
 
 CLAUSES = [
     case(
+        "a-counted-subject-before-a-participles-clause-set-off-by-commas",
+        "По крайней мере пять розничных сетей, имеющих широкое представительство в Новой "
+        "Англии, объявили об отказе продавать журнал со статьей, в которой анализируется как "
+        "привлекательный и любимый всеми окружающими подросток обратился к радикальному исламу.",
+        Q(
+            "об отказе продавать журнал со статьей, в которой анализируется как привлекательный "
+            "и любимый всеми окружающими подросток обратился к радикальному исламу",
+            IND,
+            "пять розничных сетей",
+            ANON,
+            "объявили",
+        ),
+    ),
+    case(
         "a-nominative-the-parser-hung-on-a-participle-before-the-verb",
         # The parse makes `украинцы` the object of `поддержать`; agreeing and
         # animate before a verb with no subject, it is who answered.

@@ -582,6 +582,10 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             # `В заявлении говорится:` and a paragraph that quotes someone
             # with a cue of its own (`«…», — отметил он`): narrative.
             continue
+        q = p + 2
+        while q in by_paragraph and _line_goes_on(ctx, by_paragraph[q], stop, taken):
+            stop = by_paragraph[q][-1].stop
+            q += 1
         while stop > start and ctx.text[stop - 1] in ". ":
             stop -= 1
         cue = _colon_cue(cues)
@@ -589,8 +593,26 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
         claim = Claim(start, stop, DIRECT, nxt[0], cue, mention, "direct-paragraph", 0.8)
         claim.document = cites_document(cue)
         found.append(claim)
-        found += _first_person_run(ctx, by_paragraph, p + 2, taken)
+        found += _first_person_run(ctx, by_paragraph, q, taken)
     return found
+
+
+def _line_goes_on(ctx: Context, sents: list[Sentence], after: int, taken: list[Claim]) -> bool:
+    """A line right under the colon paragraph, no blank line between, in a
+    text whose paragraphs blank lines part: the same paragraph of the
+    speaker's words, broken where the scraper kept a line break (`Модрич
+    сказал:` and his lines); unless it opens with a mark or a dash, ends in a
+    colon, or has a cue or a claim of its own."""
+    start, stop = sents[0].start, sents[-1].stop
+    if "\n\n" not in ctx.view or ctx.view.count("\n", after, start) != 1:
+        return False
+    if ctx.view[start] in OPENING or ctx.view[start] in DASHES:
+        return False
+    if ctx.view[start:stop].rstrip()[-1:] == ":":
+        return False
+    if any(not _own_saying(c) for s in sents for c in ctx.cues[s.index]):
+        return False
+    return not any(c.start < stop and start < c.stop for c in taken)
 
 
 def _colon_cue(cues: Sequence[Cue]) -> Cue:

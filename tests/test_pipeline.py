@@ -214,6 +214,24 @@ FIRST_PERSON_RUNS = [
         ),
     ),
     case(
+        "colon-paragraph-broken-into-lines-inside-a-blank-line-block-is-one",
+        # Paragraphs are parted by blank lines here: the lines under `сказал:`
+        # are one paragraph of his words, broken by the scraper; the narrator
+        # resumes after the blank line.
+        "Лука Модрич получил «Золотой мяч».\n\nПосле получения награды Модрич сказал:\n"
+        "Хочу поблагодарить тех, кто помогал мне. Всех моих близких.\n"
+        "Когда я был ребенком, я мечтал играть в великом клубе.\n\n"
+        "Интересно, что с 2008 года приз получали только двое.",
+        Q(
+            "Хочу поблагодарить тех, кто помогал мне. Всех моих близких.\nКогда я был ребенком, "
+            "я мечтал играть в великом клубе",
+            DIR,
+            "Лука Модрич",
+            PERSON,
+            "сказал",
+        ),
+    ),
+    case(
         "first-person-paragraph-own-infinitive-cue",
         "Фонд инвестировал около $200 млн в проекты по утилизации отходов:\n"
         "Должен признать, десять лет назад я и не думал, что буду так много знать о туалетах.",

@@ -44,6 +44,7 @@ TAGS: dict[str, set[str]] = {
         "relay",
         "predicative",
         "negated",
+        "quoteonly",
     },
     "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc"},
@@ -387,7 +388,9 @@ def test_evaluation_verbs_count_only_with_quoted_words(verb):
 
 @pytest.mark.parametrize("verb", EXCLUDED_VERBS)
 def test_excluded_verbs_are_absent(verb):
-    assert verb not in entries("speech_verbs.txt")
+    # (`quoteonly`: a witness's `свидетельствовал о смерти:` brings in the
+    # words after its colon, never a clause or a topic of its own.)
+    assert entries("speech_verbs.txt").get(verb, ["quoteonly"]) == ["quoteonly"]
     heads = set()
     for entry, tags in entries("speech_phrases.txt").items():
         words = entry.split()

@@ -15,6 +15,7 @@ from . import cuts, lexicon, speakers, subjects
 from .backrefs import _about_this, _about_this_claim, _so_said, _such_a_view, _this_object
 from .claims import (
     ABOUT,
+    CLOSING,
     COMPLEMENTISERS,
     DASHES,
     INDIRECT,
@@ -202,6 +203,32 @@ def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
         and subject >= 0
         and bool(lemmas(sent.tokens[subject].text) & lexicon.words("name_nouns", "work"))
     )
+
+
+def _told_in_a_work(sent: Sentence, cue: Cue) -> bool:
+    """`роману, в котором рассказывается о расизме`: what a work is about,
+    where its relative clause holds the cue (a document's `в котором
+    говорится` still reports)."""
+    tokens = sent.tokens
+    i = cue.first - 1
+    if i < 1 or norm(tokens[i].text) not in _WHERE_IN:
+        return False
+    if norm(tokens[i].text) != "где":
+        i -= 1
+        if norm(tokens[i].text) not in {"в", "во"}:
+            return False
+    k = i - 1
+    while k >= 0 and tokens[k].pos == "PUNCT":
+        if tokens[k].text in CLOSING:
+            # `роману «Убить пересмешника», в котором`: the noun before the title.
+            k -= 1
+            while k > 0 and tokens[k].text not in OPENING:
+                k -= 1
+        k -= 1
+    return k >= 0 and bool(lemmas(tokens[k].text) & lexicon.words("name_nouns", "work"))
+
+
+_WHERE_IN = frozenset({"котором", "которой", "которых", "где"})
 
 
 def _evidence_as_subject(sent: Sentence, cue: Cue) -> bool:
@@ -509,6 +536,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         # matter, no one's words; `Такая динамика говорит о росте …`: a fact
         # that points to another.
         and not _work_as_subject(sent, cue)
+        and not _told_in_a_work(sent, cue)
         and not _evidence_as_subject(sent, cue)
         and not _leads_another_cue(ctx, cue)
     ):

@@ -545,6 +545,16 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     return case not in {None, "Gen"} and top[0].feats.get("Case") == "Gen"
 
 
+def _one_said(claim: Claim, speaker: Speaker) -> bool:
+    """An unnamed one of a group spoke (`один из опрошенных`): not `они`."""
+    said = claim.mention
+    return (
+        speaker.type == ANON
+        and said is not None
+        and (_one_of(said) or said.head_token.feats.get("Number") == "Sing")
+    )
+
+
 def _one_unnamed(claim: Claim, speaker: Speaker, m: Mention) -> bool:
     """An unnamed source of one person, who spoke in this paragraph or the
     one before the pronoun's."""
@@ -587,7 +597,11 @@ def _named_aside(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | No
 def _one_of(m: Mention) -> bool:
     """`один из посетителей`, `двое из задержанных`: some of a group."""
     tokens = m.sent.tokens
-    return m.head_token.pos == "NUM" and any(
+    if m.head_token.pos != "NUM":
+        return False
+    # (The parser may hang the group elsewhere: `из` right after still says so.)
+    after = m.head + 1 < len(tokens) and norm(tokens[m.head + 1].text) == "из"
+    return after or any(
         norm(tokens[c].text) == "из" for k in m.head_token.children for c in tokens[k].children
     )
 
@@ -610,7 +624,7 @@ def _antecedent(
     if number == "plur":
         group = _plural_subject(r, offset)
         for claim, speaker in _recent(previous):
-            if claim.start < offset and speaker.type != PERSON:
+            if claim.start < offset and speaker.type != PERSON and not _one_said(claim, speaker):
                 if group is not None and group.start > claim.start:
                     break  # a group named since is nearer
                 return attrs.evolve(speaker, mention=mention)

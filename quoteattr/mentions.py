@@ -91,6 +91,8 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
         lo -= 1
     while hi + 1 in keep or (hi + 1 < len(tokens) and _inner_punct(tokens, hi + 1, keep)):
         hi += 1
+    if hi == head:
+        hi = _one_of_group(tokens, head, blocked)
     while lo < head and tokens[lo].rel in {"case", "cc"}:
         lo += 1
     while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”'):
@@ -108,6 +110,30 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
                 hi -= 1
     ids = tuple(range(lo, hi + 1))
     return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
+
+
+def _one_of_group(tokens: list[Token], head: int, blocked: set[int]) -> int:
+    """`один из опрошенных Уилсоном молодых людей` where the parser hung the
+    group elsewhere: the last token of the group after `из`, up to its noun."""
+    if head + 2 >= len(tokens) or tokens[head].text.lower() not in _ONE:
+        return head
+    if tokens[head + 1].text.lower() != "из":
+        return head
+    last = head
+    for i in range(head + 2, min(head + 10, len(tokens))):
+        tok = tokens[i]
+        if i in blocked or tok.pos not in _GROUP_WORDS:
+            break
+        if tok.pos == "VERB" and tok.feats.get("VerbForm") != "Part":
+            break
+        if tok.pos in {"NOUN", "PROPN"} and tok.feats.get("Case") == "Gen":
+            last = i
+    return last
+
+
+_ONE = frozenset({"один", "одна", "одно", "одного", "одной", "одному", "одним", "одном",
+                  "одну"})  # fmt: skip
+_GROUP_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "DET", "NUM"})
 
 
 def _inner_punct(tokens: list[Token], i: int, keep: set[int]) -> bool:

@@ -547,12 +547,9 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
 
 def _one_said(claim: Claim, speaker: Speaker) -> bool:
     """An unnamed one of a group spoke (`один из опрошенных`): not `они`."""
+    # (Not `Ряд экспертов`, `часть депутатов`: a singular noun for a group.)
     said = claim.mention
-    return (
-        speaker.type == ANON
-        and said is not None
-        and (_one_of(said) or said.head_token.feats.get("Number") == "Sing")
-    )
+    return speaker.type == ANON and said is not None and _one_of(said)
 
 
 def _one_unnamed(claim: Claim, speaker: Speaker, m: Mention) -> bool:

@@ -1228,5 +1228,10 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
             # `Об этом говорится в сообщении ведомства. Согласно документу, …`
             return _document_before(claim, previous)
         return None  # `По официальным данным, …` names no one
+    verb = claim.cue.token
+    if verb.pos == "VERB" and verb.feats.get("Number") == "Plur" and last.type == PERSON:
+        # `Британцев призвали не трогать …`, `его называли «…»`: a plural verb
+        # with no subject is anyone's, not the one person who spoke last.
+        return None
     # A subjectless verb (`Заявил также, что …`) continues the last speaker.
     return last if claim.sent.index - last_claim.sent.index <= 2 else None

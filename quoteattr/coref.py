@@ -490,6 +490,14 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
         return people[-1] if people else None
     head = m.head_token
     tokens = m.sent.tokens
+    verb = tokens[head.head] if head.rel == "nsubj" and head.head >= 0 else None
+    sex = GENDERS.get(verb.feats.get("Gender", "")) if verb is not None else None
+    agreeing = [(span, e) for span, e in people if e.gender in {None, sex}] if sex else people
+    if agreeing and len(agreeing) < len(people):
+        # `Внучка Ван Цзюня, Клэр Ван, … писала`: the verb says which of them.
+        people = agreeing
+        if len(people) == 1:
+            return people[0]
     for span, entity in people:
         if span[0] <= head.start < span[1]:
             return span, entity

@@ -56,13 +56,17 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
     if not sent.parsed:
         return None
     tokens = sent.tokens
-    for tok in tokens:
-        if not (start <= tok.start and tok.stop <= stop) or tok.head < 0:
+    inside = [t for t in tokens if start <= t.start and t.stop <= stop]
+    # (`Внучка Ван Цзюня`: a name with a genitive in it is whose, not who.)
+    genitive = any(t.feats.get("Case") == "Gen" for t in inside)
+    for tok in inside:
+        if tok.head < 0:
             continue
         if (
             tok.rel == "appos"
             and tokens[tok.head].rel in {"nsubj", "nsubj:pass"}
             and tok.feats.get("Case", "Nom") == "Nom"  # not `Менеджер Мии Фэрроу`
+            and not genitive
         ):
             # `Лидер партии Марин Ле Пен заявила`: the name set beside the
             # subject noun is who the verb agrees with.

@@ -141,6 +141,14 @@ FAMILIES_AND_FORMS = [
 
 GENDER = [
     case(
+        "a-genitive-inside-the-subject-takes-no-gender-from-its-verb",
+        # `писала` agrees with `Внучка … Клэр Ван`, not with the grandfather in
+        # the genitive, who stays a man and is not who wrote.
+        "Генерал Ван Цзюнь умер в 2014 году. Внучка Ван Цзюня, Клэр Ван, училась в Швейцарии, "
+        "в соцсетях хвасталась роскошными вещами, писала, что уважает своего прадеда-генерала.",
+        Q("уважает своего прадеда-генерала", IND, "Клэр Ван", PERSON, "писала"),
+    ),
+    case(
         "a-pronoun-is-never-the-man-named-last",
         "Основатель компании Джеймс Уолтон предложил закрыть филиал. Уолтон считает, что это "
         "сэкономит средства. Член совета директоров Эстер Дюваль также выступила против идеи "

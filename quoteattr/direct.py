@@ -30,6 +30,7 @@ from .claims import (
 )
 from .cues import SOURCE, Cue, norm
 from .headlines import _headline_speaker
+from .indirect import _phase
 from .marks import Part, Quoted
 from .messages import _message_cue, _message_speaker, _passive_agent
 from .morph import lemmas
@@ -390,6 +391,8 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         if (
             ("naming" in last.tags or characterised or judged)
             and last.token.feats.get("VerbForm") != "Part"
+            # `можно назвать «…»`: what one may call it, no one's act of naming
+            and (last.token.feats.get("VerbForm") != "Inf" or _phase(last.sent, last.token))
             and (
                 len(words) <= 3 or names_quote(sent, last, q) or (characterised and len(words) <= 6)
             )

@@ -1214,7 +1214,10 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     gap = claim.sent.paragraph - last_claim.sent.paragraph
     if claim.cue is None:
         return last if gap <= 2 else None
-    if "impersonal" in claim.cue.tags:
+    verb = claim.cue.token
+    # `где было официально объявлено о …`: a short passive is impersonal too.
+    passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
+    if "impersonal" in claim.cue.tags or passive:
         if claim.cue.token.feats.get("Tense") == "Past" and not claim.document:
             return None  # `Ранее сообщалось, что …`: reports of before, no one's
         author = _document_before(claim, previous)
@@ -1236,7 +1239,6 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
             # `Об этом говорится в сообщении ведомства. Согласно документу, …`
             return _document_before(claim, previous)
         return None  # `По официальным данным, …` names no one
-    verb = claim.cue.token
     if verb.pos == "VERB" and verb.feats.get("Number") == "Plur" and last.type == PERSON:
         # `Британцев призвали не трогать …`, `его называли «…»`: a plural verb
         # with no subject is anyone's, not the one person who spoke last.

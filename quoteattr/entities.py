@@ -104,7 +104,7 @@ def _name_of_gender(entity: Entity) -> None:
 _INDECLINABLE_ENDS = frozenset("уюоеиы")
 
 
-def _fullness(form: str) -> tuple[int, int]:
+def _fullness(form: str) -> tuple[float, int]:
     # A patronymic stands between the first name and the surname; a last
     # word in `-вич` is a surname (`Лев Гурвич`, `Роман Абрамович`).
     split = form.split()
@@ -114,8 +114,11 @@ def _fullness(form: str) -> tuple[int, int]:
         if i in (0, len(split) - 1) or not w.endswith(_PATRONYMIC_ENDS)
     ]
     # More name words are fuller (`Хван Чжан Еп`, `Тоомас Хендрик Ильвес`); a
-    # patronymic adds nothing.
-    return (min(len(words), 4), -len(form.split()))
+    # patronymic adds nothing, initials less than a name written out
+    # (`Владислав Сурков` over `В. Ю. Сурков`).
+    initials = [w for w in words if len(w) <= 3 and w.endswith(".")]
+    count = len(words) - len(initials) + (0.5 if initials else 0)
+    return (min(count, 4), -len(form.split()))
 
 
 def _drop_patronymic(form: str) -> str:

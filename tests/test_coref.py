@@ -17,6 +17,12 @@ PERSON, ORG, ANON = "person", "organization", "anonymous"
 
 FAMILIES_AND_FORMS = [
     case(
+        "a-first-name-written-out-is-fuller-than-initials",
+        "Указ «О Суркове В. Ю.» подписан. В. Ю. Сурков покинул пост.\n\nСам Владислав Сурков "
+        "заявил, что заявление об отставке подал ещё в апреле.",
+        Q("заявление об отставке подал ещё в апреле", IND, "Владислав Сурков", PERSON, "заявил"),
+    ),
+    case(
         "a-foreign-name-takes-its-titles-case",
         # The tagger calls `Вэймина` after `режиссера` nominative and leaves
         # `Кампанелла` beside `пианист` a guess: the title's case settles both.

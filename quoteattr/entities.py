@@ -664,11 +664,27 @@ def _case_at(sent: Sentence, stop: int) -> str | None:
             # `по словам Кира Стармера`): a nominative counts only for a
             # subject, and not against an oblique ending.
             if case == "Nom" and (
-                norm(tok.text).endswith(_OBLIQUE_ENDS) or not _is_subject(sent, tok.index)
+                norm(tok.text).endswith(_OBLIQUE_ENDS)
+                or not _is_subject(sent, tok.index)
+                or _after_oblique_noun(sent, tok.index)
             ):
                 return None
             return case
     return None
+
+
+def _after_oblique_noun(sent: Sentence, i: int) -> bool:
+    """`приводит Reuters слова Кира Стармера`: a name right after a noun in
+    an oblique case is its genitive, whatever the parser made it (not after
+    a genitive, which may end a phrase before the subject: `В ходе церемонии
+    Папа подчеркнул`)."""
+    tokens = sent.tokens
+    while i > 0 and tokens[i - 1].pos == "PROPN":
+        i -= 1
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.pos == "NOUN" and prev.feats.get("Case") in {"Acc", "Dat", "Ins", "Loc"}
 
 
 def _labels_a_line(sent: Sentence, stop: int) -> bool:

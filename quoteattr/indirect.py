@@ -330,7 +330,13 @@ def _free_standing(sent: Sentence, cue: Cue) -> bool:
         child = tokens[c]
         if c < cue.first and child.rel in {"nsubj", "nsubj:pass"}:
             return False
-        if c > cue.last and child.rel == "obj" and child.pos == "NOUN" and "cite" not in cue.tags:
+        if (
+            c > cue.last
+            and child.rel == "obj"
+            and child.pos == "NOUN"
+            and "cite" not in cue.tags
+            and not speakers.words_object(sent, cue.head)
+        ):
             # (`…, приводит ТАСС слова X`, `…, цитирует РБК зампреда`: the
             # object of a citing verb is whose words they are.)
             return False

@@ -492,6 +492,25 @@ def _citing() -> frozenset[str]:
     return cite | {verb + "ся" for verb in cite}
 
 
+def words_object(sent: Sentence, verb: int) -> bool:
+    """`передает Reuters слова Кира Стармера`: a verb whose object is someone's
+    words cites them, as `цитирует` does."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    nouns = lexicon.words("document_nouns", "nodoc")
+    return any(
+        tokens[c].rel == "obj"
+        and c > verb
+        and c + 1 < len(tokens)
+        and lemmas(tokens[c].text) & nouns
+        # whose: `слова Кира Стармера`, not `породило слухи`
+        and tokens[c + 1].pos in {"PROPN", "NOUN", "ADJ"}
+        and tokens[c + 1].feats.get("Case") == "Gen"
+        for c in tokens[verb].children
+    )
+
+
 def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks.
 
@@ -499,6 +518,18 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     the parser labelled it (`цитирует РБК российского лидера`).
     """
     tokens = sent.tokens
+    nouns = lexicon.words("document_nouns", "nodoc")
+    for i in range(verb):
+        # `Слова Татьяны Голиковой приводит «Интерфакс»: «…»`: whose words,
+        # put first, whatever clause the parser hung them on.
+        nxt = tokens[i + 1]
+        if (
+            i not in blocked
+            and lemmas(tokens[i].text) & nouns
+            and nxt.pos in {"PROPN", "NOUN"}
+            and nxt.feats.get("Case") == "Gen"
+        ):
+            return phrase(sent, i, blocked)
     found = [
         c
         for c in tokens[verb].children
@@ -724,7 +755,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     token = tokens[verb]
     found = None
     found = _words_of(sent, cue, blocked)
-    if found is None and "cite" in tags:
+    if found is None and ("cite" in tags or words_object(sent, verb)):
         found = _quoted_person(sent, verb, blocked)
     found = found or _conjoined_participle(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)

@@ -2512,6 +2512,25 @@ SPEAKERS = [
         ),
     ),
     case(
+        "an-outlet-passing-on-someones-words-after-the-content",
+        # `передает X слова Y`: Y's words, as with `цитирует`; `Кира Стармера`
+        # after `слова` is his genitive, whatever the parser made it.
+        "Британия не станет отправлять войска, передает Reuters слова Кира Стармера.",
+        Q("Британия не станет отправлять войска", IND, "Кир Стармер", PERSON, "передает"),
+    ),
+    case(
+        "whose-words-put-first-before-the-citing-outlet",
+        "Слова Татьяны Голиковой приводит «Интерфакс»: «Пик заболеваемости мы ожидаем в конце "
+        "января».",
+        Q(
+            "Пик заболеваемости мы ожидаем в конце января",
+            DIR,
+            "Татьяна Голикова",
+            PERSON,
+            "приводит",
+        ),
+    ),
+    case(
         "a-relayed-source-after-a-gerund-of-reference",
         "Он был найден мёртвым в своём доме, о чём сообщила «Фонтанка.ру», ссылаясь на его "
         "подругу Ксению Кислицыну.",

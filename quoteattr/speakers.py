@@ -755,7 +755,7 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
     token = tokens[verb]
     found = None
     found = _words_of(sent, cue, blocked)
-    if found is None and ("cite" in tags or words_object(sent, verb)):
+    if found is None and ("cite" in tags or ("naming" not in tags and words_object(sent, verb))):
         found = _quoted_person(sent, verb, blocked)
     found = found or _conjoined_participle(sent, verb, blocked)
     found = found or _reference(sent, verb, blocked) or _subject(sent, verb, blocked)

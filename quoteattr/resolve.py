@@ -159,11 +159,16 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
 
 def _just_before(claim: Claim, cue: Cue) -> bool:
     """Only a comma between the claim's cue and speaker and `cue`
-    (`X, считает Меркель, пишут «Ведомости»`)."""
+    (`X, считает Меркель, пишут «Ведомости»`), or where and when it was said
+    (`X, заявил Пашинян на брифинге в Ереване, передает Armenpress`)."""
     assert claim.cue is not None
     end = max(claim.cue.stop, claim.mention.stop if claim.mention is not None else 0)
-    between = [t.text for t in claim.sent.tokens if end <= t.start and t.stop <= cue.start]
-    return end <= cue.start and between == [","]
+    between = [t for t in claim.sent.tokens if end <= t.start and t.stop <= cue.start]
+    if end > cue.start or not between or between[-1].text != ",":
+        return False
+    return len(between) <= 8 and all(
+        t.pos not in {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"} for t in between[:-1]
+    )
 
 
 def _voices_a_view(relay: Claim, inner: list[Claim]) -> bool:

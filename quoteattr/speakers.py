@@ -342,6 +342,9 @@ def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | N
     wherever the parser hung it."""
     tokens = sent.tokens
     at = verb + 1
+    outlet = addressee_outlet(sent, verb)
+    while at < len(tokens) and at in outlet and at - verb <= 4:
+        at += 1  # `сообщили РИА Новости в Камчатском филиале …`: past whom it was told
     if at >= len(tokens) or norm(tokens[at].text) not in {"в", "во"} or at in blocked:
         return None
     noun = tokens[at].head

@@ -669,6 +669,9 @@ def _antecedent(
         return Speaker(unnamed[1].name, PERSON, mention, aliases(unnamed[1]))
     if not candidates:
         return None
+    asked = _asked_one(r, previous, offset, gender)
+    if asked is not None:
+        return Speaker(asked.name, PERSON, mention, aliases(asked))
     nearest = sent_of(candidates[0][0])
     same = [c for c in candidates if sent_of(c[0]) is nearest]
     reporter = _reporter_of(r, previous, offset, same, gender)
@@ -816,6 +819,30 @@ def _unnamed_one_before(
     if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
         return None
     return speaker
+
+
+def _asked_one(
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, gender: str | None
+) -> Entity | None:
+    """`Журналисты спросили Мединского, будет ли Путин участвовать. «…», —
+    ответил он`: right after a question, the pronoun is the one asked (named
+    in an oblique case before the question), not someone the question names."""
+    last = next((c for c, _s in _recent(previous) if c.stop <= offset), None)
+    if last is None or last.cue is None or "question" not in last.cue.tags:
+        return None
+    here = r.ctx.sentence_at(offset)
+    sent = last.cue.sent
+    if here is None or not 0 <= here.index - sent.index <= 1 or last.start < last.cue.start:
+        return None
+    for (start, _stop), entity in r.people_in(sent.start, last.start):
+        tok = next((t for t in sent.tokens if t.start == start), None)
+        if (
+            tok is not None
+            and tok.feats.get("Case") in {"Acc", "Gen", "Dat"}
+            and _agrees(entity, gender, "sing")
+        ):
+            return entity
+    return None
 
 
 def _reporter_of(

@@ -1047,6 +1047,19 @@ INSTITUTIONS = [
 
 CLAUSES = [
     case(
+        "after-a-question-the-pronoun-is-the-one-asked",
+        "Журналисты спросили Мединского, будет ли Владимир Путин лично участвовать в следующем "
+        "раунде. «Это решать президенту», — ответил он.",
+        Q(
+            "будет ли Владимир Путин лично участвовать в следующем раунде",
+            IND,
+            "Журналисты",
+            ANON,
+            "спросили",
+        ),
+        Q("Это решать президенту", DIR, "Мединский", PERSON, "ответил"),
+    ),
+    case(
         "one-of-a-group-the-parser-cut-off-is-not-the-name-inside",
         # The parse hangs `из … людей` elsewhere; `один из` still names one of
         # the group, not Уилсон who questioned them; `они` later is not him.

@@ -48,6 +48,11 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
     ids = [i for i in range(colon) if tokens[i].pos != "PUNCT"]
     if not ids or len(ids) > _HEADLINE_WORDS or any(tokens[i].text in ",;" for i in range(colon)):
         return None
+    dash = next((i for i in range(1, colon) if tokens[i].text in {"—", "–", "-"}), None)
+    if dash is not None and all(tokens[i].feats.get("Case") == "Dat" for i in ids if i > dash):
+        # `Сафаров — Лебедеву: «…»`: to whom, after the dash; who, before it.
+        ids = [i for i in ids if i < dash]
+        colon = dash
     if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) or _verb_form(tokens[i])
            for i in ids):  # fmt: skip
         return None  # `Читайте также: …`, a site's link line, is no one speaking

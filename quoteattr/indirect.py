@@ -181,10 +181,11 @@ def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
         if any(
             tokens[c].rel == "nmod"
             and tokens[c].feats.get("Case") == "Gen"
-            and tokens[c].feats.get("Animacy") == "Anim"
+            and (tokens[c].feats.get("Animacy") == "Anim" or tokens[c].pos == "PRON")
             for c in t.children
         ):
-            return False  # `Ряд экспертов считает`, `часть депутатов`: people
+            # `Ряд экспертов считает`, `часть депутатов`, `Часть из них`: people
+            return False
         # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
         return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
     return False

@@ -532,7 +532,7 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
             and nxt.pos in {"PROPN", "NOUN"}
             and nxt.feats.get("Case") == "Gen"
         ):
-            return phrase(sent, i, blocked)
+            return _whose_words(sent, i, blocked)
     found = [
         c
         for c in tokens[verb].children
@@ -575,7 +575,27 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         found,
         key=lambda c: (sent.tokens[c].feats.get("Case") == "Nom", sent.tokens[c].rel != "obj"),
     )
-    return phrase(sent, best, blocked)
+    return _whose_words(sent, best, blocked)
+
+
+def _whose_words(sent: Sentence, i: int, blocked: set[int]) -> Mention:
+    """`слова представителя компании` → `представителя компании`, `его
+    слова` → `его`: whose the quoted words are; any other object as it is."""
+    tokens = sent.tokens
+    if not lemmas(tokens[i].text) & lexicon.words("document_nouns", "nodoc"):
+        return phrase(sent, i, blocked)
+    after = i + 1
+    if (
+        after < len(tokens)
+        and after not in blocked
+        and tokens[after].pos in {"NOUN", "PROPN"}
+        and tokens[after].feats.get("Case") == "Gen"
+    ):
+        return phrase(sent, after, blocked)
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(tokens) and k not in blocked and norm(tokens[k].text) in _POSSESSIVES:
+            return Mention(tokens[k].start, tokens[k].stop, sent, k, (k,))
+    return phrase(sent, i, blocked)
 
 
 def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

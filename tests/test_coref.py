@@ -603,6 +603,17 @@ ROLE_THEN_NAME = [
 
 INSTITUTIONS = [
     case(
+        "a-district-council-in-the-locative",
+        "В управе Северного района сообщили, что разрешение на раскопки будет выдано.",
+        Q(
+            "разрешение на раскопки будет выдано",
+            IND,
+            "управа Северного района",
+            ORG,
+            "сообщили",
+        ),
+    ),
+    case(
         "there-is-the-body-named-before",
         # `Там` stands for the body the sentence before named in the locative,
         # not for whoever spoke last.
@@ -1046,6 +1057,29 @@ INSTITUTIONS = [
 ]
 
 CLAUSES = [
+    case(
+        "part-of-them-is-people-not-a-thing",
+        "Болельщики восприняли новость неоднозначно. Часть из них считает, что клуб поспешил.",
+        Q("клуб поспешил", IND, "Часть из них", ANON, "считает"),
+    ),
+    case(
+        "an-outlet-passing-on-the-words-of-a-representative",
+        "«Испытания запланированы на конец мая», — передаёт РИА Новости слова представителя "
+        "компании.",
+        Q(
+            "Испытания запланированы на конец мая",
+            DIR,
+            "представитель компании",
+            ANON,
+            "передаёт",
+        ),
+    ),
+    case(
+        "a-headline-from-one-to-another",
+        "Сафаров — Лебедеву: «В субботу ты уснёшь в третьем раунде»\n\nВ Екатеринбурге прошла "
+        "пресс-конференция.",
+        Q("В субботу ты уснёшь в третьем раунде", DIR, "Сафаров", PERSON, None),
+    ),
     case(
         "after-a-question-the-pronoun-is-the-one-asked",
         "Журналисты спросили Мединского, будет ли Владимир Путин лично участвовать в следующем "

@@ -22,7 +22,7 @@ import bisect
 from .claims import Claim, Context, Spans
 from .cues import SOURCE
 from .direct import colon_paragraphs, direct_claims, direct_claims_loose
-from .headlines import headline_claims
+from .headlines import headline_claims, questions
 from .indirect import verb_claim
 from .nouns import noun_claims
 from .resolve import _drop_reported_within, _merge_marked, _one_per_span
@@ -79,10 +79,33 @@ def extract(ctx: Context) -> list[Claim]:
     # `Мустафа Джемилев: … Он сказал, что …`: a cue inside an interview
     # answer is the interviewee's words, not a claim of the text.
     answers = Spans([c for c in headlines if c.how == "interview"])
-    merged = [c for c in merged if c.cue is None or not answers.over(c.cue.start, c.cue.stop)]
+    asking = Spans(questions(ctx))
+    direct, loose, merged = (
+        [c for c in group if not _inside_a_line(answers, c) and not _asked_in(ctx, asking, c)]
+        for group in (direct, loose, merged)
+    )
     merged += headlines
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
     return _one_per_span(claims)
+
+
+def _inside_a_line(lines: Spans, claim: Claim) -> bool:
+    """A claim within an interview's answer, its cue (if any) there too: the
+    interviewee's words, not a claim of the text."""
+    if claim.how == "interview":
+        return False
+    at = claim.cue.start if claim.cue is not None else claim.start
+    return any(c.start <= at and claim.stop <= c.stop for c in lines.over(at, at + 1))
+
+
+def _asked_in(ctx: Context, lines: Spans, claim: Claim) -> bool:
+    """A claim whose cue asks, in an interviewer's line (`Корреспондент: Вам
+    объясняли, когда дадут воду?`); a report there stands (`Голос Америки:
+    Ранее СМИ сообщали, что …`)."""
+    if claim.cue is None or not lines.over(claim.cue.start, claim.cue.stop):
+        return False
+    sent = claim.cue.sent
+    return ctx.view[sent.start : sent.stop].rstrip().endswith("?")
 
 
 def _cue_quoted_alone(ctx: Context, claim: Claim) -> bool:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from . import lexicon, speakers
 from .claims import (
     CLOSING,
@@ -134,7 +136,9 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
     for sent in ctx.sents:
         if sent.index > 0 and ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue  # not the start of a line
-        if index.over(sent.start, sent.stop):
+        # (An interview's line is the speaker's words whatever it quotes or
+        # reports inside: `Фёдорова: Каждый раз говорят «через неделю».`)
+        if index.over(sent.start, sent.stop) and (sent.index == 0 or lines < 2):
             continue
         # Marks and hyphens count as tokens: `Глава банка «Восток» Павел Жданов:`.
         colon = next(
@@ -194,16 +198,45 @@ def _name_lines(ctx: Context) -> tuple[int, set[str]]:
     (`Корреспондент: …`, `Иван Петров: …`): two or more make an interview;
     and the names that ask (a line of theirs ends with `?`): the interviewer."""
     count = 0
-    askers = set()
+    asked: dict[str, list[int]] = {}  # name -> [lines that ask, lines]
     for sent in ctx.sents[1:]:
         if ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue
         head = ctx.view[sent.start : sent.start + 60].split(":", 1)
         if len(head) == 2 and 0 < len(head[0].split()) <= 3 and head[0][:1].isupper():
             count += 1
-            if ctx.view[sent.start : _paragraph_end(ctx, sent).stop].rstrip()[-1:] == "?":
-                askers.add(head[0].strip())
-    return count, askers
+            asks = ctx.view[sent.start : _paragraph_end(ctx, sent).stop].rstrip()[-1:] == "?"
+            tally = asked.setdefault(head[0].strip(), [0, 0])
+            tally[0] += asks
+            tally[1] += 1
+    # Most lines of the interviewer's ask; an answer may end on a question of
+    # its own (`Им как мыться?`), and a question line may thank (`Спасибо!`).
+    return count, {name for name, (asks, all_) in asked.items() if 2 * asks > all_}
+
+
+@attrs.frozen(slots=True)
+class Line:
+    """A stretch of text: an interview's question line (`questions`)."""
+
+    start: int
+    stop: int
+
+
+def questions(ctx: Context) -> list[Line]:
+    """The interviewer's lines of an interview set out as `Имя: …` lines
+    (`Корреспондент: Вам объясняли, когда дадут воду?`): what is asked, no
+    claim of the text."""
+    lines, askers = _name_lines(ctx)
+    if lines < 2 or not askers:
+        return []
+    found = []
+    for sent in ctx.sents[1:]:
+        if ctx.sents[sent.index - 1].paragraph == sent.paragraph:
+            continue
+        head = ctx.view[sent.start : sent.start + 60].split(":", 1)
+        if len(head) == 2 and head[0].strip() in askers:
+            found.append(Line(sent.start, _paragraph_end(ctx, sent).stop))
+    return found
 
 
 def _paragraph_end(ctx: Context, sent: Sentence) -> Sentence:

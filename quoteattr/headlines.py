@@ -209,9 +209,15 @@ def _name_lines(ctx: Context) -> tuple[int, set[str]]:
             tally = asked.setdefault(head[0].strip(), [0, 0])
             tally[0] += asks
             tally[1] += 1
-    # Most lines of the interviewer's ask; an answer may end on a question of
-    # its own (`Им как мыться?`), and a question line may thank (`Спасибо!`).
-    return count, {name for name, (asks, all_) in asked.items() if 2 * asks > all_}
+    # Most lines of the interviewer's ask, or more than anyone else's: an
+    # answer may end on a question of its own (`Им как мыться?`), and a
+    # question line may thank (`Спасибо!`).
+    ratio = {name: asks / all_ for name, (asks, all_) in asked.items()}
+    askers = {name for name, r in ratio.items() if r > 0.5}
+    if not askers and ratio and max(ratio.values()) > 0:
+        top = max(ratio.values())
+        askers = {name for name, r in ratio.items() if r == top}
+    return count, askers
 
 
 @attrs.frozen(slots=True)

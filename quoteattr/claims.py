@@ -237,3 +237,31 @@ def name_in_marks(tokens: list[Token], i: int) -> int | None:
                 return j
             return None
     return None
+
+
+def apposition_end(sent: Sentence, comma: int, case: str | None = None) -> int | None:
+    """`По мнению вирусолога, профессора Сеченовского университета Алексея
+    Аграновского, …`, `Как рассказала руководитель исследования, старший
+    научный сотрудник лаборатории Анастасия Колесникова, …`: the comma that
+    closes a title and a name set off after the speaker (index), or None.
+    Title words, then the name; no verb, at most `_APPOSITION_WORDS`; in the
+    speaker's `case` where it is given (not `По словам X, Волож, как …`)."""
+    tokens = sent.tokens
+    if comma + 1 >= len(tokens) or tokens[comma].text != ",":
+        return None
+    title = tokens[comma + 1]
+    if title.pos not in {"NOUN", "ADJ"} or (case is not None and title.feats.get("Case") != case):
+        return None
+    for j in range(comma + 1, min(len(tokens), comma + 2 + _APPOSITION_WORDS)):
+        tok = tokens[j]
+        if tok.text == ",":
+            name = tokens[j - 1].pos == "PROPN" and j - 1 > comma
+            return j if name and j + 1 < len(tokens) else None
+        if tok.pos in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or tok.text in OPENING:
+            return None
+        if tok.pos == "PUNCT" and tok.text not in {"-", "—", "–", "(", ")"}:
+            return None
+    return None
+
+
+_APPOSITION_WORDS = 14

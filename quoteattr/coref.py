@@ -43,7 +43,7 @@ from .bodies import (
     _same_noun_phrase,
     _speaker_called,
 )
-from .claims import Claim, Context
+from .claims import Claim, Context, apposition_end
 from .cues import SOURCE, VERB, Cue, norm
 from .entities import (
     _LOOKBACK,
@@ -766,6 +766,8 @@ def _name_right_after(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity]
     if m.head_token.pos != "NOUN" or m.pronoun:
         return None
     nxt = next((t for t in m.sent.tokens if t.start >= m.stop), None)
+    if nxt is not None and nxt.text == ",":
+        return _named_in_apposition(r, m, nxt.index)
     if nxt is None or nxt.pos != "PROPN" or r.ctx.view[m.stop : nxt.start].strip():
         return None
     if nxt.feats.get("Case") != m.head_token.feats.get("Case") or is_institution(m.head_token):
@@ -778,6 +780,22 @@ def _name_right_after(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity]
         last += 1
     found = r.person_at(nxt.start, tokens[last].stop)
     return found if found is not None and found[0][0] == nxt.start else None
+
+
+def _named_in_apposition(
+    r: Resolver, m: Mention, comma: int
+) -> tuple[tuple[int, int], Entity] | None:
+    """`По мнению вирусолога, профессора … Алексея Аграновского, …`: the
+    person named at the end of a title set off after a role noun, in its case."""
+    tokens = m.sent.tokens
+    close = apposition_end(m.sent, comma)
+    if close is None or tokens[comma + 1].feats.get("Case") != m.head_token.feats.get("Case"):
+        return None
+    first = close - 1
+    while first - 1 > comma and tokens[first - 1].pos == "PROPN":
+        first -= 1
+    found = r.person_at(tokens[first].start, tokens[close - 1].stop)
+    return found if found is not None and found[0][0] == tokens[first].start else None
 
 
 def _there(ctx: Context, cue: Cue) -> Mention | None:

@@ -25,6 +25,7 @@ from .claims import (
     Context,
     _priority,
     _trim,
+    apposition_end,
     cites_document,
     content_start,
     name_in_marks,
@@ -669,6 +670,10 @@ def _as_clause(ctx: Context, cue: Cue) -> tuple[int, int] | None:
         return _trim(sent, first, last)
     for i in range(end + 1, len(tokens)):
         if tokens[i].text == ",":
+            # (`Как рассказала руководитель исследования, старший научный
+            # сотрудник Анастасия Колесникова, CONTENT`: past who she is.)
+            case = mention.head_token.feats.get("Case") if mention is not None else None
+            i = (apposition_end(sent, i, case) if case else None) or i
             first = content_start(sent, i + 1)
             last = quote_colon(ctx, cue, first) - 1
             return _trim(sent, first, new_speaker_cut(ctx, sent, first, last))

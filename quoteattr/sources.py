@@ -5,7 +5,16 @@
 from __future__ import annotations
 
 from . import speakers
-from .claims import INDIRECT, OPENING, Claim, Context, _priority, _trim, content_start
+from .claims import (
+    INDIRECT,
+    OPENING,
+    Claim,
+    Context,
+    _priority,
+    _trim,
+    apposition_end,
+    content_start,
+)
 from .clause_ends import quote_colon
 from .cues import Cue
 from .morph import lemmas
@@ -26,6 +35,12 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         # opens a clause of its own, as at a sentence's start.
         first = cue.first
     after = _source_phrase_end(sent, end) + 1
+    case = mention.head_token.feats.get("Case") if mention is not None else None
+    closed = apposition_end(sent, after, case) if cue.first <= first and case else None
+    if closed is not None:
+        # `По мнению вирусолога, профессора … Алексея Аграновского, CONTENT`:
+        # the title and name set off after the source are who, not what.
+        after = closed + 1
     while (
         after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
     ):

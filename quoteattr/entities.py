@@ -678,13 +678,20 @@ def _after_oblique_noun(sent: Sentence, i: int) -> bool:
     an oblique case is its genitive, whatever the parser made it (not after
     a genitive, which may end a phrase before the subject: `В ходе церемонии
     Папа подчеркнул`)."""
+    prev = _word_before_name(sent, i)
+    return (
+        prev is not None
+        and prev.pos == "NOUN"
+        and prev.feats.get("Case") in {"Acc", "Dat", "Ins", "Loc"}
+    )
+
+
+def _word_before_name(sent: Sentence, i: int) -> Token | None:
+    """The token before the name whose word `i` is (past its other proper nouns)."""
     tokens = sent.tokens
     while i > 0 and tokens[i - 1].pos == "PROPN":
         i -= 1
-    if i == 0:
-        return False
-    prev = tokens[i - 1]
-    return prev.pos == "NOUN" and prev.feats.get("Case") in {"Acc", "Dat", "Ins", "Loc"}
+    return tokens[i - 1] if i > 0 else None
 
 
 def _labels_a_line(sent: Sentence, stop: int) -> bool:
@@ -723,15 +730,9 @@ def _title_case_before(sent: Sentence, tok: Token) -> str | None:
     name alone, guesses its case; the title's it reads well."""
     if sent.parsed:
         return None
-    tokens = sent.tokens
-    first = tok.index
-    while first > 0 and tokens[first - 1].pos == "PROPN":
-        first -= 1
-    if first == 0:
-        return None
-    title = tokens[first - 1]
-    case = title.feats.get("Case")
-    if title.pos != "NOUN" or case is None:
+    title = _word_before_name(sent, tok.index)
+    case = title.feats.get("Case") if title is not None else None
+    if title is None or title.pos != "NOUN" or case is None:
         return None
     return case if lemmas(title.text) & lexicon.words("person_descriptors") else None
 

@@ -289,6 +289,8 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             continue
         if token.pos not in {"NOUN", "PROPN"}:
             continue
+        if _own(sent, c):
+            continue
         cases = _prepositions(sent, c)
         if cases & {"в", "во", "на"} and is_document(token):
             # `говорится в заявлении Кремля`, `сообщается на сайте министерства`
@@ -353,9 +355,15 @@ def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | N
     token = tokens[noun]
     if token.pos != "NOUN" or token.feats.get("Case") not in {"Loc", None}:
         return None
-    if not is_institution(token):
+    if not is_institution(token) or _own(sent, noun):
         return None
     return with_preposition(with_genitives(phrase(sent, noun, blocked), blocked))
+
+
+def _own(sent: Sentence, noun: int) -> bool:
+    """`написал в своем Telegram-канале губернатор`: the speaker's own place
+    (`свой`), never the speaker."""
+    return any(lemmas(sent.tokens[k].text) & {"свой"} for k in sent.tokens[noun].children)
 
 
 _RELATIVE_LOC = {"которой", "котором", "которых"}

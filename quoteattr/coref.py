@@ -1065,7 +1065,8 @@ def _described(
         # `Пенсионерка из Верхней Пышмы, потерявшая …`, `Профессор, пожелавший
         # не называть имя`: introduced here, no one named before.
         return None
-    named = _nearby_person(r, m, subject_only=bare, besides=_set_apart(m, previous))
+    besides = _set_apart(m, previous) | _reported_only(r, m, previous)
+    named = _nearby_person(r, m, subject_only=bare, besides=besides)
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
         # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
@@ -1114,6 +1115,22 @@ def _set_apart(m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[s
         if claim.start < m.start and speaker.type == PERSON:
             return frozenset({speaker.name})
     return frozenset()
+
+
+def _reported_only(r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[str]:
+    """`Наставник также сообщил, что полузащитник Вендел получил повреждение.
+    По словам специалиста, …`: people the last claims named only in what
+    they reported are what was said about, not the role who speaks next."""
+    reported = [(c.start, c.stop) for c, _s in _recent(previous) if c.stop <= m.start][:2]
+    if not reported:
+        return frozenset()
+    near = r.people_before(m.start)[:_NEAR_NAMES]
+    inside = {e.name for s, e in near if any(a <= s < b for a, b in reported)}
+    outside = {e.name for s, e in near if not any(a <= s < b for a, b in reported)}
+    return frozenset(inside - outside)
+
+
+_NEAR_NAMES = 6
 
 
 _LATTER = {"последний": "masc", "последняя": "femn"}

@@ -323,6 +323,28 @@ FIRST_NAMES_THAT_ARE_WORDS = [
 
 DESCRIPTIONS = [
     case(
+        "a-role-after-a-report-is-not-the-one-reported-on",
+        # `специалиста` is the coach who reported, not the player he named.
+        "Главный тренер «Зенита» Сергей Семак назвал победу «заслуженной».\n\nНаставник "
+        "петербуржцев также сообщил, что полузащитник Вендел получил повреждение. По словам "
+        "специалиста, окончательный диагноз станет известен после обследования.",
+        Q("победу «заслуженной»", MIX, "Сергей Семак", PERSON, "назвал"),
+        Q(
+            "полузащитник Вендел получил повреждение",
+            IND,
+            "Сергей Семак",
+            PERSON,
+            "сообщил",
+        ),
+        Q(
+            "окончательный диагноз станет известен после обследования",
+            IND,
+            "Сергей Семак",
+            PERSON,
+            "По словам",
+        ),
+    ),
+    case(
         "a-participle-the-text-used-for-someone-unnamed-stays-unnamed",
         # `нападавший` was `Нападавшего задержали`, unnamed: not the mayor the
         # text named nearby (and whom the quote names).

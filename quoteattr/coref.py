@@ -1117,7 +1117,9 @@ def _set_apart(m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[s
     return frozenset()
 
 
-def _reported_only(r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]]) -> frozenset[str]:
+def _reported_only(
+    r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]]
+) -> frozenset[str]:
     """`Наставник также сообщил, что полузащитник Вендел получил повреждение.
     По словам специалиста, …`: people the last claims named only in what
     they reported are what was said about, not the role who speaks next."""

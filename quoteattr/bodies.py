@@ -129,10 +129,12 @@ def _recent_org(
         cited = [n for s, n in reversed(before) if s >= since and _cited_outlet(r.ctx, s)]
         if cited:
             return cited[0]
+    business = any("business" in _institutions().get(x, ()) for x in head)
     bodies = [
         (start, name)
         for start, name in reversed(before)
         if _body_name(name)
+        and not (business and _state_body(name))
         and (
             media
             or not (_cited_outlet(r.ctx, start) or is_outlet(name) or _kind_before(r.ctx, start))
@@ -354,6 +356,18 @@ def _name_after(tokens: list[Token], i: int) -> str | None:
         run.append(tokens[j].text)  # a Latin name: `Reuters`, `Financial Times`
         j += 1
     return " ".join(run) or None
+
+
+def _state_body(name: str) -> bool:
+    """A name with an institution's word that is no company's (`МЧС России`,
+    `Министерство финансов`, `ГУ МВД`): not what `компания` stands for."""
+    found = _institutions()
+    for word in name.split():
+        for lemma in lemmas(word.strip('«»"')) | {word.lower()}:
+            tags = found.get(lemma)
+            if tags is not None and "business" not in tags and ("name" in tags or "head" in tags):
+                return True
+    return False
 
 
 def _body_name(name: str) -> bool:

@@ -59,6 +59,7 @@ TAGS: dict[str, set[str]] = {
         "anaphoric",
         "service",
         "wire",
+        "business",
         "media",
     },
     "person_descriptors.txt": {"masc", "femn", "common", "leader", "heads", "press", "lemma="},

@@ -330,7 +330,13 @@ def _free_standing(sent: Sentence, cue: Cue) -> bool:
         return False
     for c in verb.children:
         child = tokens[c]
-        if c < cue.first and child.rel in {"nsubj", "nsubj:pass"}:
+        if (
+            c < cue.first
+            and child.rel in {"nsubj", "nsubj:pass"}
+            and _agrees_in_number(child, verb)
+        ):
+            # (`Это уже 1136-я грамота, …, сообщили в музее`: a singular the
+            # parser gave a plural verb is not its subject.)
             return False
         if (
             c > cue.last
@@ -344,6 +350,11 @@ def _free_standing(sent: Sentence, cue: Cue) -> bool:
             return False
     # `…, считался Главой Дома Романовых`: what he was held to be, no speaker.
     return not ("opinion" in cue.tags and _instrumental_after(sent, cue))
+
+
+def _agrees_in_number(subject: Token, verb: Token) -> bool:
+    number = verb.feats.get("Number")
+    return number is None or subject.feats.get("Number") in {None, number}
 
 
 def _instrumental_after(sent: Sentence, cue: Cue) -> bool:

@@ -638,9 +638,9 @@ def _antecedent(
             return attrs.evolve(found, mention=mention) if found is not None else None
         return None
     before = r.people_before(offset)
-    candidates = [(s, e) for s, e in before if _agrees(e, gender, number)]
+    agreeing = [(s, e) for s, e in before if _agrees(e, gender, number)]
     # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
-    candidates = _outside_quotes(r, candidates, 1)
+    candidates = _outside_quotes(r, agreeing, 1)
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
         guessed = [(s, e) for s, e in before if e.sure_gender is None and e.full]
@@ -677,7 +677,6 @@ def _antecedent(
     reporter = _reporter_of(r, previous, offset, same, gender)
     if reporter is not None:
         return attrs.evolve(reporter, mention=mention)
-    agreeing = [(s, e) for s, e in before if _agrees(e, gender, number)]
     entity = _subject_first(r, same, True) or _dropped_subject(r, agreeing, nearest)
     entity = entity or _subject_first(r, same)
     assert entity is not None  # (only subject_only gives None)
@@ -944,9 +943,9 @@ def _unnamed_before(r: Resolver, m: Mention, head_lemmas: frozenset[str]) -> boo
             if tok.stop > m.start:
                 break
             if (
-                lemmas(tok.text) & head_lemmas
+                _participle_as_noun(sent.tokens, tok.index)
+                and lemmas(tok.text) & head_lemmas
                 and not r.ctx.in_quote(tok.start)
-                and _participle_as_noun(sent.tokens, tok.index)
             ):
                 return True
     return False
@@ -1282,7 +1281,7 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     # `где было официально объявлено о …`: a short passive is impersonal too.
     passive = verb.feats.get("Variant") == "Short" and verb.feats.get("Voice") == "Pass"
     if "impersonal" in claim.cue.tags or passive:
-        if claim.cue.token.feats.get("Tense") == "Past" and not claim.document:
+        if verb.feats.get("Tense") == "Past" and not claim.document:
             return None  # `Ранее сообщалось, что …`: reports of before, no one's
         author = _document_before(claim, previous)
         if author is not None:

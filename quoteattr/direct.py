@@ -558,6 +558,9 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
     by_paragraph: dict[int, list[Sentence]] = {}
     for sent in ctx.sents:
         by_paragraph.setdefault(sent.paragraph, []).append(sent)
+    # Lines under a colon paragraph go on with it only where blank lines part
+    # the text's paragraphs (`_line_goes_on`).
+    blank_parted = "\n\n" in ctx.view
     for p, sents in by_paragraph.items():
         last = sents[-1]
         if ctx.view[last.start : last.stop].rstrip()[-1:] != ":" or p + 1 not in by_paragraph:
@@ -586,7 +589,9 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
             # with a cue of its own (`«…», — отметил он`): narrative.
             continue
         q = p + 2
-        while q in by_paragraph and _line_goes_on(ctx, by_paragraph[q], stop, taken):
+        while (
+            blank_parted and q in by_paragraph and _line_goes_on(ctx, by_paragraph[q], stop, taken)
+        ):
             stop = by_paragraph[q][-1].stop
             q += 1
         while stop > start and ctx.text[stop - 1] in ". ":
@@ -601,13 +606,13 @@ def colon_paragraphs(ctx: Context, taken: list[Claim]) -> list[Claim]:
 
 
 def _line_goes_on(ctx: Context, sents: list[Sentence], after: int, taken: list[Claim]) -> bool:
-    """A line right under the colon paragraph, no blank line between, in a
-    text whose paragraphs blank lines part: the same paragraph of the
+    """A line right under the colon paragraph, no blank line between (in a
+    text whose paragraphs blank lines part): the same paragraph of the
     speaker's words, broken where the scraper kept a line break (`Модрич
     сказал:` and his lines); unless it opens with a mark or a dash, ends in a
     colon, or has a cue or a claim of its own."""
     start, stop = sents[0].start, sents[-1].stop
-    if "\n\n" not in ctx.view or ctx.view.count("\n", after, start) != 1:
+    if ctx.view.count("\n", after, start) != 1:
         return False
     if ctx.view[start] in OPENING or ctx.view[start] in DASHES:
         return False

@@ -199,16 +199,12 @@ def _name_lines(ctx: Context) -> tuple[int, set[str]]:
     and the names that ask (a line of theirs ends with `?`): the interviewer."""
     count = 0
     asked: dict[str, list[int]] = {}  # name -> [lines that ask, lines]
-    for sent in ctx.sents[1:]:
-        if ctx.sents[sent.index - 1].paragraph == sent.paragraph:
-            continue
-        head = ctx.view[sent.start : sent.start + 60].split(":", 1)
-        if len(head) == 2 and 0 < len(head[0].split()) <= 3 and head[0][:1].isupper():
-            count += 1
-            asks = ctx.view[sent.start : _paragraph_end(ctx, sent).stop].rstrip()[-1:] == "?"
-            tally = asked.setdefault(head[0].strip(), [0, 0])
-            tally[0] += asks
-            tally[1] += 1
+    for sent, name in _labelled_lines(ctx):
+        count += 1
+        asks = ctx.view[sent.start : _paragraph_end(ctx, sent).stop].rstrip()[-1:] == "?"
+        tally = asked.setdefault(name, [0, 0])
+        tally[0] += asks
+        tally[1] += 1
     # Most lines of the interviewer's ask, or more than anyone else's: an
     # answer may end on a question of its own (`Им как мыться?`), and a
     # question line may thank (`Спасибо!`).
@@ -235,13 +231,23 @@ def questions(ctx: Context) -> list[Line]:
     lines, askers = _name_lines(ctx)
     if lines < 2 or not askers:
         return []
+    return [
+        Line(sent.start, _paragraph_end(ctx, sent).stop)
+        for sent, name in _labelled_lines(ctx)
+        if name in askers
+    ]
+
+
+def _labelled_lines(ctx: Context) -> list[tuple[Sentence, str]]:
+    """The lines after the first that open with a short capitalised name and
+    a colon (`Корреспондент: …`, `Иван Петров: …`), each with that name."""
     found = []
     for sent in ctx.sents[1:]:
         if ctx.sents[sent.index - 1].paragraph == sent.paragraph:
             continue
         head = ctx.view[sent.start : sent.start + 60].split(":", 1)
-        if len(head) == 2 and head[0].strip() in askers:
-            found.append(Line(sent.start, _paragraph_end(ctx, sent).stop))
+        if len(head) == 2 and 0 < len(head[0].split()) <= 3 and head[0][:1].isupper():
+            found.append((sent, head[0].strip()))
     return found
 
 

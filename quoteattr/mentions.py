@@ -11,6 +11,7 @@ import attrs
 from . import lexicon
 from .cues import norm
 from .morph import lemmas
+from .phrases import ONE_OF
 from .text import Sentence, Token
 
 # Relations that stay inside a noun phrase when its span is taken.
@@ -115,7 +116,7 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
 def _one_of_group(tokens: list[Token], head: int, blocked: set[int]) -> int:
     """`один из опрошенных Уилсоном молодых людей` where the parser hung the
     group elsewhere: the last token of the group after `из`, up to its noun."""
-    if head + 2 >= len(tokens) or tokens[head].text.lower() not in _ONE:
+    if head + 2 >= len(tokens) or tokens[head].text.lower() not in ONE_OF:
         return head
     if tokens[head + 1].text.lower() != "из":
         return head
@@ -131,8 +132,6 @@ def _one_of_group(tokens: list[Token], head: int, blocked: set[int]) -> int:
     return last
 
 
-_ONE = frozenset({"один", "одна", "одно", "одного", "одной", "одному", "одним", "одном",
-                  "одну"})  # fmt: skip
 _GROUP_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "DET", "NUM"})
 
 

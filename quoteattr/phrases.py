@@ -495,11 +495,11 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
     anonymous speakers (``источник в правительстве``, ``эксперты``).
     """
     tokens = _tokens(words)
-    if len(tokens) > 1 and tokens[0].lower() in _REFLEXIVE:
+    if len(tokens) > 1 and "свой" in morph.lemmas(tokens[0]):
         # `ссылаясь на свои источники` -> `источники`: whose they are is the
         # sentence's subject, which `свои` names no further.
         tokens = tokens[1:]
-    one = _ONE_OF.get(tokens[0].lower()) if len(tokens) > 2 else None
+    one = ONE_OF.get(tokens[0].lower()) if len(tokens) > 2 else None
     if one is not None and tokens[1].lower() == "из":
         # `одного из собеседников издания` -> `один из собеседников издания`:
         # only `один` declines; `из` governs the rest.
@@ -507,9 +507,7 @@ def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:
     return _nominative_phrase(tuple(tokens), _hint(case))
 
 
-_REFLEXIVE = frozenset({"свой", "своя", "своё", "свое", "свои", "своего", "своей", "своих",
-                        "своему", "своим", "свою", "своими", "своём", "своем"})  # fmt: skip
-
-_ONE_OF = {"один": "один", "одного": "один", "одному": "один", "одним": "один",
+# The forms of `один` (`один из …`), each with its nominative.
+ONE_OF = {"один": "один", "одно": "одно", "одного": "один", "одному": "один", "одним": "один",
            "одном": "один", "одна": "одна", "одной": "одна", "одну": "одна",
            "одною": "одна"}  # fmt: skip

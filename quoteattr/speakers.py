@@ -535,10 +535,10 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         # put first, whatever clause the parser hung them on.
         nxt = tokens[i + 1]
         if (
-            i not in blocked
-            and lemmas(tokens[i].text) & nouns
-            and nxt.pos in {"PROPN", "NOUN"}
+            nxt.pos in {"PROPN", "NOUN"}
             and nxt.feats.get("Case") == "Gen"
+            and i not in blocked
+            and lemmas(tokens[i].text) & nouns
         ):
             return _whose_words(sent, i, blocked)
     found = [

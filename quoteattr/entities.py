@@ -552,6 +552,11 @@ def _title_word(word: str) -> bool:
     return bool(lemmas(word) & _roles())
 
 
+_NEVER_NAMES = frozenset({"INFN", "VERB", "GRND", "ADVB", "PRED"})
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_VERB_ENDINGS = ("ться", "тись")
+
+
 def _common_word(words: list[str]) -> bool:
     """NER's false names: one capitalised dictionary word (`Политик`, `Побритый`)."""
     from .morph import parse
@@ -562,10 +567,15 @@ def _common_word(words: list[str]) -> bool:
     if not found:
         return False
     tag = found[0].tag
+    if tag.POS in _NEVER_NAMES and not any(_NAME_GRAMMEMES & p.tag.grammemes for p in found):
+        # `«Вакцинироваться сейчас уже поздно»`: a verb or an adverb that a
+        # quote mark capitalised; an unknown word only where its ending is
+        # a verb's for sure.
+        return found[0].is_known or norm(words[0]).endswith(_VERB_ENDINGS)
     return (
         found[0].is_known
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
-        and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & tag.grammemes
+        and not _NAME_GRAMMEMES & tag.grammemes
         # `пояснил Песков`: the genitive of `песок` first, but a surname too.
         and not any({"Surn", "Patr"} & p.tag.grammemes for p in found[1:])
     )

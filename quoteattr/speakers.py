@@ -79,6 +79,33 @@ def _nominative_object(sent: Sentence, verb: int, blocked: set[int]) -> Mention 
     return None
 
 
+def _nominative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
+    """`— предупредил в интервью газете «Звезда» профессор … Юрий Ханов`:
+    a nominative after the verb, in its clause and agreeing with it, that
+    the parser hung on nothing between (not `«Звезда»`, the paper's name)."""
+    tokens = sent.tokens
+    feats = tokens[verb].feats
+    marked = False
+    for k in range(verb + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.text in _QUOTE_CHARS:
+            marked = not marked  # a name in marks is the outlet's or the work's
+            continue
+        if tok.pos == "PUNCT" and tok.text in {",", ";", ":", ".", "(", "!", "?"}:
+            return None
+        if marked or k in blocked or tok.pos not in {"NOUN", "PROPN"}:
+            continue
+        if tok.feats.get("Case") != "Nom" or verb < tok.head < k:
+            continue
+        if tok.feats.get("Number") != feats.get("Number"):
+            continue
+        gender = feats.get("Gender")
+        if gender is not None and tok.feats.get("Gender") not in {None, gender}:
+            continue
+        return phrase(sent, k, blocked)
+    return None
+
+
 def _subject_under_participle(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`Пенсионерка из Верхней Пышмы, потерявшая 1,8 млн рублей, рассказала`:
     the parser may make the set-off participle the verb's dependent and the
@@ -837,6 +864,8 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
             found = _subject_under_participle(sent, verb, blocked)
         if found is None and "impersonal" not in tags and form == "Fin":
             found = _nominative_object(sent, verb, blocked)
+        if found is None and "impersonal" not in tags and form == "Fin":
+            found = _nominative_after(sent, verb, blocked)
         if found is None and "impersonal" not in tags:
             found = _stray_subject(sent, verb, blocked)
         if found is None and "impersonal" in tags:

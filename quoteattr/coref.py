@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -184,6 +185,11 @@ def _resolve_mention(
         for c in m.head_token.children:
             child = m.sent.tokens[c]
             if child.rel == "appos" and child.pos == "PROPN" and c > m.head:
+                if r.words_of[0] <= child.start < r.words_of[1]:
+                    # `По данным министерства …, за него проголосовали …, за
+                    # кандидата … Сеголен Руаяль`: hung on the title from
+                    # within what is reported.
+                    continue
                 named = r.person_at(child.start, m.sent.stop)
                 if named is not None and named[0][0] == child.start:
                     break
@@ -641,15 +647,21 @@ def _antecedent(
     agreeing = [(s, e) for s, e in before if _agrees(e, gender, number)]
     # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
     candidates = _outside_quotes(r, agreeing, 1)
+    candidates = _not_in_own_adjunct(r, offset, candidates)
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
         guessed = [(s, e) for s, e in before if e.sure_gender is None and e.full]
         candidates = _outside_quotes(r, guessed, 1)
     sent_of = r.ctx.sentence_at
     source = _unnamed_speaker_before(r, previous, offset, gender)
-    if source is not None and (not candidates or source.mention.start > candidates[0][0]):
+    if source is not None and (
+        not candidates
+        or source.mention.start > candidates[0][0]
+        or _all_reported(previous, offset, _in_nearest_sentence(r, candidates))
+    ):
         # `Дипломатический источник рассказал, что … По его словам, …`: the
-        # unnamed source who spoke last, nearer than any name.
+        # unnamed source who spoke last, nearer than any name but those it
+        # reported on (`рассказал, что де Мистура принял решение … — добавил он`).
         return attrs.evolve(source, mention=mention)
     described = _described_speaker_before(r, previous, offset, gender)
     if described is not None and (
@@ -673,7 +685,7 @@ def _antecedent(
     if asked is not None:
         return Speaker(asked.name, PERSON, mention, aliases(asked))
     nearest = sent_of(candidates[0][0])
-    same = [c for c in candidates if sent_of(c[0]) is nearest]
+    same = _in_nearest_sentence(r, candidates)
     reporter = _reporter_of(r, previous, offset, same, gender)
     if reporter is not None:
         return attrs.evolve(reporter, mention=mention)
@@ -681,6 +693,33 @@ def _antecedent(
     entity = entity or _subject_first(r, same)
     assert entity is not None  # (only subject_only gives None)
     return Speaker(entity.name, PERSON, mention, aliases(entity))
+
+
+def _in_nearest_sentence(
+    r: Resolver, candidates: list[tuple[int, Entity]]
+) -> list[tuple[int, Entity]]:
+    nearest = r.ctx.sentence_at(candidates[0][0])
+    return [c for c in candidates if r.ctx.sentence_at(c[0]) is nearest]
+
+
+def _not_in_own_adjunct(
+    r: Resolver, offset: int, candidates: list[tuple[int, Entity]]
+) -> list[tuple[int, Entity]]:
+    """`Выступая перед встречей с королем Иордании Абдаллой II, он
+    предупредил`: the adverbial participle's subject is the pronoun's
+    referent, so a name within its clause is someone else."""
+    sent = r.ctx.sentence_at(offset)
+    if sent is None or not sent.parsed:
+        return candidates
+    tokens = sent.tokens
+    pronoun = next((t for t in tokens if t.start == offset), None)
+    if pronoun is None or pronoun.rel not in {"nsubj", "nsubj:pass"} or pronoun.head < 0:
+        return candidates
+    inside: set[int] = set()
+    for c in tokens[pronoun.head].children:
+        if c < pronoun.index and tokens[c].feats.get("VerbForm") == "Conv":
+            inside |= {t.start for t in sent.subtree(c)}
+    return [(s, e) for s, e in candidates if s not in inside] if inside else candidates
 
 
 _GENDER = {"masc": "Masc", "femn": "Fem"}
@@ -876,11 +915,18 @@ def _reporter_of(
     speaker = _last_speaker_near(r, previous, offset, gender)
     if speaker is None or speaker.type != PERSON or speaker.mention is None:
         return None
-    reported = [(c.start, c.stop) for c, _s in _recent(previous) if c.stop <= offset]
-    if not reported or not all(any(a <= s < b for a, b in reported) for s, _e in nearest):
+    if not _all_reported(previous, offset, nearest):
         return None
     entity = _entity_of(r, speaker)
     return speaker if entity is not None and _agrees(entity, gender, "sing") else None
+
+
+def _all_reported(
+    previous: list[tuple[Claim, Speaker]], offset: int, names: list[tuple[int, Entity]]
+) -> bool:
+    """Every one of `names` stands in what the last claims before `offset` reported."""
+    reported = [(c.start, c.stop) for c, _s in _recent(previous) if c.stop <= offset]
+    return bool(reported) and all(any(a <= s < b for a, b in reported) for s, _e in names)
 
 
 def _entity_of(r: Resolver, speaker: Speaker) -> Entity | None:
@@ -1037,14 +1083,21 @@ def _described(
     dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
     country = _country_of(m)
     nation = _demonym_country(head_lemmas)
+    # `избранный президент`: only one titled so (`бывший премьер-министр
+    # Италии Сильвио Берлускони`), not the one titled `Президент России`.
+    moved = any(lemmas(tokens[i].text) & _title_modifiers() for i in m.tokens if i < m.head)
     if nation is not None and bare_role(m):
         # `— сказал канадец`: the one the text titled `Канадский форвард`.
-        for _start, entity in r.people_before(m.start):
+        for start, entity in r.people_before(m.start):
+            if moved and not _moved_title_before(r.ctx.text, start):
+                continue
             if any(t.endswith("|" + nation) for t in entity.titles) and gender_fits(entity, m):
                 return entity
     for start, entity in r.people_before(m.start):
         if r.ctx.in_quote(start) or not gender_fits(entity, m):
             continue  # named in someone's words; `Монарх призвал` is not a queen
+        if moved and not _moved_title_before(r.ctx.text, start):
+            continue  # `избранный президент` is not the one titled `Президент России`
         if country and _titled_in(entity, head_lemmas, country):
             return entity  # `американский президент` → the one titled `президент США`
         if not country and _title_matches(entity, head_lemmas, dep):
@@ -1098,6 +1151,21 @@ def _described(
                     return None  # `Глава союза допустил` is not the economist who spoke
                 return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+@functools.cache
+def _title_modifiers() -> frozenset[str]:
+    return lexicon.words("title_modifiers")
+
+
+def _moved_title_before(text: str, start: int) -> bool:
+    """A name introduced with a title moved in time (`бывший министр X`):
+    one of title_modifiers.txt among the few words before it, in its sentence."""
+    before = re.split(r"[.!?\n]", text[max(0, start - _TITLE_REACH) : start])[-1]
+    return any(lemmas(w) & _title_modifiers() for w in re.findall(r"[\w-]+", before)[-6:])
+
+
+_TITLE_REACH = 80  # characters: a long title with its body's name
 
 
 @functools.cache

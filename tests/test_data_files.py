@@ -67,6 +67,7 @@ TAGS: dict[str, set[str]] = {
     "message_nouns.txt": {"plural", "colon"},
     "report_nouns.txt": set(),
     "outlets.txt": set(),
+    "title_modifiers.txt": set(),
 }
 PAIR_FILES = {"country_adjectives.txt", "demonyms.txt"}  # `word<TAB>country`, no tags
 LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`

@@ -109,7 +109,12 @@ def _recent_org(
     (`ведомство`, `агентство`), the last one. With a `country` (`эмиратского
     министерства`), only the last one of that country (`МИД ОАЭ`), or none."""
     i = bisect.bisect_left(r.orgs, (offset, ""))
-    before = r.orgs[max(0, i - _LOOKBACK) : i]
+    # Not a body named in someone's quoted words (`«Британское правительство
+    # сделало свой выбор …», — говорится в заявлении … на сайте ведомства`);
+    # one in reported words may be (`В Mail.ru, как рассказали в пресс-службе, …`).
+    before = [
+        (s, n) for s, n in r.orgs[max(0, i - _LOOKBACK) : i] if not _in_quoted_words(r.ctx, s)
+    ]
     if country is not None:
         ours = [n for _s, n in before if _of_country(n, country)]
         return ours[-1] if ours else None  # not some other country's body
@@ -188,6 +193,28 @@ def _cited_outlet(ctx: Context, offset: int) -> bool:
     return bool(before) and any(c.head == before[-1].index for c in ctx.cues[sent.index])
 
 
+def _in_quoted_words(ctx: Context, offset: int) -> bool:
+    """Within someone's quoted words: a quote whose stretch from `offset` to
+    its closing mark holds a finite verb (`«Британское правительство сделало
+    …»`), not a name in marks (`«Аэрофлот»`, `«Российские железные дороги»`)."""
+    if not ctx.in_quote(offset):
+        return False
+    sent = ctx.sentence_at(offset)
+    if sent is None:
+        return True
+    for tok in sent.tokens:
+        if tok.start < offset:
+            continue
+        if tok.text in _CLOSING:
+            return False
+        if tok.feats.get("VerbForm") == "Fin":
+            return True
+    return False
+
+
+_CLOSING = frozenset('»“”"')
+
+
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
     """The last phrase between `since` and `offset` that names a body in the
     nominative with no preposition before it: headed by an institution noun
@@ -205,6 +232,8 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
         for i, tok in enumerate(tokens):
             if tok.feats.get("Case") != "Nom" or tok.pos not in {"NOUN", "PROPN"}:
                 continue
+            if _in_quoted_words(ctx, tok.start):
+                continue  # a body in someone's quoted words did not act here
             marked = (
                 ctx.view[tok.start - 1 : tok.start] == "«"
                 and ctx.view[tok.stop : tok.stop + 1] == "»"

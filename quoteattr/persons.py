@@ -179,8 +179,12 @@ def _word_readings(word: str, title: bool, first: bool) -> _Readings:
         _model_readings(word, modelled)
         named = _is_declinable_first_name(word, first)
         damping = _MODEL_DAMPING_FOR_KNOWN_NAMES if named else 1.0
+        fixed = _fixed_name_gender(word)
         for (g, n, c), (weight, nominative) in modelled.items():
-            _add(readings, g, n, (c,), weight * damping, nominative)
+            # `Нелли` is a woman's name that never declines: the model's
+            # reading of it as a man's is no likelier than for a known name.
+            damped = _MODEL_DAMPING_FOR_KNOWN_NAMES if fixed not in {None, g} else damping
+            _add(readings, g, n, (c,), weight * damped, nominative)
     return readings
 
 
@@ -203,6 +207,18 @@ def _is_declinable_first_name(word: str, first_of_two: bool = False) -> bool:
         if "Surn" not in grammemes and "Fixd" not in grammemes:
             first += score
     return named > 0 and first >= 0.5 * named
+
+
+@functools.lru_cache(maxsize=50_000)
+def _fixed_name_gender(word: str) -> str | None:
+    """The one gender the dictionary gives an indeclinable first name
+    (`Нелли`, `Натали`: femn), or None."""
+    genders = {
+        p.tag.gender
+        for p in morph.parse(word)
+        if p.is_known and {"Name", "Fixd"} <= p.tag.grammemes
+    }
+    return genders.pop() if len(genders) == 1 else None
 
 
 class _Slot(NamedTuple):

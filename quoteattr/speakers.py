@@ -357,12 +357,17 @@ def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
     if any(t.pos in {"VERB", "AUX"} or t.text in ",;:" for t in tokens[1:verb]):
         return None
     noun = next((i for i in range(1, verb) if tokens[i].pos in {"NOUN", "PROPN"}), None)
-    if noun is None or noun in blocked or tokens[noun].feats.get("Case") not in {"Loc", None}:
+    # (`В «Балтийской паромной линии» назвали`: after `в` the tagger may read
+    # a genitive or a dative, never a locative's rival, the nominative.)
+    if noun is None or noun in blocked or tokens[noun].feats.get("Case") not in _AFTER_V:
         return None
     if not is_institution(tokens[noun]) and not places.named_in_marks(sent, noun):
         return None
     span = tuple(range(1, verb))
     return with_preposition(Mention(tokens[1].start, tokens[verb - 1].stop, sent, noun, span))
+
+
+_AFTER_V = frozenset({"Loc", "Gen", "Dat", None})
 
 
 def _locative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

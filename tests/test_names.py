@@ -130,6 +130,8 @@ PERSONS = [
     ("Ким Чон Нам", "Ким Чон Нам"),
     ("Марзие Хашеми", "Марзие Хашеми"),
     ("Морриконе", "Морриконе"),
+    # A woman's first name that never declines makes the surname hers.
+    ("Нелли Игнатьева", "Нелли Игнатьева"),
     # Titles in lower case decline with the name.
     ("президента Путина", "президент Путин"),
     # Capitalisation is the text's.
@@ -161,6 +163,7 @@ GENDERS = [
     ("Терезы Мэй", ("femn", "sing")),
     ("Зеленского", ("masc", "sing")),
     ("Ким Чен Ына", ("masc", "sing")),
+    ("Нелли Игнатьева", ("femn", "sing")),
     ("Тимошенко", (None, "sing")),
     ("Саакашвили", (None, "sing")),
     ("Он", ("masc", "sing")),

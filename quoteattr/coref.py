@@ -648,6 +648,7 @@ def _antecedent(
     # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
     candidates = _outside_quotes(r, agreeing, 1)
     candidates = _not_in_own_adjunct(r, offset, candidates)
+    candidates = _not_in_question(r, offset, candidates)
     if not candidates:
         # A foreign name's gender is a guess (`Аун Сан Су Чжи`): let it go.
         guessed = [(s, e) for s, e in before if e.sure_gender is None and e.full]
@@ -693,6 +694,23 @@ def _antecedent(
     entity = entity or _subject_first(r, same)
     assert entity is not None  # (only subject_only gives None)
     return Speaker(entity.name, PERSON, mention, aliases(entity))
+
+
+def _not_in_question(
+    r: Resolver, offset: int, candidates: list[tuple[int, Entity]]
+) -> list[tuple[int, Entity]]:
+    """`На вопрос журналистов, можно ли назвать действия Лубица самоубийством,
+    он ответил`: the one who answers is not whom the question is about."""
+    sent = r.ctx.sentence_at(offset)
+    if sent is None:
+        return candidates
+    tokens = [t for t in sent.tokens if t.start < offset]
+    if len(tokens) < 3 or norm(tokens[0].text) != "на" or not lemmas(tokens[1].text) & {"вопрос"}:
+        return candidates
+    commas = [t.start for t in tokens if t.text == ","]
+    if not commas:
+        return candidates
+    return [(s, e) for s, e in candidates if not sent.start <= s < commas[-1]]
 
 
 def _in_nearest_sentence(

@@ -648,8 +648,29 @@ def _reference(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             for c in sent.tokens[i].children:
                 if sent.tokens[c].rel in {"nmod", "obl"} and c > i:
                     target = c
+            if lemmas(sent.tokens[target].text) & _data_nouns():
+                # `ссылаясь на данные Росстата`: the body whose data they are;
+                # `на данные бортового самописца`: no one's, the subject speaks.
+                target = _data_owner(sent, target)
+                if target is None:
+                    return None
             if target not in blocked:
                 return phrase(sent, target, blocked)
+    return None
+
+
+@functools.cache
+def _data_nouns() -> frozenset[str]:
+    return lexicon.words("source_nouns", "data")
+
+
+def _data_owner(sent: Sentence, noun: int) -> int | None:
+    """Whose data: the genitive after the noun, a name, a body or a person."""
+    for c in sent.tokens[noun].children:
+        tok = sent.tokens[c]
+        if c > noun and tok.rel == "nmod" and tok.feats.get("Case") == "Gen":
+            agent = tok.pos == "PROPN" or is_institution(tok) or tok.feats.get("Animacy") == "Anim"
+            return c if agent else None
     return None
 
 

@@ -9,6 +9,7 @@ can grow before the weights are refitted.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 from collections.abc import Mapping, Sequence
@@ -66,11 +67,24 @@ def trim(claims: Sequence[Claim], w: Mapping[str, float] | None = None) -> list[
     out = []
     for claim in claims:
         for cut in claim.cuts:
+            if _splits_another(claims, claim, cut.stop):
+                continue  # a claim within this one stays within it
             if claim.start < cut.stop < claim.stop and probability(cut.features, w) >= 0.5:
                 claim = attrs.evolve(claim, stop=cut.stop, cuts=(), trimmed=True)
                 break
         out.append(claim)
     return out
+
+
+def _splits_another(claims: Sequence[Claim], claim: Claim, stop: int) -> bool:
+    """Would ending `claim` at `stop` cut through a claim within it?"""
+    i = bisect.bisect_left(claims, claim.start, key=lambda c: c.start)
+    for other in claims[i:]:
+        if other.start >= stop:
+            return False
+        if other is not claim and stop < other.stop <= claim.stop:
+            return True
+    return False
 
 
 def choose(cands: Sequence[Candidate], w: Mapping[str, float]) -> Candidate:

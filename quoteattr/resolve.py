@@ -291,3 +291,23 @@ def _one_per_span(claims: list[Claim]) -> list[Claim]:
             kept[kept.index(clash, lo)] = claim
         longest = max(longest, claim.stop - claim.start)
     return kept
+
+
+def _nested_or_apart(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """Two claims are nested (a quote within reported speech) or apart: where
+    a later one begins inside an earlier one and runs past it (shapes found
+    in broken text), the earlier ends where the later begins."""
+    out = sorted(claims, key=lambda c: (c.start, c.stop))
+    for i, claim in enumerate(out):
+        for later in out[i + 1 :]:
+            if later.start >= claim.stop:
+                break
+            if claim.start < later.start and later.stop > claim.stop:
+                stop = len(ctx.text[: later.start].rstrip(_LOOSE_END))
+                claim = attrs.evolve(claim, stop=stop, cuts=())
+        out[i] = claim
+    return [c for c in out if ctx.text[c.start : c.stop].strip()]
+
+
+_LOOSE_END = " \t\n,;:—–-"
+

@@ -18,6 +18,7 @@ import random
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -243,3 +244,19 @@ def test_pipeline_on_any_text(nlp, texts: list[str]) -> None:
     assert len(docs) == len(texts)
     for doc, text in zip(docs, texts, strict=True):
         check_document(doc, text)
+
+
+# Inputs the search above once found failing, kept so that they stay fixed.
+FOUND = [
+    # Two indirect claims crossed: `рассказала журналиста, что …` ran past the
+    # start of a later claim brought in by a parenthetical `как рассказали`.
+    "Фельдшер Шани Гамлиэль рассказала журналиста, что первую помощь утонувшему начал "
+    'оказывать пляжный спасатель, но к моменту прибытия бригады "Маген Давид Адом" В '
+    'Mail.ru,  "Маген Давид Адом" В Mail.ru, как рассказали в пресс-службе, автботает поиск '
+    "по новостям.",
+]
+
+
+@pytest.mark.parametrize("text", FOUND)
+def test_pipeline_on_found_texts(analyze, text: str) -> None:
+    check_document(analyze(text), text)

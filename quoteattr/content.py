@@ -25,7 +25,13 @@ from .direct import colon_paragraphs, direct_claims, direct_claims_loose
 from .headlines import headline_claims, questions
 from .indirect import verb_claim
 from .nouns import noun_claims
-from .resolve import _drop_reported_within, _merge_marked, _nested_or_apart, _one_per_span
+from .resolve import (
+    _before_next_speaker,
+    _drop_reported_within,
+    _merge_marked,
+    _nested_or_apart,
+    _one_per_span,
+)
 from .sources import source_claim
 
 __all__ = ["Claim", "Context", "extract"]
@@ -86,7 +92,7 @@ def extract(ctx: Context) -> list[Claim]:
     )
     merged += headlines
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
-    return _nested_or_apart(ctx, _one_per_span(claims))
+    return _nested_or_apart(ctx, _before_next_speaker(ctx, _one_per_span(claims)))
 
 
 def _inside_a_line(lines: Spans, claim: Claim) -> bool:

@@ -352,7 +352,7 @@ def _resolve_mention(
         entity = _described(r, m, head_lemmas, previous)
         if entity is not None:
             return Speaker(entity.name, PERSON, mention, aliases(entity))
-    if word in _MANY_OF and len(m.tokens) == 1:
+    if (word in _MANY_OF or _others_of_some(m)) and len(m.tokens) == 1:
         # `Поклонники певицы выразили ей поддержку. Многие написали, что …`:
         # many of the group the sentence before was about.
         group = _plural_subject(r, m.start)
@@ -471,9 +471,18 @@ def _named_at(ctx: Context, sent: Sentence, tok: Token) -> bool:
 
 
 # `Некоторые считают, что …`, `Многие полагают`: unnamed people, a group.
-_SOME_PEOPLE = frozenset({"некоторые", "многие", "другие", "иные", "кое-кто", "кто-то"})
-# Some of a group named before (`другие` are others, not some of them).
-_MANY_OF = frozenset({"некоторые", "многие"})
+_SOME_PEOPLE = frozenset({"некоторые", "многие", "другие", "иные", "одни", "кое-кто", "кто-то"})
+# Some of a group named before (`другие` are others, not some of them, but
+# in `Одни считают …, другие жалуются` both halves are of the group).
+_MANY_OF = frozenset({"некоторые", "многие", "одни"})
+
+
+def _others_of_some(m: Mention) -> bool:
+    """`Одни считают …, другие жалуются`: `другие` after `одни` in its sentence."""
+    tokens = m.sent.tokens
+    return norm(tokens[m.head].text) == "другие" and any(
+        norm(t.text) == "одни" for t in tokens[: m.head]
+    )
 
 
 def _with_name_span(ctx: Context, m: Mention, words: list[str]) -> list[str]:
@@ -1354,6 +1363,22 @@ def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Spe
 _WRITING = frozenset({"писать", "написать"})
 
 
+def _answered(ctx: Context, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
+    """Who answers a question just quoted: when the last claim asks (a
+    question's cue, its words ending in `?`), the speaker before it, if
+    someone else."""
+    if len(previous) < 2:
+        return None
+    (before_claim, before), (asked, asker) = previous[-2], previous[-1]
+    if asked.cue is None or "question" not in asked.cue.tags:
+        return None
+    if not ctx.text[asked.start : asked.stop].rstrip().endswith("?"):
+        return None
+    if before.name == asker.name or asked.sent.paragraph - before_claim.sent.paragraph > 3:
+        return None
+    return before
+
+
 def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
     """No mention: an impersonal cue takes its document's author; a quote
     with no cue continues the previous speaker."""
@@ -1362,6 +1387,12 @@ def _inherit(ctx: Context, claim: Claim, previous: list[tuple[Claim, Speaker]]) 
     last_claim, last = previous[-1]
     gap = claim.sent.paragraph - last_claim.sent.paragraph
     if claim.cue is None:
+        answered = _answered(ctx, previous)
+        if answered is not None and gap <= 2:
+            # `— Почему Лукин вышел только на 70-й минуте? — спросил
+            # корреспондент. — Он восстанавливался …`: the answer is the one
+            # asked, who spoke before the question.
+            return answered
         return last if gap <= 2 else None
     verb = claim.cue.token
     # `где было официально объявлено о …`: a short passive is impersonal too.

@@ -17,7 +17,8 @@ from .claims import DIRECT, MIXED, Claim, Context, Spans, _trim
 from .cues import Cue
 from .direct import _after_name_noun
 from .marks import Quoted
-from .text import Sentence
+from .morph import lemmas
+from .text import Sentence, Token
 
 
 def _drop_reported_within(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
@@ -82,7 +83,19 @@ def _relays_a_saying(outer: Claim, inner: Claim) -> bool:
     if not outer.start <= inner.cue.start < outer.stop or outer.sent is not inner.sent:
         return False
     between = [t for t in inner.sent.tokens if outer.start <= t.start < inner.cue.start]
+    if any(_counted(t) for t in between):
+        # `Согласно опросу ВЦИОМ, 58% россиян считают, что …`: what a share of
+        # those asked think is the survey's finding, not a saying it passes on.
+        return False
     return len(between) <= 6 and not any(t.text in {",", ":", "—", "–"} for t in between)
+
+
+def _counted(token: Token) -> bool:
+    """A share or a count of people: `58%`, `большинство`, `половина`."""
+    return token.text == "%" or token.pos == "NUM" or bool(lemmas(token.text) & _SHARES)
+
+
+_SHARES = frozenset({"большинство", "меньшинство", "половина", "треть", "четверть", "процент"})
 
 
 def _frames(outer: Claim, inner: Claim) -> bool:
@@ -293,6 +306,31 @@ def _one_per_span(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+def _before_next_speaker(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """`Одни считают, что ограничений недостаточно, другие жалуются, что …`:
+    a clause ends before the subject of the next claim's cue, where that cue
+    stands past the clause's end (the parse ran the first clause on)."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        if claim.kind == DIRECT:
+            continue
+        for later in out[i + 1 : i + 3]:
+            m = later.mention
+            if (
+                m is None
+                or later.cue is None
+                or later.cue.start < claim.stop
+                or not claim.start < m.start < claim.stop
+                or m.stop > claim.stop
+            ):
+                continue
+            stop = len(ctx.text[: m.start].rstrip(_LOOSE_END))
+            if stop > claim.start:
+                out[i] = attrs.evolve(claim, stop=stop, cuts=())
+            break
+    return out
+
+
 def _nested_or_apart(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """Two claims are nested (a quote within reported speech) or apart: where
     a later one begins inside an earlier one and runs past it (shapes found
@@ -310,4 +348,3 @@ def _nested_or_apart(ctx: Context, claims: list[Claim]) -> list[Claim]:
 
 
 _LOOSE_END = " \t\n,;:—–-"
-

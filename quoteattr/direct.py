@@ -364,6 +364,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             last.tags & {"promise", "request"}
             and not comps
             and ctx.text[q.start : q.start + 1].islower()  # not `в «Южном» районе`
+            and not _after_marker(ctx, q)  # not `так называемой «…»`
             and _infinitive_holding(sent, last, q)
         ):
             # `пообещал «обязательно» провести чтения`, `повелел оказать
@@ -456,7 +457,9 @@ def _infinitive_holding(sent: Sentence, cue: Cue, q: Quoted) -> int | None:
         # The quote inside the infinitive's phrase, or between the cue and it
         # (`пообещал «в ближайшее время» решить …`: the parse hangs it on the cue).
         last = max(u.start for u in sent.subtree(t.index))
-        if cue.stop <= q.open and q.close < last:
+        if cue.stop <= q.open and (q.close < last or t.start < q.open <= last):
+            # (`пообещал … сформировать команду и провести «ревизию …»`: the
+            # quote within the phrase, at its end.)
             return t.index
     return None
 
@@ -789,6 +792,17 @@ _PARAGRAPH_END = re.compile(r"[ \t\xa0]*(?:\n|\Z)")
 
 # `«…» — это лозунг`, `«…», это …`: a quote that is the subject of a definition.
 _DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)
+
+
+def _after_marker(ctx: Context, q: Quoted) -> bool:
+    """`так называемой «…»`, `пресловутой «…»`: a word that marks a term
+    (name_nouns.txt `marker`) right before the marks."""
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return False
+    before = [t for t in sent.tokens if t.stop <= q.open][-1:]
+    markers = lexicon.words("name_nouns", "marker")
+    return any(lemmas(t.text) & markers for t in before)
 
 
 def _after_name_noun(ctx: Context, q: Quoted, reach: int = 3) -> bool:

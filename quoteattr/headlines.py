@@ -37,8 +37,9 @@ def _headline_speaker(ctx: Context, q: Quoted) -> Mention | None:
     return _headline_name(ctx, sent, before[-1].index)
 
 
-def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
-    """The speaker of a headline `X: CONTENT`: X, a short name with no verb.
+def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> Mention | None:
+    """The speaker of a headline `X: CONTENT`: X, a short name with no verb,
+    from token `begin` (past a page's label) to the colon.
 
     X must name someone who can speak (a person, an organisation, a role):
     `Итог расследования: …`, `Взрыв в Киеве: …` are topics, and a dateline
@@ -47,8 +48,13 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
     if not sent.parsed:
         return None
     tokens = sent.tokens
-    ids = [i for i in range(colon) if tokens[i].pos != "PUNCT"]
-    if not ids or len(ids) > _HEADLINE_WORDS or any(tokens[i].text in ",;" for i in range(colon)):
+    ids = [i for i in range(begin, colon) if tokens[i].pos != "PUNCT"]
+    if (
+        not ids
+        or len(ids) > _HEADLINE_WORDS
+        or any(tokens[i].text in ",;" for i in range(begin, colon))
+        or _page_label(ctx, sent, begin, colon)
+    ):
         return None
     dash = next((i for i in range(1, colon) if tokens[i].text in {"—", "–", "-"}), None)
     if dash is not None and all(tokens[i].feats.get("Case") == "Dat" for i in ids if i > dash):
@@ -63,6 +69,28 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int) -> Mention | None:
     if not _can_speak(ctx, sent, head):
         return None
     return speakers.phrase(sent, head, range(colon, len(tokens)))
+
+
+def _page_label(ctx: Context, sent: Sentence, begin: int, colon: int) -> bool:
+    """`Теги`, `Фото`, `Читайте также` before the colon (page_labels.txt)."""
+    tokens = sent.tokens
+    if colon <= begin:
+        return False
+    words = ctx.view[tokens[begin].start : tokens[colon].start].lower().replace("ё", "е")
+    return " ".join(words.split()) in lexicon.words("page_labels")
+
+
+def _after_label(ctx: Context, sent: Sentence) -> tuple[int, int | None]:
+    """Where a headline's name may begin, past a page's label (`Читайте также:
+    Песков: …`), and the colon after it; (0, first colon) where there is none."""
+    reach = 2 * _HEADLINE_WORDS + 2
+    colons = [t.index for t in sent.tokens[: 2 * reach] if t.text == ":"]
+    if not colons:
+        return 0, None
+    if len(colons) > 1 and _page_label(ctx, sent, 0, colons[0]):
+        nxt = colons[1]
+        return colons[0] + 1, nxt if nxt - colons[0] <= reach else None
+    return 0, colons[0] if colons[0] < reach else None
 
 
 def _verb_form(token: Token) -> bool:
@@ -141,10 +169,8 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
         if index.over(sent.start, sent.stop) and (sent.index == 0 or lines < 2):
             continue
         # Marks and hyphens count as tokens: `Глава банка «Восток» Павел Жданов:`.
-        colon = next(
-            (t.index for t in sent.tokens[: 2 * _HEADLINE_WORDS + 2] if t.text == ":"), None
-        )
-        if colon is None or any(c.first < colon for c in ctx.cues[sent.index]):
+        begin, colon = _after_label(ctx, sent)
+        if colon is None or any(begin <= c.first < colon for c in ctx.cues[sent.index]):
             # A cue before the colon speaks for itself (`Путин заявил: …`);
             # one in the content (`передан Европе`, `Продолжайте`) is its words.
             continue
@@ -156,12 +182,13 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             sent.tokens[first].text in OPENING and _quoted_to_end(sent, first)
         ):
             continue  # `Песков: «…»` is a direct quote (direct.py)
-        mention = _headline_name(ctx, sent, colon)
+        mention = _headline_name(ctx, sent, colon, begin)
         span = _trim(sent, first, len(sent.tokens) - 1)
         if mention is None or span is None or _credit(ctx, sent, first):
             continue
         end = _paragraph_end(ctx, sent)
-        if sent.index > 0 and (end is not sent or lines > 1):
+        # (A link line, `Читайте также: Песков: …`, is a headline of its own.)
+        if sent.index > 0 and not begin and (end is not sent or lines > 1):
             # `Мустафа Джемилев: Положительная была реакция! Он сказал, …`: a
             # line of an interview, the speaker's words set off by a colon
             # (GUIDELINES, Spans), the whole line; the interviewer's question

@@ -68,6 +68,7 @@ TAGS: dict[str, set[str]] = {
     "report_nouns.txt": set(),
     "outlets.txt": set(),
     "title_modifiers.txt": set(),
+    "page_labels.txt": set(),
 }
 PAIR_FILES = {"country_adjectives.txt", "demonyms.txt"}  # `word<TAB>country`, no tags
 LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`
@@ -255,8 +256,8 @@ def test_format(name):
     assert rows, "no entries"
     for number, entry, tags in rows:
         where = f"{name}:{number}: {entry!r}"
-        # Outlets' names may hold a dot (`lenta.ru`, `газета.ru`).
-        pattern = OUTLET_RE if name == "outlets.txt" else ENTRY_RE
+        # Outlets and page labels may hold a dot (`lenta.ru`, `см. также`).
+        pattern = OUTLET_RE if name in {"outlets.txt", "page_labels.txt"} else ENTRY_RE
         assert pattern.match(entry), f"{where}: not a lower-case lemma sequence"
         assert "ё" not in entry, f"{where}: write ё as е"
         if name in PAIR_FILES:

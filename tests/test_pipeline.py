@@ -1909,6 +1909,11 @@ def test_fine_points(analyze, text, expected):
 
 NOTHING_REPORTED = [
     case(
+        "a-page-s-tags-line-is-no-headline",
+        "Пожар на складе потушили к утру. В самой компании от комментариев отказались.\n"
+        "Теги: Красноярск пожар МЧС",
+    ),
+    case(
         "a-wait-until-is-no-view",
         "Космонавты выбрались из капсулы. Затем они ожидали, когда прибудут спасатели.",
     ),
@@ -3820,6 +3825,19 @@ SPEAKERS = [
         Q('15 км/ч - это "скорость пешехода"', MIX, "Жители Сочи", ANON, "жалуются", "другие"),
     ),
     case(
+        "a-headline-after-a-page-s-read-also-label",
+        "Пожар потушили.\nЧитайте также: Песков: Россия не собирается вмешиваться в торговые "
+        "споры США и ЕС\nФото: Reuters / Nathan Howard",
+        Q(
+            "Россия не собирается вмешиваться в торговые споры США и ЕС",
+            IND,
+            "Песков",
+            PERSON,
+            None,
+            "Песков",
+        ),
+    ),
+    case(
         "surname-only-person",
         "Песков заявил: «Мы уже говорили, что президент не имеет отношения к участку».",
         Q(
@@ -4276,6 +4294,24 @@ def test_topics(analyze, text, expected):
 # What is promised or asked, an infinitive's phrase with the speaker's words
 # in it, is a mixed claim; an infinitive alone or a name in marks is nothing.
 PROMISED_INFINITIVES = [
+    case(
+        "promise-with-quoted-words-ending-the-infinitive-phrase",
+        "Никитин пообещал в ближайшее время сформировать новую команду и провести «ревизию "
+        "всех региональных программ».",
+        Q(
+            "в ближайшее время сформировать новую команду и провести «ревизию всех региональных "
+            "программ»",
+            MIX,
+            "Никитин",
+            PERSON,
+            "пообещал",
+        ),
+    ),
+    case(
+        "proposal-ending-in-a-so-called-term-is-nothing",
+        "Он также предложил провести до конца года международную встречу, посвящённую реформе "
+        "так называемой «бреттон-вудской системы».",
+    ),
     case(
         "promise-quoted-adverb-then-infinitive",
         "Мэр поблагодарил жителей и пообещал «обязательно» открыть парк до 1 сентября.",

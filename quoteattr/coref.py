@@ -1051,6 +1051,12 @@ def _noun_antecedent(
             ) or _participle_as_noun(tokens, i)
             if not (person and f.get("Number") == "Sing" and f.get("Gender") == _GENDER[gender]):
                 continue
+            if _mentioned_in_passing(sent, tok):
+                # `Звонарев родился в семье железнодорожника`, `она вспоминает
+                # фронтовую медсестру`: the sentence is about its subject, not
+                # someone it names in passing (`Нападавшего задержали`, with no
+                # subject, is about him).
+                continue
             if r.ctx.in_quote(tok.start):
                 continue  # `«… потерю любимого мужа»`: someone's words, not a person here
             # (A common noun is named in lower case, whatever opened the sentence.)
@@ -1074,6 +1080,22 @@ def _noun_antecedent(
                     return None  # `велогонщик` is `велогонщик Лэнс Армстронг`
             return sent, words
     return None
+
+
+def _mentioned_in_passing(sent: Sentence, tok: Token) -> bool:
+    """A noun beside the subject of its sentence, which is someone else."""
+    if not sent.parsed:
+        # No parse (a sentence with no cue): a name in the nominative is the
+        # subject, a noun in another case is not.
+        return tok.feats.get("Case") not in {"Nom", None} and any(
+            t.pos == "PROPN" and t.feats.get("Case") == "Nom" for t in sent.tokens
+        )
+    if tok.rel in {"nsubj", "nsubj:pass", "appos"}:
+        return False
+    return any(
+        t.rel in {"nsubj", "nsubj:pass"} and t.pos in {"NOUN", "PROPN"} and t is not tok
+        for t in sent.tokens
+    )
 
 
 def _country_of(m: Mention) -> str | None:

@@ -69,6 +69,8 @@ def _proper_part(words: list[str]) -> str | None:
         return None
     rest = words[1:]
     first = rest[0]
+    if first in _NUMBER_SIGNS:
+        return None  # `больнице N 2`: a number, the kind noun is the name's head
     fixed = (
         first[:1] in '«"„“'
         or (first[:1].isascii() and first[:1].isalpha())
@@ -80,6 +82,9 @@ def _proper_part(words: list[str]) -> str | None:
     if name[:1] in '«"„“' and name[-1:] in '»"“”' and len(name) > 2:
         name = name[1:-1]  # one pair of marks: `«Банк «Россия»»` keeps the inner
     return name
+
+
+_NUMBER_SIGNS = frozenset({"N", "No", "No.", "Nr", "№"})
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from .text import Sentence, Token
 # Relations that stay inside a noun phrase when its span is taken.
 _NP_RELS = {
     "amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign",
-    "nummod", "nummod:gov", "compound", "conj", "cc", "case", "fixed",
+    "nummod", "nummod:gov", "nummod:entity", "compound", "conj", "cc", "case", "fixed",
 }  # fmt: skip
 _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}

@@ -116,4 +116,12 @@ def _source_of(sent: Sentence, noun: int, blocked: set[int]) -> Mention | None:
     for j in range(noun - 1):
         if norm(tokens[j].text) in {"из", "от"} and speakers.is_institution(tokens[j + 1]):
             return phrase(sent, j + 1, blocked | {noun})
+        if norm(tokens[j].text) in {"в", "во"} and lemmas(tokens[j + 1].text) & _media():
+            # `в СМИ появилась информация, что …`: the press at large.
+            return phrase(sent, j + 1, blocked | {noun})
     return None
+
+
+@functools.cache
+def _media() -> frozenset[str]:
+    return lexicon.words("anonymous", "media")

@@ -228,7 +228,12 @@ def animate_noun(token: Token) -> bool:
     an occupation, a nationality (`синоптик`, `артистка`, `бразилец`)."""
     if token.pos != "NOUN" or not morph.is_known(token.text.lower()):
         return False
-    best = parse(token.text.lower())[:1]
+    found = parse(token.text.lower())
+    # The first reading, or, where the tagger read the word as singular, the
+    # first singular one (`россиянки`: a plural first, `По словам россиянки`).
+    if token.feats.get("Number") == "Sing":
+        found = [p for p in found if "sing" in p.tag.grammemes]
+    best = found[:1]
     return (
         bool(best)
         and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes

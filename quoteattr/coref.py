@@ -1379,6 +1379,10 @@ def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Spe
         )
         if (prior.document or wrote) and claim.sent.paragraph - prior.sent.paragraph <= 3:
             return speaker
+        if not claim.document:
+            # A bare `Предполагается, что …` goes on with a document only
+            # right after it, not past someone else's words since.
+            return None
     return None
 
 

@@ -4,11 +4,14 @@ sentences before: `МИД России опубликовал комментар
 
 from __future__ import annotations
 
+import bisect
+import functools
+
 from . import lexicon, names
 from .bodies import _recent_org
 from .claims import Claim, Context
 from .cues import SOURCE, norm
-from .entities import ORG, PERSON, Resolver, aliases
+from .entities import _LOOKBACK, ORG, PERSON, Resolver, aliases
 from .mentions import genitive_run_end, site_owner
 from .morph import lemmas
 from .records import Span, Speaker
@@ -40,6 +43,9 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     near = tokens[max(0, cue.first - 3) : cue.last + 4]
     if not any(is_document(t) or norm(t.text) in _IT for t in near):
         return None
+    issued = _issuer(r, near)
+    if issued is not None:
+        return issued
     ctx = r.ctx
     for k in range(first - 1, max(first - 3, -1), -1):
         sent = ctx.sents[k]
@@ -78,6 +84,33 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
         return _opening_body(ctx, sent) or _site_owner(r, k, document)
     return None
+
+
+def _issuer(r: Resolver, near: list[Token]) -> Speaker | None:
+    """`В приговоре говорится`, `Согласно приговору`: a document only one kind
+    of body issues (document_nouns.txt `author=`) is the last such body's."""
+    for tok in near:
+        kind = next((_issuers()[x] for x in lemmas(tok.text) if x in _issuers()), None)
+        if kind is None:
+            continue
+        i = bisect.bisect_left(r.orgs, (tok.start, ""))
+        for _start, name in reversed(r.orgs[max(0, i - _LOOKBACK) : i]):
+            # The body itself, its noun in the nominative (`Мосгорсуд`,
+            # `Верховный суд`), not one it is of (`пресс-служба судов`).
+            if any(norm(w).endswith(kind) for w in name.split()):
+                return Speaker(name, ORG, _span(r.ctx, tok.start, tok.stop))
+    return None
+
+
+@functools.cache
+def _issuers() -> dict[str, str]:
+    """Document noun -> the head noun of the bodies that issue it."""
+    found = {}
+    for noun, tags in lexicon.load("document_nouns").items():
+        for tag in tags:
+            if tag.startswith("author="):
+                found[noun] = tag.split("=", 1)[1]
+    return found
 
 
 def _own_document_author(r: Resolver, k: int, document: Token) -> Speaker | None:

@@ -47,7 +47,7 @@ TAGS: dict[str, set[str]] = {
         "quoteonly",
     },
     "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
-    "document_nouns.txt": {"event", "written", "clause", "nodoc"},
+    "document_nouns.txt": {"event", "written", "clause", "nodoc", "author="},
     "anonymous.txt": {"lemma=", "modified", "media", "kin", "of", "for"},
     "institutions.txt": {
         "place",

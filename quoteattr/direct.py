@@ -342,6 +342,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             and between.rstrip().endswith(",")
             and whole
             and not any(w.feats.get("VerbForm") == "Fin" for w in words)
+            and not _subject_before(sent, last)
         ):
             return last, "direct-source"
         if (
@@ -434,6 +435,20 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             # выше денег»`: the words right after a verb of saying.
             return last, "direct-adjacent"
     return _message_cue(ctx, q)
+
+
+def _subject_before(sent: Sentence, cue: Cue) -> bool:
+    """`Ведомство, по словам его представителя, «готово …»`: the clause
+    begins before the source phrase set off inside it, so the quote is
+    only part of it (mixed, GUIDELINES "Spans")."""
+    before = sent.tokens[: cue.first]
+    # Only the clause the cue is set off in: `…банку, в которой, по его словам,
+    # «…»` begins at `в которой`, which names no subject of its own.
+    commas = [t.index for t in before[:-1] if t.text == ","]
+    clause = before[commas[-1] + 1 :] if commas else before
+    return any(
+        t.pos in {"NOUN", "PROPN", "PRON"} and "который" not in lemmas(t.text) for t in clause
+    )
 
 
 def _hedge(sent: Sentence, word: Token) -> bool:

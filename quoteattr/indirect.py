@@ -369,6 +369,16 @@ def _instrumental_after(sent: Sentence, cue: Cue) -> bool:
     )
 
 
+def _modifies_cue_phrase(phrase: list[Token], word: Token) -> bool:
+    """A full participle in the case of an oblique noun of the cue's phrase."""
+    if word.feats.get("VerbForm") != "Part" or word.feats.get("Variant") == "Short":
+        return False
+    case = word.feats.get("Case")
+    return case not in {None, "Nom"} and any(
+        t.pos in {"NOUN", "PROPN"} and t.feats.get("Case") == case for t in phrase
+    )
+
+
 def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     """The sentence goes on after the cue and its speaker, past a comma."""
     tokens = sent.tokens
@@ -392,6 +402,10 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
         and rest[0].feats.get("Number") == mention.head_token.feats.get("Number")
     ):
         return False  # `…, рассказал источник, знакомый с ситуацией`: the speaker's
+    if rest and _modifies_cue_phrase(tokens[cue.first : end + 1], rest[0]):
+        # `…, говорится в заявлении организаторов, опубликованном на странице
+        # фестиваля`: the document's participle, more of the cue.
+        return False
     if rest and norm(rest[0].text) in {"однако", "но", "а"}:
         return False  # `…, сообщил X, однако сумму он раскрывать не стал`: the narrator's
     if rest and _relay_verb(sent, rest[0]):

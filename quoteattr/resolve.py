@@ -280,6 +280,17 @@ def _fragment(ctx: Context, q: Quoted) -> bool:
     return not _after_name_noun(ctx, q, reach=1)
 
 
+def _reported_within(inner: Claim, outer: Claim) -> bool:
+    """`inner`'s cue stands in `outer`'s words, and not the other way round:
+    a report inside another's content is not annotated again (GUIDELINES
+    "Spans")."""
+    if inner.cue is None or outer.cue is None or outer.how != "clause":
+        return False  # (a source or a relay passes the saying on: the inner one stands)
+    if not outer.start <= inner.cue.start < outer.stop or outer.cue.start > inner.cue.start:
+        return False
+    return not inner.start <= outer.cue.start < inner.stop
+
+
 def _one_per_span(claims: list[Claim]) -> list[Claim]:
     """Two shapes may find the same claim; keep the one of higher priority."""
     kept: list[Claim] = []
@@ -300,7 +311,9 @@ def _one_per_span(claims: list[Claim]) -> list[Claim]:
                 break
         if clash is None:
             kept.append(claim)
-        elif claim.priority > clash.priority:
+        elif _reported_within(claim, clash):
+            continue  # `написал, что группа «…» и надеется «…»`: one act of saying
+        elif _reported_within(clash, claim) or claim.priority > clash.priority:
             kept[kept.index(clash, lo)] = claim
         longest = max(longest, claim.stop - claim.start)
     return kept

@@ -22,7 +22,7 @@ import bisect
 from .claims import Claim, Context, Spans
 from .cues import SOURCE
 from .direct import colon_paragraphs, direct_claims, direct_claims_loose
-from .headlines import headline_claims, questions
+from .headlines import closing_lists, headline_claims, questions
 from .indirect import verb_claim
 from .nouns import noun_claims
 from .resolve import (
@@ -92,6 +92,9 @@ def extract(ctx: Context) -> list[Claim]:
     )
     merged += headlines
     claims = sorted(direct + loose + merged, key=lambda c: (c.start, c.stop))
+    # A Wikinews page's `Источники` list after the article: titles, not claims.
+    end = closing_lists(ctx.text)
+    claims = [c for c in claims if c.start < end]
     return _nested_or_apart(ctx, _before_next_speaker(ctx, _one_per_span(claims)))
 
 

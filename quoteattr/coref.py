@@ -157,7 +157,13 @@ def _resolve_mention(
         role = _role(r, m)
         if role is not None:
             return role
-    if named is None and cue_start is not None and m.start > cue_start and _cites(m):
+    if (
+        named is None
+        and cue_start is not None
+        and m.start > cue_start
+        and _cites(m)
+        and not m.pronoun
+    ):
         # `цитирует «Взгляд» Дмитрия Медведева`: the parse may make the
         # outlet the head; the person quoted follows in the same phrase.
         named = r.person_at(cue_start, m.sent.stop)

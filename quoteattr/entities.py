@@ -22,7 +22,7 @@ from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS
 from .morph import is_known, lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
-from .speakers import Mention
+from .speakers import Mention, is_outlet
 from .text import Sentence, Token
 
 if TYPE_CHECKING:
@@ -212,7 +212,8 @@ class Resolver:
                     # `Ученик Алферова`: a noun and the one it is of.
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
-                if type_ == "PER" and not _common_word(words):
+                if type_ == "PER" and not _common_word(words) and not is_outlet(" ".join(words)):
+                    # (NER may read `Би-би-си` as a person: an outlet is none.)
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
                     stop = _with_place(spans, _closed(view, start, stop))

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import attrs
 
 from . import lexicon, speakers
@@ -91,6 +94,20 @@ def _after_label(ctx: Context, sent: Sentence) -> tuple[int, int | None]:
         nxt = colons[1]
         return colons[0] + 1, nxt if nxt - colons[0] <= reach else None
     return 0, colons[0] if colons[0] < reach else None
+
+
+@functools.lru_cache(maxsize=8)  # (a long document's windows ask again)
+def closing_lists(text: str) -> int:
+    """Where a page's closing lists begin (a `section` heading of
+    page_labels.txt alone on its line), or the text's length."""
+    headings = lexicon.words("page_labels", "section")
+    for match in _LINE.finditer(text):
+        if " ".join(match.group(1).lower().replace("ё", "е").split()).rstrip(":") in headings:
+            return match.start()
+    return len(text)
+
+
+_LINE = re.compile(r"(?m)^[ \t]*([^\W\d_][^\n]{0,20}?)[ \t]*$")
 
 
 def _verb_form(token: Token) -> bool:

@@ -68,7 +68,7 @@ TAGS: dict[str, set[str]] = {
     "report_nouns.txt": set(),
     "outlets.txt": set(),
     "title_modifiers.txt": set(),
-    "page_labels.txt": set(),
+    "page_labels.txt": {"section"},
 }
 PAIR_FILES = {"country_adjectives.txt", "demonyms.txt"}  # `word<TAB>country`, no tags
 LIST_FILES = {"title_equivalents.txt"}  # `title<TAB>description,description`

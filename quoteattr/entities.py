@@ -535,9 +535,15 @@ def _noun_of_genitive(sent: Sentence, start: int, words: list[str]) -> bool:
     """`Ученик Алферова` opening a sentence: a capitalised common noun, then a
     name in the genitive, which NER read as one name."""
     tokens = [t for t in sent.tokens if t.start >= start][:2]
-    if len(tokens) < 2 or tokens[0].text != words[0] or tokens[0].pos != "NOUN":
+    if len(tokens) < 2 or tokens[0].text != words[0] or tokens[1].feats.get("Case") != "Gen":
         return False
-    if tokens[0].feats.get("Case") == "Gen" or tokens[1].feats.get("Case") != "Gen":
+    if tokens[0].pos == "PROPN" or tokens[0].feats.get("Case") == "Gen":
+        # The tagger may read the capitalised noun as part of the name
+        # (`Однокурсница Вайнштейна`): the dictionary's nominative decides.
+        best = parse(words[0])[:1]
+        if not best or "nomn" not in best[0].tag.grammemes:
+            return False
+    elif tokens[0].pos != "NOUN":
         return False
     return _common_word([words[0]])
 

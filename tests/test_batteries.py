@@ -21,6 +21,12 @@ FLOORS = [
     ("regional", 0.90),
     ("long", 0.91),
     ("silver3", 0.84),
+    ("wikinews", 0.95),
+    ("factru", 0.96),
+    ("genres", 0.85),
+    ("messy", 0.92),
+    ("features", 0.90),
+    ("wikiraw", 0.91),
 ]
 
 

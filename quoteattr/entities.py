@@ -212,7 +212,7 @@ class Resolver:
                     # `Ученик Алферова`: a noun and the one it is of.
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
-                if type_ == "PER" and not _common_word(words) and not is_outlet(" ".join(words)):
+                if type_ == "PER" and not _common_word(words) and not _outlet_word(words):
                     # (NER may read `Би-би-си` as a person: an outlet is none.)
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
@@ -562,6 +562,11 @@ def _title_word(word: str) -> bool:
 _NEVER_NAMES = frozenset({"INFN", "VERB", "GRND", "ADVB", "PRED"})
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _VERB_ENDINGS = ("ться", "тись")
+
+
+def _outlet_word(words: list[str]) -> bool:
+    """One word NER read as a person that names an outlet (`Би-би-си`)."""
+    return len(words) == 1 and is_outlet(words[0])
 
 
 def _common_word(words: list[str]) -> bool:

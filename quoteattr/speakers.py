@@ -68,15 +68,19 @@ def _nominative_object(sent: Sentence, verb: int, blocked: set[int]) -> Mention 
         tok = tokens[c]
         if c <= verb or c in blocked or tok.pos not in {"NOUN", "PROPN"}:
             continue
-        if tok.rel not in {"obj", "iobj", "obl", "nmod"} or tok.feats.get("Case") != "Nom":
-            continue
-        if tok.feats.get("Number") != feats.get("Number"):
-            continue
-        gender = feats.get("Gender")
-        if gender is not None and tok.feats.get("Gender") not in {None, gender}:
+        if tok.rel not in {"obj", "iobj", "obl", "nmod"} or not _agreeing_nominative(tok, feats):
             continue
         return phrase(sent, c, blocked)
     return None
+
+
+def _agreeing_nominative(tok: Token, verb_feats: dict[str, str]) -> bool:
+    """A nominative that agrees with the verb in number, and in gender where
+    the verb has one (past tense)."""
+    if tok.feats.get("Case") != "Nom" or tok.feats.get("Number") != verb_feats.get("Number"):
+        return False
+    gender = verb_feats.get("Gender")
+    return gender is None or tok.feats.get("Gender") in {None, gender}
 
 
 def _nominative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -95,12 +99,7 @@ def _nominative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
             return None
         if marked or k in blocked or tok.pos not in {"NOUN", "PROPN"}:
             continue
-        if tok.feats.get("Case") != "Nom" or verb < tok.head < k:
-            continue
-        if tok.feats.get("Number") != feats.get("Number"):
-            continue
-        gender = feats.get("Gender")
-        if gender is not None and tok.feats.get("Gender") not in {None, gender}:
+        if verb < tok.head < k or not _agreeing_nominative(tok, feats):
             continue
         return phrase(sent, k, blocked)
     return None

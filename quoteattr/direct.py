@@ -342,6 +342,9 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             and between.rstrip().endswith(",")
             and whole
             and not any(w.feats.get("VerbForm") == "Fin" for w in words)
+            # (`По словам Юнкера, такой министр должен …, «иначе …»`: a clause
+            # with a subject of its own before the quote; mixed.)
+            and not any(w.rel in {"nsubj", "nsubj:pass"} for w in words)
             and not _subject_before(sent, last)
         ):
             return last, "direct-source"

@@ -907,7 +907,17 @@ def _unnamed_one_before(
     best = parse(head.lower())[:1]
     if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
         return None
+    if _counted_group(speaker.name):
+        return None  # `два источника`: its noun is singular, the speakers are not one
     return speaker
+
+
+def _counted_group(name: str) -> bool:
+    """A phrase that opens with a number (`два источника`, `3 эксперта`)."""
+    first = name.split()[:1]
+    if not first:
+        return False
+    return first[0].isdigit() or any(p.tag.POS == "NUMR" for p in parse(first[0].lower())[:1])
 
 
 def _asked_one(
@@ -1066,14 +1076,24 @@ def _noun_antecedent(
             if r.ctx.in_quote(tok.start):
                 continue  # `«… потерю любимого мужа»`: someone's words, not a person here
             # (A common noun is named in lower case, whatever opened the sentence.)
-            words = [tok.text.lower() if i == 0 else tok.text]
-            for nxt in tokens[i + 1 : i + 5]:
+            taken = [tok]
+            for nxt in tokens[i + 1 : i + 7]:
+                if nxt.text in '«»„“"':
+                    taken.append(nxt)  # `представитель «Аэрофлота»`
+                    continue
                 rest_of_name = nxt.rel == "flat:name" and nxt.pos == "PROPN"  # `Мии Фэрроу`
                 if nxt.pos not in {"NOUN", "PROPN", "ADJ"} or (
                     nxt.feats.get("Case") != "Gen" and not rest_of_name
                 ):
                     break
-                words.append(nxt.text)
+                taken.append(nxt)
+            marks = sum(t.text in '«»„“"' for t in taken)
+            while taken[-1].text in "«„" or (taken[-1].text == '"' and marks % 2):
+                taken.pop()  # an opening mark with nothing after it
+                marks -= 1
+            words = r.ctx.text[tok.start : taken[-1].stop].split()
+            if i == 0:
+                words[0] = words[0].lower()
             if any(
                 nxt.pos == "PROPN" and nxt.feats.get("Case") != "Gen"
                 for nxt in tokens[i + 1 : i + 2]

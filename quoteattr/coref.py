@@ -1082,8 +1082,9 @@ def _noun_antecedent(
                     taken.append(nxt)  # `представитель «Аэрофлота»`
                     continue
                 rest_of_name = nxt.rel == "flat:name" and nxt.pos == "PROPN"  # `Мии Фэрроу`
+                body = nxt.pos == "PROPN" and _org_at(r.ctx, sent, nxt)  # `представитель TEPCO`
                 if nxt.pos not in {"NOUN", "PROPN", "ADJ"} or (
-                    nxt.feats.get("Case") != "Gen" and not rest_of_name
+                    nxt.feats.get("Case") != "Gen" and not rest_of_name and not body
                 ):
                     break
                 taken.append(nxt)
@@ -1095,7 +1096,10 @@ def _noun_antecedent(
             if i == 0:
                 words[0] = words[0].lower()
             if any(
-                nxt.pos == "PROPN" and nxt.feats.get("Case") != "Gen"
+                nxt.pos == "PROPN"
+                and nxt.feats.get("Case") != "Gen"
+                # (not `представитель TEPCO`, a body's name the tagger leaves caseless)
+                and not _org_at(r.ctx, sent, nxt)
                 for nxt in tokens[i + 1 : i + 2]
             ):
                 # `пресс-секретарь Дмитрий Песков`: the name follows (`Менеджер
@@ -1106,6 +1110,11 @@ def _noun_antecedent(
                     return None  # `велогонщик` is `велогонщик Лэнс Армстронг`
             return sent, words
     return None
+
+
+def _org_at(ctx: Context, sent: Sentence, tok: Token) -> bool:
+    """NER found an organisation starting at `tok`."""
+    return any(s == tok.start and t == "ORG" for s, _e, t in ctx.names[sent.index])
 
 
 def _mentioned_in_passing(sent: Sentence, tok: Token) -> bool:

@@ -904,6 +904,10 @@ def _unnamed_one_before(
     if speaker is None or speaker.type != ANON:
         return None
     head = (speaker.aliases or (speaker.name.split()[-1],))[0]
+    if head == "один":
+        # `Одна из пострадавших, …`: the group's alias is `один`; the words
+        # say whether she or he.
+        head = speaker.name.split()[0]
     best = parse(head.lower())[:1]
     if not best or best[0].tag.number != "sing" or best[0].tag.gender != gender:
         return None

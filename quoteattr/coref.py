@@ -1206,6 +1206,13 @@ def _described(
         # не называть имя`: introduced here, no one named before.
         return None
     besides = _set_apart(m, previous) | _reported_only(r, m, previous)
+    if bare:
+        # `По мнению аналитика Дмитрия Смолина, … «…», — отметил эксперт`: a
+        # generic role right after someone spoke in this paragraph goes on
+        # with them, even where they were named in an oblique case.
+        just = _just_spoke(r, m, previous)
+        if just is not None:
+            return just
     named = _nearby_person(r, m, subject_only=bare, besides=besides)
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
@@ -1239,6 +1246,18 @@ def _described(
                     return None  # `Глава союза допустил` is not the economist who spoke
                 return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
+
+
+def _just_spoke(r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]]) -> Entity | None:
+    """The person of the last claim, when it stands in the mention's paragraph
+    and two sentences before at most, and agrees with the mention's gender."""
+    claim, speaker = next(_recent(previous), (None, None))
+    if claim is None or speaker is None or speaker.type != PERSON or claim.start >= m.start:
+        return None
+    if claim.sent.paragraph != m.sent.paragraph or m.sent.index - claim.sent.index > 2:
+        return None
+    entity = _entity_of(r, speaker)
+    return entity if entity is not None and gender_fits(entity, m) else None
 
 
 @functools.cache

@@ -461,10 +461,34 @@ def _render(items: list[_Word], changes: dict[int, str]) -> list[str]:
         if item.kind == "drop":
             continue
         if i in changes:
-            out.append(item.token.render(_restore_case(item.token.core, changes[i])))
+            new = _both_parts(item.token.core, _restore_case(item.token.core, changes[i]))
+            out.append(item.token.render(new))
         else:
             out.append(item.token.render())
     return out
+
+
+def _both_parts(core: str, new: str) -> str:
+    """`компании-оператора` -> `компания-оператор`, not `компании-оператор`:
+    a compound of two nouns in one case declines in both (pymorphy3 moves
+    only the second); `пресс-службы` keeps its first part, in no case of the
+    second's, and `Альфа-Банка` its, which may be a nominative already."""
+    first, _, second = core.partition("-")
+    new_first, _, new_second = new.partition("-")
+    if not second or new_first.lower() != first.lower() or new_second.lower() == second.lower():
+        return new
+    seconds = [p for p in morph.parse(second.lower()) if p.tag.POS == "NOUN"][:1]
+    if not seconds:
+        return new
+    case, number = seconds[0].tag.case, seconds[0].tag.number
+    firsts = morph.parse(first.lower())
+    if any(p.tag.case == "nomn" and p.tag.number == number for p in firsts):
+        return new  # `Альфа-Банк`: the first part may be a nominative as it stands
+    for p in firsts:
+        if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.number == number:
+            form = morph.inflected(p, {"nomn", number})
+            return f"{_restore_case(first, form)}-{new_second}" if form else new
+    return new
 
 
 @functools.lru_cache(maxsize=20_000)

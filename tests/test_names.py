@@ -174,6 +174,12 @@ GENDERS = [
 ]
 
 ORGS = [
+    # A compound of two nouns in one case declines in both; a first part in
+    # no case of the second's, or already a nominative, stays.
+    ("компании-оператора станции TEPCO", "компания-оператор станции TEPCO"),
+    ("компанией-перевозчиком", "компания-перевозчик"),
+    ("пресс-службы Кремля", "пресс-служба Кремля"),
+    ("Альфа-Банка", "Альфа-Банк"),
     # A camel-cased brand over a dictionary noun declines like it; one over
     # no word stays as written.
     ("«МегаФоне»", "«МегаФон»"),

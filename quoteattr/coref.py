@@ -129,7 +129,7 @@ def resolve(
                 previous.append((claim, speaker))
             continue
         if mention is None and claim.cue is None and claim.kind == "direct":
-            mention = colon_intro(claim.sent, claim.start)
+            mention = colon_intro(claim.sent, claim.start) or _intro_line(ctx, claim)
         if mention is None and claim.cue is not None:
             mention = _there(ctx, claim.cue)
         if mention is not None:
@@ -1445,6 +1445,21 @@ def _document_before(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Spe
 
 
 _WRITING = frozenset({"писать", "написать"})
+
+
+def _intro_line(ctx: Context, claim: Claim) -> Mention | None:
+    """`Посольство России в Кито распространило сообщение:` and its words on
+    the lines below: the subject of the line that ends in the colon, where
+    that line names a message or a document."""
+    k = claim.sent.index
+    if k == 0 or ctx.sents[k].start < claim.start:
+        return None
+    prev = ctx.sents[k - 1]
+    if not ctx.view[prev.start : prev.stop].rstrip().endswith(":"):
+        return None
+    if not any(is_document(t) for t in prev.tokens):
+        return None  # `его фонд инвестировал … в проекты:` is not whose words follow
+    return colon_intro(prev, prev.stop)
 
 
 def _answered(ctx: Context, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:

@@ -14,7 +14,7 @@ from . import lexicon, morph
 from .cues import norm
 from .entities import Entity, Resolver, _agrees
 from .mentions import Mention, phrase
-from .morph import lemmas, parse
+from .morph import NAME_GRAMMEMES, lemmas, parse
 from .namecontext import GENDERS
 from .phrases import _POSSESSIVES
 from .text import Sentence, Token
@@ -237,11 +237,8 @@ def animate_noun(token: Token) -> bool:
     return (
         bool(best)
         and {"NOUN", "anim", "sing"} <= best[0].tag.grammemes
-        and not (_NAME_GRAMMEMES & best[0].tag.grammemes)
+        and not (NAME_GRAMMEMES & best[0].tag.grammemes)
     )
-
-
-_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "Trad"})
 
 
 def bare_role(m: Mention, whose: bool = False) -> bool:

@@ -210,14 +210,11 @@ def _in_quoted_words(ctx: Context, offset: int) -> bool:
     for tok in sent.tokens:
         if tok.start < offset:
             continue
-        if tok.text in _CLOSING:
+        if tok.text in _CLOSING_MARKS:
             return False
         if tok.feats.get("VerbForm") == "Fin":
             return True
     return False
-
-
-_CLOSING = frozenset('»“”"')
 
 
 def _subject_body(ctx: Context, since: int, offset: int) -> str | None:

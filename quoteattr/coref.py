@@ -65,6 +65,7 @@ from .entities import (
     aliases,
     surname_key,
 )
+from .mentions import _QUOTE_CHARS
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
@@ -1082,7 +1083,7 @@ def _noun_antecedent(
             # (A common noun is named in lower case, whatever opened the sentence.)
             taken = [tok]
             for nxt in tokens[i + 1 : i + 7]:
-                if nxt.text in '«»„“"':
+                if nxt.text in _QUOTE_CHARS:
                     taken.append(nxt)  # `представитель «Аэрофлота»`
                     continue
                 rest_of_name = nxt.rel == "flat:name" and nxt.pos == "PROPN"  # `Мии Фэрроу`
@@ -1092,7 +1093,7 @@ def _noun_antecedent(
                 ):
                     break
                 taken.append(nxt)
-            marks = sum(t.text in '«»„“"' for t in taken)
+            marks = sum(t.text in _QUOTE_CHARS for t in taken)
             while taken[-1].text in "«„" or (taken[-1].text == '"' and marks % 2):
                 taken.pop()  # an opening mark with nothing after it
                 marks -= 1

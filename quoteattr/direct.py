@@ -368,7 +368,7 @@ def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
             last.tags & {"promise", "request"}
             and not comps
             and ctx.text[q.start : q.start + 1].islower()  # not `в «Южном» районе`
-            and not _after_marker(ctx, q)  # not `так называемой «…»`
+            and not _after_name_noun(ctx, q, 1, "marker")  # not `так называемой «…»`
             and _infinitive_holding(sent, last, q)
         ):
             # `пообещал «обязательно» провести чтения`, `повелел оказать
@@ -812,23 +812,13 @@ _PARAGRAPH_END = re.compile(r"[ \t\xa0]*(?:\n|\Z)")
 _DEFINED = re.compile(r"\s*,?\s*[—–-]?\s*это\b", re.IGNORECASE)
 
 
-def _after_marker(ctx: Context, q: Quoted) -> bool:
-    """`так называемой «…»`, `пресловутой «…»`: a word that marks a term
-    (name_nouns.txt `marker`) right before the marks."""
-    sent = ctx.sentence_at(q.open)
-    if sent is None:
-        return False
-    before = [t for t in sent.tokens if t.stop <= q.open][-1:]
-    markers = lexicon.words("name_nouns", "marker")
-    return any(lemmas(t.text) & markers for t in before)
-
-
-def _after_name_noun(ctx: Context, q: Quoted, reach: int = 3) -> bool:
+def _after_name_noun(ctx: Context, q: Quoted, reach: int = 3, tag: str | None = None) -> bool:
     """A noun that names what is in marks (`газета`, `фильм`) among the
-    `reach` words before them."""
+    `reach` words before them; with `tag`, only entries so tagged (`marker`:
+    `так называемой «…»`, `пресловутой «…»`)."""
     sent = ctx.sentence_at(q.open)
     if sent is None:
         return False
     before = [t for t in sent.tokens if t.stop <= q.open][-reach:]
-    names = lexicon.words("name_nouns")
+    names = lexicon.words("name_nouns", tag)
     return any(lemmas(t.text) & names for t in before)

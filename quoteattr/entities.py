@@ -20,7 +20,7 @@ from . import lexicon, names
 from .claims import Context
 from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS
-from .morph import is_known, lemmas, parse
+from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention, is_outlet
 from .text import Sentence, Token
@@ -560,7 +560,6 @@ def _title_word(word: str) -> bool:
 
 
 _NEVER_NAMES = frozenset({"INFN", "VERB", "GRND", "ADVB", "PRED"})
-_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _VERB_ENDINGS = ("ться", "тись")
 
 
@@ -571,15 +570,13 @@ def _outlet_word(words: list[str]) -> bool:
 
 def _common_word(words: list[str]) -> bool:
     """NER's false names: one capitalised dictionary word (`Политик`, `Побритый`)."""
-    from .morph import parse
-
     if len(words) != 1:
         return False
     found = parse(words[0])
     if not found:
         return False
     tag = found[0].tag
-    if tag.POS in _NEVER_NAMES and not any(_NAME_GRAMMEMES & p.tag.grammemes for p in found):
+    if tag.POS in _NEVER_NAMES and not any(NAME_GRAMMEMES & p.tag.grammemes for p in found):
         # `«Вакцинироваться сейчас уже поздно»`: a verb or an adverb that a
         # quote mark capitalised; an unknown word only where its ending is
         # a verb's for sure.
@@ -587,7 +584,7 @@ def _common_word(words: list[str]) -> bool:
     return (
         found[0].is_known
         and tag.POS in {"NOUN", "ADJF", "PRTF"}
-        and not _NAME_GRAMMEMES & tag.grammemes
+        and not NAME_GRAMMEMES & tag.grammemes
         # `пояснил Песков`: the genitive of `песок` first, but a surname too.
         and not any({"Surn", "Patr"} & p.tag.grammemes for p in found[1:])
     )

@@ -24,7 +24,7 @@ from .claims import (
 )
 from .entities import _roles
 from .marks import Quoted
-from .morph import is_known, lemmas, parse
+from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .speakers import Mention
 from .text import Sentence, Token
 
@@ -147,9 +147,8 @@ def _common_thing(token: Token) -> bool:
     if not is_known(word):
         return False
     found = parse(word)
-    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
     return bool(found) and all(
-        p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not proper & p.tag.grammemes
+        p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not NAME_GRAMMEMES & p.tag.grammemes
         for p in found
     )
 

@@ -26,7 +26,21 @@ try:
 except ImportError:  # pragma: no cover - another pymorphy3 layout
     _DictionaryAnalyzer = None  # type: ignore[assignment,misc]
 
-__all__ = ["Parse", "analyzer", "inflected", "is_known", "key", "lemma", "lemmas", "parse"]
+__all__ = [
+    "NAME_GRAMMEMES",
+    "Parse",
+    "analyzer",
+    "inflected",
+    "is_known",
+    "key",
+    "lemma",
+    "lemmas",
+    "parse",
+]
+
+# pymorphy3's grammemes of a proper name: a first name, surname, patronymic,
+# organisation, place or trade mark.
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 _CACHE_SIZE = 200_000
 _UNREADABLE = re.compile("[\ud800-\udfff\U00017000-\U00018d08]")

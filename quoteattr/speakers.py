@@ -534,13 +534,19 @@ def _citing() -> frozenset[str]:
     return cite | {verb + "ся" for verb in cite}
 
 
+@functools.cache
+def _speech_acts() -> frozenset[str]:
+    """Nouns of a speech act, not a text (`слова`, `заявление`: `nodoc`)."""
+    return lexicon.words("document_nouns", "nodoc")
+
+
 def words_object(sent: Sentence, verb: int) -> bool:
     """`передает Reuters слова Кира Стармера`: a verb whose object is someone's
     words cites them, as `цитирует` does."""
     if not sent.parsed:
         return False
     tokens = sent.tokens
-    nouns = lexicon.words("document_nouns", "nodoc")
+    nouns = _speech_acts()
     return any(
         tokens[c].rel == "obj"
         and c > verb
@@ -560,7 +566,7 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
     the parser labelled it (`цитирует РБК российского лидера`).
     """
     tokens = sent.tokens
-    nouns = lexicon.words("document_nouns", "nodoc")
+    nouns = _speech_acts()
     for i in range(verb):
         # `Слова Татьяны Голиковой приводит «Интерфакс»: «…»`: whose words,
         # put first, whatever clause the parser hung them on.
@@ -647,7 +653,7 @@ def _whose_words(sent: Sentence, i: int, blocked: set[int]) -> Mention:
     """`слова представителя компании` → `представителя компании`, `его
     слова` → `его`: whose the quoted words are; any other object as it is."""
     tokens = sent.tokens
-    if not lemmas(tokens[i].text) & lexicon.words("document_nouns", "nodoc"):
+    if not lemmas(tokens[i].text) & _speech_acts():
         return phrase(sent, i, blocked)
     after = i + 1
     if (

@@ -60,11 +60,22 @@ def pronoun_excludes(rule: Speaker | None, speaker: Speaker | None) -> bool:
         return False
     if gender is None or number != "sing":
         return False
-    head = speaker.name.split()[0].strip('«»"').lower()
+    if any(_head_gender(alias) == gender for alias in speaker.aliases):
+        return False  # `компания «Яндекс»` … `по ее данным`
+    found = _head_gender(speaker.name)
+    return found is not None and found != gender
+
+
+def _head_gender(name: str) -> str | None:
+    """The gender of a name's first word, where it is a noun the dictionary
+    knows (`Министерство` neuter; `МИД`, `Роскосмос` none)."""
+    head = name.split()[0].strip('«»"').lower() if name.split() else ""
     if not head.isalpha() or not is_known(head):
-        return False
+        return None
     best = parse(head)[0].tag
-    return best.POS == "NOUN" and best.gender in {"masc", "femn", "neut"} and best.gender != gender
+    if best.POS == "NOUN" and best.gender in {"masc", "femn", "neut"}:
+        return str(best.gender)
+    return None
 
 
 def _plural_phrase(name: str) -> bool:

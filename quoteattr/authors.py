@@ -80,6 +80,7 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             if type_ == "ORG" and s >= document.stop and not ctx.text[document.stop : s].strip():
                 # `Согласно отчету Счетной палаты, …` and later `говорится в
                 # документе`: the body whose document it is.
+                e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
                 words = ctx.text[s:e].replace("«", "").replace("»", "").split()
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
         return _opening_body(ctx, sent) or _site_owner(r, k, document)
@@ -171,7 +172,7 @@ def _site_owner(r: Resolver, k: int, document: Token) -> Speaker | None:
 
 def _with_genitive_place(ctx: Context, k: int, e: int) -> int:
     for s2, e2, type_ in ctx.names[k]:
-        if type_ in {"LOC", "ORG"} and ctx.text[e:s2] == " ":
+        if type_ in {"LOC", "ORG"} and s2 >= e and ctx.text[e:s2] in {" ", ""}:
             return e2
     return e
 

@@ -214,6 +214,9 @@ def collect(
                 del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
         for k in [k for k, c in pool.items() if c.features.pop("gender_impossible", 0)]:
             del pool[k]
+        for k in [k for k, c in pool.items() if c.features.pop("spoken_of", 0)]:
+            if not pool[k].features.get("rule"):
+                del pool[k]
         for k in [k for k, c in pool.items() if pronoun_excludes(rule[i], c.speaker)]:
             del pool[k]
         _claim_context(pool, claim, how)
@@ -449,6 +452,8 @@ def _describe(
                 f["m_subject_of_cue"] = 1.0
             elif tok.head == cue.head:
                 f["m_dependent_of_cue"] = 1.0
+            elif sent is cue.sent and _spoken_of(sent, cue.head, head):
+                f["spoken_of"] = 1.0
     after_cue = dist == 0 and cue is not None and start > cue.start
     if after_cue and _after_place_preposition(sent, start):
         # `написал в Telegram`, `сообщил в Instagram`: where it was said, a
@@ -470,6 +475,19 @@ def _describe(
 # A sentence's tokens are in text order: the one at an offset is a bisection
 # away, not a walk over the sentence (a claim's candidates ask it often).
 _start = operator.attrgetter("start")
+
+
+def _spoken_of(sent: Sentence, verb: int, noun: int) -> bool:
+    """`Шкрели, которого когда-то называли «…»`: the noun the cue's relative
+    clause qualifies, its `который` not the clause's subject, is whom the
+    words were about, not who said them."""
+    tokens = sent.tokens
+    if tokens[verb].rel != "acl:relcl" or tokens[verb].head != noun:
+        return False
+    return any(
+        norm(tokens[c].text).startswith("котор") and tokens[c].rel not in _SUBJECT
+        for c in tokens[verb].children
+    )
 
 
 def _first_at(sent: Sentence, offset: int, lo: int = 0) -> int:

@@ -118,8 +118,12 @@ def resolve(
     }
     for claim in claims:
         speaker = None
-        resolver.words_of = (claim.start, claim.stop)
+        # (`Актриса Анджелина Джоли перенесла операцию. Об этом она написала`:
+        # the sentence `об этом` takes up is a narrative one, not the
+        # speaker's words, and names whom the pronoun is.)
         mention = claim.mention
+        about = claim.how == "about-this" and mention is not None and mention.pronoun
+        resolver.words_of = (0, 0) if about else (claim.start, claim.stop)
         if mention is None and claim.cue is not None:
             mention = by_cue.get((claim.cue.start, claim.cue.stop))
         cue_start = claim.cue.start if claim.cue is not None else None
@@ -215,6 +219,8 @@ def _resolve_mention(
     if m.pronoun:
         gender, number = PRONOUNS[word]
         found = _antecedent(r, m.start, gender, number, previous, mention)
+        if found is None and number != "plur":
+            found = _body_antecedent(r, m, gender, mention)
         if found is None and number != "plur":
             # No name agrees (`она` after an untagged foreign name): the last
             # person who spoke is the best guess; or one unnamed who spoke
@@ -373,6 +379,7 @@ def _resolve_mention(
         or head_lemmas & _anonymous()
         or _one_of(m)
         or word in _SOME_PEOPLE
+        or head.text == "%"  # `34% опрошенных`: a share of people
     ):
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
@@ -639,6 +646,40 @@ def _cites(m: Mention) -> bool:
     return any(lemmas(t.text) & cite for t in tokens[: m.tokens[0]][-4:])
 
 
+def _body_antecedent(r: Resolver, m: Mention, gender: str | None, mention: Span) -> Speaker | None:
+    """`Похожую картину фиксирует и Сбербанк. По его данным, …`: where no
+    person agrees, the body named as the subject of the sentence before,
+    its noun of the pronoun's gender (`его`: masculine or neuter)."""
+    ctx = r.ctx
+    if m.sent.index == 0:
+        return None
+    k = m.sent.index - 1
+    sent = ctx.sents[k]
+    for s, e, type_ in reversed(ctx.names[k]):
+        if type_ != "ORG":
+            continue
+        tok = next((t for t in sent.tokens if t.start >= s), None)
+        phrase = s
+        if tok is not None and tok.index > 0:
+            # `компания «Яндекс»`: the noun before the name is the head.
+            before = sent.tokens[tok.index - 1]
+            if before.text in _QUOTE_CHARS and tok.index > 1:
+                before = sent.tokens[tok.index - 2]
+            if before.pos == "NOUN" and before.stop <= s:
+                tok, phrase = before, before.start
+        # (The sentence before may hold no cue, and so have no parse: its
+        # subject is the nominative.)
+        if tok is None or tok.feats.get("Case") != "Nom" or tok.pos == "ADP":
+            continue
+        if tok.index > 0 and sent.tokens[tok.index - 1].pos == "ADP":
+            continue
+        if (tok.feats.get("Gender") == "Fem") != (gender == "femn"):
+            continue
+        words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+        return Speaker(names.org_name(words), ORG, mention, (ctx.text[phrase:e].lower(),))
+    return None
+
+
 def _antecedent(
     r: Resolver,
     offset: int,
@@ -662,7 +703,8 @@ def _antecedent(
     before = r.people_before(offset)
     agreeing = [(s, e) for s, e in before if _agrees(e, gender, number)]
     # Not a name in someone's quoted words (`«Я восхищалась Памелой Андерсон»`).
-    candidates = _outside_quotes(r, agreeing, 1)
+    spoke = [sp.mention for _c, sp in _recent(previous) if sp.mention is not None]
+    candidates = _outside_quotes(r, _not_kin_aside(r, agreeing, spoke), 1)
     candidates = _not_in_own_adjunct(r, offset, candidates)
     candidates = _not_in_question(r, offset, candidates)
     if not candidates:
@@ -687,7 +729,7 @@ def _antecedent(
         # `«…», — заявила американка. Она также сообщила`: who spoke last,
         # by a description nearer than any name, goes on.
         return attrs.evolve(described, mention=mention)
-    noun = _noun_antecedent(r, offset, gender)
+    noun = _noun_antecedent(r, offset, gender, spoke)
     if noun is not None and (not candidates or noun[0].index > _index(sent_of(candidates[0][0]))):
         # `Она ответила` after `жена нападавшего`: a role, not a name.
         _sent, words = noun
@@ -727,6 +769,44 @@ def _not_in_question(
     if not commas:
         return candidates
     return [(s, e) for s, e in candidates if not sent.start <= s < commas[-1]]
+
+
+def _not_kin_aside(
+    r: Resolver, candidates: list[tuple[int, Entity]], spoke: Sequence[Span]
+) -> list[tuple[int, Entity]]:
+    """`Джоли пояснила … Ее мать, актриса Маршелин Бертран, умерла от рака.
+    Она отметила`: someone brought in as a relation of the one the text is
+    about (`ее мать`, `его брат`) is an aside, unless they have spoken
+    (`Его отец сказал …`, mentioned by one of `spoke`); the pronoun goes on
+    with the one they are a relation of, where anyone else agrees."""
+    kept = []
+    # (The nearest few only: a look back stays bounded.)
+    for start, entity in candidates[:_ASIDE_REACH]:
+        sent = r.ctx.sentence_at(start)
+        before = [t for t in sent.tokens if t.stop <= start][-5:] if sent is not None else []
+        aside = any(
+            _kin_owned(before, i) and not _spoken_at(spoke, tok.start)
+            for i, tok in enumerate(before)
+        )
+        if not aside:
+            kept.append((start, entity))
+    kept += candidates[_ASIDE_REACH:]
+    return kept or candidates
+
+
+_ASIDE_REACH = 8
+
+
+def _kin_owned(tokens: list[Token], i: int) -> bool:
+    """`ее мать`: a relation noun after a possessive pronoun."""
+    return i > 0 and norm(tokens[i - 1].text) in _OWNERS and bool(lemmas(tokens[i].text) & _kin())
+
+
+def _spoken_at(spoke: Sequence[Span], offset: int) -> bool:
+    return any(span.start <= offset < span.stop for span in spoke)
+
+
+_OWNERS = frozenset({"его", "ее", "их"})
 
 
 def _in_nearest_sentence(
@@ -1046,7 +1126,7 @@ def _unnamed_before(r: Resolver, m: Mention, head_lemmas: frozenset[str]) -> boo
 
 
 def _noun_antecedent(
-    r: Resolver, offset: int, gender: str | None
+    r: Resolver, offset: int, gender: str | None, spoke: Sequence[Span] = ()
 ) -> tuple[Sentence, list[str]] | None:
     """A person named by a role, not a name, in a recent sentence:
     the nearest animate noun agreeing with the pronoun, and its
@@ -1080,6 +1160,8 @@ def _noun_antecedent(
                 continue
             if r.ctx.in_quote(tok.start):
                 continue  # `«… потерю любимого мужа»`: someone's words, not a person here
+            if _kin_owned(tokens, i) and not _spoken_at(spoke, tok.start):
+                continue  # `Ее мать, актриса …`: an aside (_not_kin_aside)
             # (A common noun is named in lower case, whatever opened the sentence.)
             taken = [tok]
             for nxt in tokens[i + 1 : i + 7]:
@@ -1214,7 +1296,10 @@ def _described(
         just = _just_spoke(r, m, previous)
         if just is not None:
             return just
-    named = _nearby_person(r, m, subject_only=bare, besides=besides)
+    # Nor one named in the words of a quote whose marks were lost (`подтвердил
+    # эту информацию:` and the paragraph after).
+    said = [(c.start, c.stop) for c, _s in _recent(previous) if c.kind == "direct"]
+    named = _nearby_person(r, m, subject_only=bare, besides=besides, said=said)
     parted = parted_gender(m)
     if named is None and bare and parted is not None:
         # `Марию Захарову спросили … Дипломат ответила`: a verb that parts
@@ -1364,14 +1449,22 @@ def _affiliated_elsewhere(entity: Entity, head: frozenset[str], dep: frozenset[s
 
 
 def _nearby_person(
-    r: Resolver, m: Mention, subject_only: bool = False, besides: frozenset[str] = frozenset()
+    r: Resolver,
+    m: Mention,
+    subject_only: bool = False,
+    besides: frozenset[str] = frozenset(),
+    said: Sequence[tuple[int, int]] = (),
 ) -> Entity | None:
     """The person named last before a description, in its paragraph or the one
     before: `Дмитрий Медведев назвал … «…», - заявил тогда премьер`; never one
-    of `besides`."""
+    of `besides`, nor one named inside the spans `said`."""
     # A name in someone's quoted words (`«Костя сыграл отлично», — сказал
     # он. Тренер также признал …`) is what was said about, not a speaker.
-    people = [(s, e) for s, e in r.people_before(m.start) if e.name not in besides]
+    people = [
+        (s, e)
+        for s, e in r.people_before(m.start)
+        if e.name not in besides and not any(a <= s < b for a, b in said)
+    ]
     found = _outside_quotes(r, people, 3 if subject_only else 1)
     if not found:
         return None

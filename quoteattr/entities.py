@@ -221,6 +221,33 @@ class Resolver:
                     # One string for every mention of a name: a long document's
                     # table holds them all.
                     self.orgs.append((start, sys.intern(names.org_name(words))))
+        self._missed_surnames(sents, found)
+
+    def _missed_surnames(
+        self, sents: Sequence[Sentence], found: Sequence[Sequence[tuple[int, int, str]]]
+    ) -> None:
+        """A surname NER found elsewhere, where it missed it (`Немчинов, в свою
+        очередь, остался недоволен` at a sentence's start, `Баринов в ответ
+        лишь усмехнулся` as a paragraph): the same person named again, so that
+        a pronoun after it finds him."""
+        forms = _surname_forms(
+            surname for entity in self.people.values() for surname in entity.surnames
+        )
+        if not forms:
+            return
+        for sent, spans in zip(sents, found, strict=True):
+            for tok in sent.tokens:
+                word = tok.text
+                if (
+                    len(word) < 3
+                    or not word[0].isupper()
+                    or word.isupper()
+                    or norm(word) not in forms
+                    or any(s < tok.stop and tok.start < e for s, e, _type in spans)
+                    or _common_noun(word)
+                ):
+                    continue
+                self._add_person(sent, tok.start, tok.stop, [word])
 
     def settle(self) -> dict[int, Entity]:
         """Clusters merged once every name is in: a first name and patronymic,
@@ -240,6 +267,7 @@ class Resolver:
         """`Хинштейна` alone, which the words could not put in the nominative,
         is the `Александр Хинштейн` named in full: the surname plus a case ending."""
         stems: dict[str, Entity] = {}
+        soft: dict[str, Entity] = {}
         for entity in self.people.values():
             if entity.full:
                 for surname in entity.surnames:
@@ -247,6 +275,9 @@ class Resolver:
                     if norm(surname).endswith(_ADJECTIVE_ENDS):
                         # `Яровой`, `Яровую` (read as `Ярова`) are `Ирина Яровая`.
                         stems.setdefault(norm(surname)[:-2], entity)
+                    elif norm(surname).endswith(("й", "ь")) and len(surname) >= 2:
+                        # `Юя`, `Гайдая`, `Гоголя`: a soft stem's own endings.
+                        soft.setdefault(norm(surname)[:-1], entity)
         written: dict[int, set[str]] = {}
         if self.ctx is not None:
             # The words as written too: `Вихревой`, read as `Вихревая`, is the
@@ -260,15 +291,27 @@ class Resolver:
             words = set(map(norm, entity.forms)) | written.get(id(entity), set())
             # `сказал Баррозу`, read as the dative of `Барроз`: the very
             # surname of `Жозе Мануэл Баррозу` as written.
-            target = next((stems[w] for w in sorted(words) if w in stems), None) or next(
-                (
-                    stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
-                    for w in sorted(words)
-                    for end in _CASE_ENDS
-                    if w.endswith(end)
-                    and (w[: -len(end)] in stems or w[: -len(end)] + "а" in stems)
-                ),
-                None,
+            target = (
+                next((stems[w] for w in sorted(words) if w in stems), None)
+                or next(
+                    (
+                        stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
+                        for w in sorted(words)
+                        for end in _CASE_ENDS
+                        if w.endswith(end)
+                        and (w[: -len(end)] in stems or w[: -len(end)] + "а" in stems)
+                    ),
+                    None,
+                )
+                or next(
+                    (
+                        soft[w[: -len(end)]]
+                        for w in sorted(words)
+                        for end in _SOFT_ENDS
+                        if w.endswith(end) and w[: -len(end)] in soft
+                    ),
+                    None,
+                )
             )
             if target is not None:
                 self._move(entity, target, moved)
@@ -616,6 +659,32 @@ def _closed(view: str, start: int, stop: int) -> int:
     return stop
 
 
+def _surname_forms(surnames: object) -> frozenset[str]:
+    """Every case form of the surnames, as `_merge_lone_surnames` reads them:
+    a consonant stem's endings, `-а`/`-я` stems', adjective and soft stems'."""
+    found: set[str] = set()
+    for surname in surnames:  # type: ignore[attr-defined]
+        word = norm(surname)
+        if len(word) < 3 or not word.isalpha():
+            continue
+        found.add(word)
+        if word.endswith(_ADJECTIVE_ENDS):
+            found.update(word[:-2] + end for end in _ADJECTIVE_CASE_ENDS)
+        elif word.endswith(("й", "ь")):
+            found.update(word[:-1] + end for end in _SOFT_ENDS)
+        elif word.endswith(("а", "я")):
+            found.update(word[:-1] + end for end in ("ы", "и", "е", "у", "ю", "ой", "ей"))
+        else:
+            found.update(word + end for end in _CASE_ENDS)
+    return frozenset(found)
+
+
+def _common_noun(word: str) -> bool:
+    """A word the dictionary knows, but not as a name (`Волк`, `Орел`)."""
+    lower = word.lower()
+    return is_known(lower) and not any(NAME_GRAMMEMES & p.tag.grammemes for p in parse(lower))
+
+
 def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """NER's names, two person spans a space apart made one (`Каринэ` and
     `Арутюнян` for `Каринэ Арутюнян`)."""
@@ -793,7 +862,9 @@ def _is_subject(sent: Sentence, i: int) -> bool:
 
 
 _ADJECTIVE_ENDS = ("ая", "ий", "ый", "ой")
-_CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую"}
+_CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую", "ого", "ому", "его", "ему"}
+_SOFT_ENDS = ("я", "ю", "ем", "е")
+_ADJECTIVE_CASE_ENDS = ("ого", "ому", "ым", "ом", "ой", "ую", "ая", "ий", "ый")
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 

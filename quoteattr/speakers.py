@@ -172,7 +172,15 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if number_clash(sent, verb, subj):
         return None  # `В Минфине «Ъ» сообщили`: the outlet told, the ministry spoke
     # A lone participle is a subject too (`задержанный успел сказать`).
-    return phrase(sent, subj, blocked) if _is_nominal(tok) or _participle_noun(tok) else None
+    nominal = _is_nominal(tok) or _participle_noun(tok) or _share_sign(sent, subj)
+    return phrase(sent, subj, blocked) if nominal else None
+
+
+def _share_sign(sent: Sentence, i: int) -> bool:
+    """`34% опрошенных признались`: the parser makes the sign the subject, the
+    people it counts hang on it."""
+    tok = sent.tokens[i]
+    return tok.text == "%" and any(sent.tokens[c].pos == "NUM" for c in tok.children)
 
 
 def _counted_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

@@ -31,7 +31,7 @@ from .antecedents import (
     gender_fits,
     sex_clashes,
 )
-from .authors import _published_before, document_author_before
+from .authors import _opening_body, _published_before, document_author_before
 from .bodies import (
     _cited_outlet,
     _headed_by,
@@ -65,7 +65,7 @@ from .entities import (
     aliases,
     surname_key,
 )
-from .mentions import _QUOTE_CHARS
+from .mentions import _QUOTE_CHARS, _SITES
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .records import Span, Speaker
@@ -214,6 +214,9 @@ def _resolve_mention(
     if named is not None:
         (s, e), entity = named
         return Speaker(entity.name, PERSON, _span(ctx, s, e), aliases(entity))
+    owned = _owner_by_pronoun(r, m, previous, mention)
+    if owned is not None:
+        return owned
     head = m.head_token
     word = norm(head.text)
     if m.pronoun:
@@ -650,13 +653,20 @@ def _body_antecedent(r: Resolver, m: Mention, gender: str | None, mention: Span)
     """`Похожую картину фиксирует и Сбербанк. По его данным, …`: where no
     person agrees, the body named as the subject of the sentence before,
     its noun of the pronoun's gender (`его`: masculine or neuter)."""
-    ctx = r.ctx
     if m.sent.index == 0:
         return None
-    k = m.sent.index - 1
+    return _body_subject(r, m.sent.index - 1, gender, mention)
+
+
+def _body_subject(
+    r: Resolver, k: int, gender: str | None, mention: Span, before: int | None = None
+) -> Speaker | None:
+    """The body named in the nominative in sentence `k` (before `before`),
+    its noun of the gender asked."""
+    ctx = r.ctx
     sent = ctx.sents[k]
     for s, e, type_ in reversed(ctx.names[k]):
-        if type_ != "ORG":
+        if type_ != "ORG" or (before is not None and e > before):
             continue
         tok = next((t for t in sent.tokens if t.start >= s), None)
         phrase = s
@@ -678,6 +688,39 @@ def _body_antecedent(r: Resolver, m: Mention, gender: str | None, mention: Span)
         words = ctx.text[s:e].replace("«", "").replace("»", "").split()
         return Speaker(names.org_name(words), ORG, mention, (ctx.text[phrase:e].lower(),))
     return None
+
+
+def _owner_by_pronoun(
+    r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]], mention: Span
+) -> Speaker | None:
+    """`Прокуратура Республики Коми, по информации ее пресс-службы, …`, `по
+    данным ее сайта`: a body's service or site, owned by a pronoun, speaks for
+    the body (or person) the pronoun stands for."""
+    tokens = m.sent.tokens
+    first = tokens[m.tokens[0]]
+    word = norm(first.text)
+    if word not in _OWNERS or m.head == m.tokens[0]:
+        return None
+    head = lemmas(m.head_token.text)
+    service = any("service" in _institutions().get(x, ()) for x in head)
+    if not service and not head & _SITES:
+        return None
+    gender, number = PRONOUNS[word]
+    if number == "plur":
+        return None
+    owner = _body_subject(r, m.sent.index, gender, mention, before=m.start)
+    if owner is None:
+        # (`Прокуратура Республики Коми`, which NER leaves untagged)
+        owner = _opening_body(r.ctx, m.sent)
+    if owner is None and m.sent.index > 0:
+        prev = r.ctx.sents[m.sent.index - 1]
+        owner = _body_subject(r, prev.index, gender, mention) or _opening_body(r.ctx, prev)
+    if owner is None:
+        owner = _antecedent(r, m.start, gender, number, previous, mention)
+    if owner is None:
+        return None
+    phrase = r.ctx.text[m.start : m.stop].lower()
+    return attrs.evolve(owner, mention=mention, aliases=(*owner.aliases, phrase))
 
 
 def _antecedent(

@@ -247,6 +247,12 @@ def _linking_as(tokens: list[Token], words: _Words, i: int) -> int:
     if j >= 0 and words.norms[j] in _LINKING_AS and (j == i - 1 - subject or _opens(tokens, j)):
         if subject and _compared(words, j):
             return i  # `если я вел себя так, как он описывает`: a comparison
+        k = j - 2 if j > 1 and words.norms[j - 1] == "," else j - 1
+        pair = (words.norms[k - 1] if k > 0 else "", words.norms[k] if k >= 0 else "")
+        if pair in _CONJUNCTION_BEFORE_AS or (pair[1] == "тогда" and k == j - 1):
+            # `после того как она сделала ему замечание`, `с тех пор как`:
+            # a conjunction of time, no source.
+            return i
         return j
     return i
 
@@ -260,6 +266,12 @@ def _compared(words: _Words, j: int) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset({"он", "она", "они"})
+# `после того как`, `перед тем как`, `с тех пор как`, `в то время как`,
+# `тогда как` (not `Кроме того, как считает эксперт`, `Тогда, как сообщали`).
+_CONJUNCTION_BEFORE_AS = frozenset(
+    {("после", "того"), ("до", "того"), ("мере", "того"), ("перед", "тем"), ("тех", "пор"),
+     ("то", "время")}
+)  # fmt: skip
 _SO = frozenset({"так", "такой", "такая", "такое", "такие", "же", "тот", "то"})
 
 

@@ -40,6 +40,11 @@ from .topics import _BUT, _coordinated_cut, _topic_after, _topic_before
 def _clause_after(sent: Sentence, cue: Cue) -> int | None:
     """First token of a `что`/`ли`/wh-clause the cue introduces, or None."""
     tokens = sent.tokens
+    asked = _yes_no_question(tokens, cue.last + 1)
+    if asked is not None:
+        # `поинтересовался, не боялась ли она, что …`: the question, whatever
+        # the parse made of the `что` inside it.
+        return asked
     if sent.parsed:
         for c in tokens[cue.head].children:
             if c <= cue.last or tokens[c].rel not in {
@@ -63,6 +68,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         tok = tokens[i]
         word = norm(tok.text)
         if tok.text == ",":
+            if (asked := _yes_no_question(tokens, i)) is not None:
+                return asked  # `спросил Баринова, не беспокоит ли его …`
             nxt = norm(tokens[i + 1].text) if i + 1 < len(tokens) else ""
             parenthetical = i + 2 < len(tokens) and tokens[i + 2].text == ","
             if nxt == "но" or (nxt == "однако" and not parenthetical):
@@ -107,6 +114,20 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
         elif word in COMPLEMENTISERS and i == cue.last + 1:
             return _after_comp(sent, i)
         i += 1
+    return None
+
+
+def _yes_no_question(tokens: list[Token], i: int) -> int | None:
+    """`, беспокоит ли его …`, `, не обидно ли ей …` right after the cue:
+    where the question starts."""
+    if i >= len(tokens) or tokens[i].text != ",":
+        return None
+    j = i + 1
+    if j < len(tokens) and norm(tokens[j].text) == "не":
+        j += 1
+    # (`ли`, not the name `Ли Куан Ю`)
+    if j + 1 < len(tokens) and tokens[j + 1].text == "ли" and norm(tokens[j].text) != "то":
+        return i + 1
     return None
 
 

@@ -10,7 +10,7 @@ import attrs
 
 from . import lexicon
 from .cues import norm
-from .morph import lemmas
+from .morph import lemmas, parse
 from .phrases import ONE_OF
 from .text import Sentence, Token
 
@@ -166,9 +166,16 @@ def genitive_run_end(tokens: Sequence[Token], i: int, stop_at: Iterable[int] = (
             j += 1
         if j >= len(tokens) or any(k in blocked for k in range(i + 1, j + 1)):
             return i
-        if tokens[j].pos not in {"NOUN", "PROPN"} or tokens[j].feats.get("Case") != "Gen":
+        if tokens[j].pos not in {"NOUN", "PROPN"} or (
+            tokens[j].feats.get("Case") != "Gen" and not _fixed_place(tokens[j])
+        ):
             return i
         i = j
+
+
+def _fixed_place(token: Token) -> bool:
+    """`Республики Коми`: an indeclinable place the tagger reads nominative."""
+    return any({"Fixd", "Geox"} <= p.tag.grammemes for p in parse(token.text.lower())[:1])
 
 
 def with_genitives(mention: Mention, stop_at: Iterable[int] = ()) -> Mention:

@@ -8,6 +8,7 @@ from . import speakers
 from .claims import (
     INDIRECT,
     OPENING,
+    QUESTION_WORDS,
     Claim,
     Context,
     _priority,
@@ -16,7 +17,8 @@ from .claims import (
     content_start,
 )
 from .clause_ends import quote_colon
-from .cues import Cue
+from .cues import Cue, norm
+from .mentions import Mention
 from .morph import lemmas
 from .text import Sentence, Token
 
@@ -45,6 +47,8 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         after < len(tokens) and tokens[after].pos == "PUNCT" and tokens[after].text not in OPENING
     ):
         after += 1
+    if "question" in cue.tags:
+        return _question_claim(sent, cue, mention, after)
     bracket = _in_brackets(sent, cue.first)
     if bracket is not None:
         # `(по другим данным — 13 февраля)`, `(по оценке аналитика X, на него
@@ -77,6 +81,40 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         return None
     priority = _priority(how, mention)
     return Claim(span[0], span[1], INDIRECT, sent, cue, mention, how, priority)
+
+
+def _question_claim(sent: Sentence, cue: Cue, mention: Mention | None, first: int) -> Claim | None:
+    """`На вопрос журналиста, не рано ли говорить о кризисе, тренер ответил`:
+    the question, up to the comma before the answer's clause; a topic (`На
+    вопрос о значении матча`) asks nothing that is reported."""
+    tokens = sent.tokens
+    if first < 1 or tokens[first - 1].text != ",":
+        return None
+    words = [norm(t.text) for t in tokens[first : first + 3]]
+    yes_no = "ли" in [t.text for t in tokens[first + 1 : first + 3]]
+    if not yes_no and words[:1] and words[0] not in QUESTION_WORDS:
+        return None
+    last = len(tokens) - 1
+    for i in range(first + 2, len(tokens) - 1):
+        if tokens[i].text == "," and _answer_follows(tokens, i + 1):
+            last = i - 1
+            break
+    span = _trim(sent, first, last)
+    if span is None:
+        return None
+    return Claim(
+        span[0], span[1], INDIRECT, sent, cue, mention, "source", _priority("source", mention)
+    )
+
+
+def _answer_follows(tokens: list[Token], i: int) -> bool:
+    """A finite verb within a few words, no comma between: the main clause."""
+    for tok in tokens[i : i + 5]:
+        if tok.text in {",", ";", ":"}:
+            return False
+        if tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin":
+            return True
+    return False
 
 
 def _set_off(sent: Sentence, i: int) -> bool:

@@ -99,7 +99,14 @@ def _nominative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
             return None
         if marked or k in blocked or tok.pos not in {"NOUN", "PROPN"}:
             continue
-        if verb < tok.head < k or not _agreeing_nominative(tok, feats):
+        if not _agreeing_nominative(tok, feats):
+            continue
+        if verb < tok.head < k:
+            title = tokens[tok.head]
+            if tok.rel == "appos" and title.pos == "NOUN" and title.feats.get("Animacy") == "Anim":
+                # `— заявила на сходе мать троих детей Елена Гусева`: the
+                # parser hung the title on `сходе`, the name on the title.
+                return phrase(sent, tok.head, blocked)
             continue
         return phrase(sent, k, blocked)
     return None

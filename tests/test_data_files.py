@@ -46,7 +46,7 @@ TAGS: dict[str, set[str]] = {
         "negated",
         "quoteonly",
     },
-    "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document"},
+    "source_nouns.txt": {"po", "soglasno", "so", "na", "data", "opinion", "document", "question"},
     "document_nouns.txt": {"event", "written", "clause", "nodoc", "author="},
     "anonymous.txt": {"lemma=", "modified", "media", "kin", "of", "for"},
     "institutions.txt": {

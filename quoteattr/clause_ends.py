@@ -8,6 +8,7 @@ from __future__ import annotations
 from .claims import CLOSING, OPENING, Context, _linking
 from .cues import SOURCE, Cue, _verbs, norm
 from .morph import lemmas
+from .speakers import thing_as_subject
 from .text import Sentence, Token
 
 
@@ -67,8 +68,8 @@ def new_speaker_cut(
         verb = tokens[other.head]
         if not first < other.first <= last or other.type == SOURCE or "quoteonly" in other.tags:
             continue  # `продолжает работать`: not a second act of saying
-        if verb.feats.get("VerbForm") != "Fin":
-            continue
+        if verb.feats.get("VerbForm") != "Fin" or thing_as_subject(sent, other.head):
+            continue  # (`его закрытие отвечает интересам`: no act of saying)
         says = any(
             norm(t.text) in {"что", "чтобы", "будто"}
             for t in tokens[other.last + 1 : other.last + 3]
@@ -259,7 +260,7 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
         t = tokens[c]
         if c <= first + 1 or c > last:
             continue
-        if (t.rel == "conj" and not _other_form(cue, t)) or (
+        if (t.rel == "conj" and not _other_form(cue, t) and not _own_clause_after_a(sent, t)) or (
             t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"
         ):
             # Cut before the conjunction and comma that introduce it.
@@ -272,6 +273,23 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
             last = min(last, cut)
     last = min(last, _negated_act(sent, cue, first, last))
     return min(last, _speakers_own_verb(sent, cue, first, last))
+
+
+def _own_clause_after_a(sent: Sentence, verb: Token) -> bool:
+    """`заявляла, что консульство «утратило назначение», а его закрытие
+    отвечает интересам …`: a clause after `, а` with a subject of its own and
+    no verb of saying goes on with what was said, wherever the parse hung it
+    (a new speaker's act is cut elsewhere: `new_speaker_cut`)."""
+    tokens = sent.tokens
+    cc = [tokens[k] for k in verb.children if tokens[k].rel == "cc" and k < verb.index]
+    if not cc or norm(cc[0].text) != "а":
+        return False
+    if lemmas(verb.text) & _verbs().keys():
+        return False
+    return any(
+        tokens[k].rel in {"nsubj", "nsubj:pass"} and tokens[k].pos != "PRON" and k < verb.index
+        for k in verb.children
+    )
 
 
 def _negated_act(sent: Sentence, cue: Cue, first: int, last: int) -> int:

@@ -9,8 +9,6 @@ reported clause starts and where it ends; topics.py finds the `о`-phrase.
 
 from __future__ import annotations
 
-import functools
-
 from . import cuts, lexicon, speakers, subjects
 from .backrefs import _about_this, _about_this_claim, _so_said, _such_a_view, _this_object
 from .claims import (
@@ -192,25 +190,7 @@ def _after_comp(sent: Sentence, i: int) -> int:
 
 def _thing_as_subject(sent: Sentence, cue: Cue) -> bool:
     """The cue's subject is a common noun for a thing (`проверка`, `опрос`)."""
-    if not sent.parsed:
-        return False
-    tokens = sent.tokens
-    subject = subjects.nominal_subject(sent, cue.head)  # the nearest of two
-    if subject is None:
-        return False
-    t = tokens[subject]
-    if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
-        if any(
-            tokens[c].rel == "nmod"
-            and tokens[c].feats.get("Case") == "Gen"
-            and (tokens[c].feats.get("Animacy") == "Anim" or tokens[c].pos == "PRON")
-            for c in t.children
-        ):
-            # `Ряд экспертов считает`, `часть депутатов`, `Часть из них`: people
-            return False
-        # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
-        return not speakers.is_institution(t) and not lemmas(t.text) & _speaking_things()
-    return False
+    return speakers.thing_as_subject(sent, cue.head)
 
 
 def _work_as_subject(sent: Sentence, cue: Cue) -> bool:
@@ -258,11 +238,6 @@ def _evidence_as_subject(sent: Sentence, cue: Cue) -> bool:
     """`Такая динамика говорит о росте …`: a thing that points to another
     (`Пара объявила о помолвке`: a couple speaks; only `говорить` so)."""
     return "говорить" in lemmas(sent.tokens[cue.head].text) and _thing_as_subject(sent, cue)
-
-
-@functools.cache
-def _speaking_things() -> frozenset[str]:
-    return lexicon.words("anonymous") | lexicon.words("person_descriptors")
 
 
 def _colon_after(sent: Sentence, cue: Cue) -> int | None:
@@ -400,6 +375,10 @@ def _modifies_cue_phrase(phrase: list[Token], word: Token) -> bool:
     )
 
 
+# Words that open a time adverbial of the act of saying, not more content.
+_WHEN_SAID = frozenset({"спустя", "после", "через", "накануне", "незадолго", "вскоре", "перед"})
+
+
 def _resumes_after(sent: Sentence, cue: Cue) -> bool:
     """The sentence goes on after the cue and its speaker, past a comma."""
     tokens = sent.tokens
@@ -429,6 +408,8 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
         return False
     if rest and norm(rest[0].text) in {"однако", "но", "а"}:
         return False  # `…, сообщил X, однако сумму он раскрывать не стал`: the narrator's
+    if rest and norm(rest[0].text) in _WHEN_SAID:
+        return False  # `…, сообщили в Елисейском дворце, спустя сутки после того, как …`
     if rest and _relay_verb(sent, rest[0]):
         return False  # `…, считает Меркель, пишут «Ведомости»`: a relay follows
     # What follows the comma goes on past a speaker named before it (`Судно,

@@ -78,6 +78,8 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
                 and c < i
                 and child.feats.get("VerbForm") == "Part"
             )
+            if _time_adverbial(tokens, c):
+                continue  # `в Елисейском дворце в понедельник`: when, not who
             if (
                 child.rel in _NP_RELS
                 or before
@@ -111,6 +113,21 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
                 hi -= 1
     ids = tuple(range(lo, hi + 1))
     return Mention(tokens[lo].start, tokens[hi].stop, sent, head, ids)
+
+
+def _time_adverbial(tokens: list[Token], i: int) -> bool:
+    """A time noun after a preposition: `в понедельник`, `на прошлой неделе`."""
+    return bool(lemmas(tokens[i].text) & _TIME_NOUNS) and any(
+        tokens[k].rel == "case" and k < i for k in tokens[i].children
+    )
+
+
+_TIME_NOUNS = frozenset(
+    {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+     "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+     "октябрь", "ноябрь", "декабрь", "день", "неделя", "месяц", "год", "утро", "вечер",
+     "ночь", "сутки", "выходные"}
+)  # fmt: skip
 
 
 def _one_of_group(tokens: list[Token], head: int, blocked: set[int]) -> int:

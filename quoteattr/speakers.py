@@ -1136,3 +1136,32 @@ def _can_speak(token: Token) -> bool:
         or token.feats.get("Animacy") == "Anim"
         or bool(lemmas(token.text) & lexicon.words("institutions"))
     )
+
+
+def thing_as_subject(sent: Sentence, verb: int) -> bool:
+    """The verb's subject is a common noun for a thing (`проверка`, `опрос`,
+    `его закрытие отвечает интересам`), not a body or a person."""
+    if not sent.parsed:
+        return False
+    tokens = sent.tokens
+    subject = nominal_subject(sent, verb)  # the nearest of two
+    if subject is None:
+        return False
+    t = tokens[subject]
+    if t.rel == "nsubj" and t.pos == "NOUN" and t.feats.get("Animacy") == "Inan":
+        if any(
+            tokens[c].rel == "nmod"
+            and tokens[c].feats.get("Case") == "Gen"
+            and (tokens[c].feats.get("Animacy") == "Anim" or tokens[c].pos == "PRON")
+            for c in t.children
+        ):
+            # `Ряд экспертов считает`, `часть депутатов`, `Часть из них`: people
+            return False
+        # (`СМИ предполагают`: the press speaks, though the tagger calls it a thing)
+        return not is_institution(t) and not lemmas(t.text) & _speaking_things()
+    return False
+
+
+@functools.cache
+def _speaking_things() -> frozenset[str]:
+    return lexicon.words("anonymous") | lexicon.words("person_descriptors")

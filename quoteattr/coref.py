@@ -672,11 +672,11 @@ def _body_subject(
         phrase = s
         if tok is not None and tok.index > 0:
             # `компания «Яндекс»`: the noun before the name is the head.
-            before = sent.tokens[tok.index - 1]
-            if before.text in _QUOTE_CHARS and tok.index > 1:
-                before = sent.tokens[tok.index - 2]
-            if before.pos == "NOUN" and before.stop <= s:
-                tok, phrase = before, before.start
+            noun = sent.tokens[tok.index - 1]
+            if noun.text in _QUOTE_CHARS and tok.index > 1:
+                noun = sent.tokens[tok.index - 2]
+            if noun.pos == "NOUN" and noun.stop <= s:
+                tok, phrase = noun, noun.start
         # (The sentence before may hold no cue, and so have no parse: its
         # subject is the nominative.)
         if tok is None or tok.feats.get("Case") != "Nom" or tok.pos == "ADP":

@@ -212,6 +212,12 @@ class Resolver:
                     # `Ученик Алферова`: a noun and the one it is of.
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
+                if type_ == "PER" and _genitive_before_full_name(sent, start, words):
+                    # `партнёрша Ланской Алла Кузьмина`: someone's surname in
+                    # the genitive, then the full name of the one who is hers.
+                    self._add_person(sent, start, start + len(words[0]), words[:1])
+                    start = text.index(words[1], start + len(words[0]))
+                    words = words[1:]
                 if type_ == "PER" and not _common_word(words) and not _outlet_word(words):
                     # (NER may read `Би-би-си` as a person: an outlet is none.)
                     self._add_person(sent, start, stop, words)
@@ -589,6 +595,23 @@ def _noun_of_genitive(sent: Sentence, start: int, words: list[str]) -> bool:
     elif tokens[0].pos != "NOUN":
         return False
     return _common_word([words[0]])
+
+
+def _genitive_before_full_name(sent: Sentence, start: int, words: list[str]) -> bool:
+    """Three words: a surname, then a first name and a surname. A name of
+    three words is a first name, a patronymic and a surname, or a surname, a
+    first name and a patronymic; a first name in the middle and no
+    patronymic after it makes the first word someone else's."""
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if words[2].lower().endswith(_PATRONYMIC_ENDS) or _first_name_genders(words[0]):
+        return False
+    # The first word in an oblique case only (`Ланской`, `Ивановой`), not a
+    # title or a name that may stand as it is (`Сэр Алекс Фергюсон`,
+    # `Муджахид Юсуф Рава`).
+    if any("nomn" in p.tag.grammemes for p in parse(words[0].lower())):
+        return False
+    return bool(_first_name_genders(words[1]))
 
 
 def _title_word(word: str) -> bool:

@@ -107,6 +107,10 @@ def _nominative_after(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
                 # `— заявила на сходе мать троих детей Елена Гусева`: the
                 # parser hung the title on `сходе`, the name on the title.
                 return phrase(sent, tok.head, blocked)
+            if tok.rel == "appos" and tok.pos == "PROPN" and title.pos not in {"NOUN", "PROPN"}:
+                # `— написала в комментариях партнёрша Ланской по сериалу Алла
+                # Кузьмина`, the title misread as a verb: the name alone.
+                return phrase(sent, k, blocked)
             continue
         return phrase(sent, k, blocked)
     return None

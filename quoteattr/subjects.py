@@ -33,8 +33,17 @@ def nominal_subject(sent: Sentence, verb: int) -> int | None:
         # заявил`: a name set after an oblique title is that title's, not
         # a second subject.
         free = [c for c in own if not after_oblique_title(tokens, c)]
-        nominal = sorted(free or own or nominal, key=lambda c: abs(verb - c))
+        # `сказал «Коммерсантъ-Волга»`, `— заявил «Матч ТВ» директор клуба`:
+        # a name in marks beside the verb is the outlet told (an indeclinable
+        # dative the parser took for a second subject), not who speaks.
+        unmarked = [c for c in free or own or nominal if not _in_marks(tokens, c)]
+        nominal = sorted(unmarked or free or own or nominal, key=lambda c: abs(verb - c))
     return (nominal or subjects or [None])[0]
+
+
+def _in_marks(tokens: list[Token], i: int) -> bool:
+    """A word set in quote marks (its name's first word right after one)."""
+    return i > 0 and tokens[i - 1].text in {"«", '"', "„", "“"}
 
 
 def after_oblique_title(tokens: list[Token], i: int) -> bool:

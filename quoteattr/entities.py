@@ -638,6 +638,9 @@ def _common_word(words: list[str]) -> bool:
     """NER's false names: one capitalised dictionary word (`Политик`, `Побритый`)."""
     if len(words) != 1:
         return False
+    parts = words[0].split("-")
+    if len(parts) == 2 and all(len(p) > 2 for p in parts) and all(map(_common_noun, parts)):
+        return True  # `Историк-краевед`, `Врач-педиатр`: a compound role
     found = parse(words[0])
     if not found:
         return False
@@ -981,8 +984,10 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
         last = lemmas(after[-1].text)
         found |= {f"{t}|{p}" for t in titles for p in {place, *last}}
     equivalents = lexicon.load("title_equivalents")
-    for title in titles:
-        for description in equivalents.get(title, ()):
+    # A title may be listed with what it heads (`глава область`: a governor).
+    keyed = [*titles, *(f"{t} {d}" for t in titles for d in dep)]
+    for key in keyed:
+        for description in equivalents.get(key, ()):
             # `губернатор` is also `глава региона`; `пресс-секретарь Кремля`
             # also `представитель Кремля`.
             # Only with what it is of, when there is something; and a noun

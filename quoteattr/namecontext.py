@@ -77,6 +77,17 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
             if start <= tokens[tok.head].start < stop:
                 continue
             head = tokens[tok.head]
+            lo, hi = sorted((tok.index, head.index))
+            if any(
+                tokens[c].rel in {"nsubj", "nsubj:pass"}
+                and lo < c < hi
+                and tokens[c].pos in {"NOUN", "PROPN"}
+                for c in head.children
+            ):
+                # `пенсионер Анатолий Гребнев, рассказал …, что именно Ланская
+                # написала`: a misparse gave the verb two subjects, the other
+                # nearer; its agreement tells nothing of this one.
+                return None
             if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
                 return GENDERS.get(head.feats.get("Gender", ""))
             return None

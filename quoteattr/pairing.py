@@ -198,6 +198,10 @@ class _Pairer:
             self._paragraph(cs, ce)
             if text[cs] in _DASHES:
                 _dialogue(text, cs, ce, self.found[before:], self.found)
+            else:
+                start = _inline_dialogue_start(text, cs, ce, self.found[before:])
+                if start is not None:
+                    _dialogue(text, start, ce, self.found[before:], self.found, remark=True)
         if self.carry is not None:
             self._fall_back(self.carry)
         return self.found
@@ -387,14 +391,37 @@ def _after_colon(text: str, pos: int, cs: int) -> bool:
     return i >= cs and text[i] == ":"
 
 
+def _inline_dialogue_start(
+    text: str, cs: int, ce: int, pairs: Sequence[tuple[int, int, int, int | None, str]]
+) -> int | None:
+    """`Адвокат заявил, что … отрицает. — Деньги ему подбросили, — сказал
+    защитник.`: a dash that opens a sentence inside a paragraph, outside any
+    quote, starts speech as a paragraph's dash does."""
+    for m in _DASH.finditer(text, cs + 2, ce):
+        d = m.start()
+        q = d - 1
+        while q > cs and text[q].isspace():
+            q -= 1
+        w = _skip_space(text, d + 1, ce)
+        if q == d - 1 or w == d + 1 or w >= ce or text[q] not in ".!?…" or not text[w].isupper():
+            continue
+        if any(o <= d < (st if c is None else c + 1) for o, _, st, c, _ in pairs):
+            continue
+        return d
+    return None
+
+
 def _dialogue(
     text: str,
     cs: int,
     ce: int,
     pairs: Sequence[tuple[int, int, int, int | None, str]],
     out: list[tuple[int, int, int, int | None, str]],
+    remark: bool = False,
 ) -> None:
-    """Speech segments of a paragraph starting with a dash, appended to ``out``."""
+    """Speech segments of a paragraph starting with a dash, appended to ``out``;
+    with `remark`, a dash inside a paragraph, and only where a remark
+    (`, — сказал он`) shows it is speech."""
     if cs + 1 >= ce or not text[cs + 1].isspace():
         return
     s0 = _skip_space(text, cs + 1, ce)
@@ -444,7 +471,7 @@ def _dialogue(
             while stop > seg_start and text[stop - 1].isspace():
                 stop -= 1
         segments.append((seg_open, seg_start, stop))
-    if not has_remark and text[ce - 1] not in _FINAL:
+    if not has_remark and (remark or text[ce - 1] not in _FINAL):
         return
     for o, s, e in segments:
         if e > s and _ALNUM.search(text, s, e) is not None:

@@ -9,12 +9,16 @@ sample sets read interviews that way (questions left out).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
+from . import lexicon
 from .claims import Context
 from .mentions import Mention
+from .morph import lemmas
 from .pairing import Quoted
+from .text import Sentence
 
 # A run needs at least this many questions answered in it.
 _MIN_QUESTIONS = 2
@@ -29,13 +33,20 @@ def questions(text: str, quoted: Sequence[Quoted]) -> set[Quoted]:
     asked = [
         q
         for q, nxt in itertools.pairwise(lines)
-        if _asks(text, q) and not _asks(text, nxt) and _next_line(text, q, nxt)
+        if _asks(text, q) and not _only_asks(text, nxt) and _next_line(text, q, nxt)
     ]
     return set(asked) if len(asked) >= _MIN_QUESTIONS else set()
 
 
 def _asks(text: str, q: Quoted) -> bool:
     return text[q.start : q.stop].rstrip().endswith("?")
+
+
+def _only_asks(text: str, q: Quoted) -> bool:
+    """A line that is a question and nothing else: an answer may end with
+    one of its own (`… А потом главврач пришел. Как тут уедешь?`)."""
+    inner = text[q.start : q.stop].rstrip()
+    return inner.endswith("?") and not any(ch in inner[:-1] for ch in ".!")
 
 
 def _next_line(text: str, q: Quoted, nxt: Quoted) -> bool:
@@ -59,10 +70,30 @@ def interviewee(ctx: Context, asked: set[Quoted]) -> Mention | None:
     for sent in reversed(ctx.sents):
         if sent.start >= first:
             continue
-        people = [(s, e) for s, e, kind in ctx.names[sent.index] if kind == "PER" and e <= first]
+        people = [
+            (s, e)
+            for s, e, kind in ctx.names[sent.index]
+            if kind == "PER"
+            and e <= first
+            and not _interviewer(sent, s)
+            # (not `Баир` of an answer's `«Баир, у нас хирурга нет»`)
+            and not any(q.start <= s < q.stop for q in ctx.quoted)
+        ]
         if people:
             s, e = people[-1]
             tokens = tuple(t.index for t in sent.tokens if s <= t.start and t.stop <= e)
             if tokens:
                 return Mention(s, e, sent, tokens[-1], tokens)
     return None
+
+
+def _interviewer(sent: Sentence, start: int) -> bool:
+    """A name titled as the one who asks (`корреспондент газеты Алсу
+    Гарипова`, `ведущий`), not the one the interview is with."""
+    before = [t for t in sent.tokens if t.stop <= start][-6:]
+    return any(lemmas(t.text) & _askers() for t in before)
+
+
+@functools.cache
+def _askers() -> frozenset[str]:
+    return lexicon.words("person_descriptors", "press")

@@ -78,8 +78,10 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
                 and c < i
                 and child.feats.get("VerbForm") == "Part"
             )
-            if _time_adverbial(tokens, c):
-                continue  # `в Елисейском дворце в понедельник`: when, not who
+            if _time_adverbial(tokens, c) or _where_said(tokens, c):
+                # `в Елисейском дворце в понедельник`, `дипломат в соцсети X`:
+                # when or where it was said, not who
+                continue
             if (
                 child.rel in _NP_RELS
                 or before
@@ -120,6 +122,22 @@ def _time_adverbial(tokens: list[Token], i: int) -> bool:
     return bool(lemmas(tokens[i].text) & _TIME_NOUNS) and any(
         tokens[k].rel == "case" and k < i for k in tokens[i].children
     )
+
+
+def _where_said(tokens: list[Token], i: int) -> bool:
+    """A platform or an act of speech after `в`/`на`: `в соцсети X`, `в своем
+    Telegram-канале`, `в интервью РБК`, `в эфире`."""
+    word = tokens[i].text.lower()
+    return (bool(lemmas(word) & _PLATFORMS) or word.startswith("telegram")) and any(
+        tokens[k].rel == "case" and k < i and norm(tokens[k].text) in {"в", "во", "на"}
+        for k in tokens[i].children
+    )
+
+
+_PLATFORMS = frozenset(
+    {"соцсеть", "сеть", "блог", "микроблог", "канал", "аккаунт", "страница", "twitter",
+     "facebook", "instagram", "телеграм", "вконтакте", "эфир", "интервью", "пост"}
+)  # fmt: skip
 
 
 _TIME_NOUNS = frozenset(

@@ -156,6 +156,17 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             ),
             subj,
         )
+    if subj is not None and _told_outlet(sent, verb, subj):
+        # `Один из депутатов … сказал Asahi, что`: the outlet told, which the
+        # parser made a second subject; the other one speaks.
+        subj = next(
+            (
+                c
+                for c in sent.tokens[verb].children
+                if c != subj and sent.tokens[c].rel in {"nsubj", "nsubj:pass"}
+            ),
+            subj,
+        )
     if subj is not None and subj < verb and semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if (
@@ -192,6 +203,12 @@ def _share_sign(sent: Sentence, i: int) -> bool:
     people it counts hang on it."""
     tok = sent.tokens[i]
     return tok.text == "%" and any(sent.tokens[c].pos == "NUM" for c in tok.children)
+
+
+def _told_outlet(sent: Sentence, verb: int, subj: int) -> bool:
+    """The subject is an outlet right after the verb (`сказал Asahi`)."""
+    tok = sent.tokens[subj]
+    return subj == verb + 1 and tok.pos in {"PROPN", "X"} and is_outlet(tok.text)
 
 
 def _counted_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -532,7 +549,8 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
             if (
                 j < len(tokens)
                 and j not in blocked
-                and tokens[j].pos in {"NOUN", "PROPN"}
+                # (`слова одного из сотрудников`: one of a group too)
+                and tokens[j].pos in {"NOUN", "PROPN", "NUM"}
                 and (tokens[j].feats.get("Case") in {"Gen", None})
             ):
                 return phrase(sent, j, blocked | {i})

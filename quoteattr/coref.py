@@ -1294,6 +1294,12 @@ def _described(
 ) -> Entity | None:
     """`скульптор` → the person earlier titled `Скульптор`; `глава государства` → recent speaker."""
     tokens = m.sent.tokens
+    if any(
+        lemmas(tokens[i].text) & _ANOTHER and tokens[i].feats.get("Number") != "Plur"
+        for i in m.tokens
+        if i < m.head
+    ):
+        return None  # `Другая пассажирка сказала`: not the one who spoke before
     dep = _dependent([tokens[i] for i in m.tokens if i > m.head])
     country = _country_of(m)
     nation = _demonym_country(head_lemmas)
@@ -1451,6 +1457,9 @@ def _latter(r: Resolver, m: Mention, gender: str) -> Entity | None:
         if entity.gender in {None, gender} and not r.ctx.in_quote(start):
             return entity
     return None
+
+
+_ANOTHER = frozenset({"другой", "второй"})
 
 
 def _someone_new(m: Mention) -> bool:

@@ -119,6 +119,8 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
         cue, how = _cue_right(ctx, q)
     if cue is None:
         cue, how = _cue_left(ctx, q)
+    if cue is None and not how and _named_after_colon(ctx, q) is not None:
+        how = "headline"
     mention = None
     if cue is not None and "message" in cue.tags:
         mention = _message_speaker(cue, content)
@@ -131,7 +133,8 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
         if mention is None and cue.sent.parsed is False:
             mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
     elif how == "headline":
-        mention = _headline_speaker(ctx, q)
+        # `Песков: «…»`, or `«…»: Песков о …`
+        mention = _headline_speaker(ctx, q) or _named_after_colon(ctx, q)
     priority = 0.95 if cue is not None else 0.6
     kind = DIRECT
     document = cue is not None and "message" not in cue.tags and cites_document(cue)
@@ -294,6 +297,36 @@ def _reaches_sentence_end(ctx: Context, q: Quoted) -> bool:
 
 
 _REMARK_WORDS = 3  # `— сказал он`, `— так начинается доклад`, `— добавил затем он`
+
+
+def _named_after_colon(ctx: Context, q: Quoted) -> Mention | None:
+    """`«Не время искать виноватых»: Воронцов после третьего поражения`, `«Я
+    поступил как идиот»: блогер Рудой извинился`: a headline that opens with
+    a quote, a colon after it and the one who said it named right after."""
+    text = ctx.text
+    if q.close is None or text[: q.open].strip():
+        return None  # the text's first line only: its headline
+    sent = ctx.sentence_at(q.open)
+    if sent is None:
+        return None
+    inside = [t for t in sent.tokens if q.start <= t.start and t.stop <= q.stop]
+    if not any(t.pos in {"VERB", "AUX"} or _speaks_in_person(t) for t in inside):
+        return None  # `«Тихий берег»: Кирилл Сомов снял фильм`: a title
+    after = [t for t in sent.tokens if t.start > q.close]
+    if not after or after[0].text != ":":
+        return None
+    window = after[1:5]
+    if not window:
+        return None
+    for s, e, kind in ctx.names[sent.index]:
+        if kind == "PER" and window[0].start <= s <= window[-1].start:
+            ids = tuple(t.index for t in sent.tokens if s <= t.start and t.stop <= e)
+            # Who said it stands in the nominative (not `мемуары балерины
+            # Анны Воронцовой`, `каким запомнили Леонида Вайнштейна`).
+            if ids and sent.tokens[ids[-1]].feats.get("Case") in {"Nom", None}:
+                return Mention(s, e, sent, ids[-1], ids)
+            return None
+    return None
 
 
 def _cue_left(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:

@@ -27,6 +27,14 @@ FLOORS = [
     ("messy", 0.92),
     ("features", 0.90),
     ("wikiraw", 0.91),
+    ("politics", 0.92),
+    ("society", 0.94),
+    ("economy", 0.91),
+    ("culture", 0.90),
+    ("regions", 0.89),
+    ("courts", 0.85),
+    ("people", 0.87),
+    ("world", 0.93),
 ]
 
 

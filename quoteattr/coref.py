@@ -559,7 +559,10 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     animate = head.feats.get("Animacy") == "Anim" or any(
         {"NOUN", "anim"} <= p.tag.grammemes for p in parse(head.text.lower())[:1]
     )
-    if not (head.pos == "NOUN" and animate) and not _one_of(m):
+    # (`Защита Чуприна`: a body of people someone has, though a thing by grammar)
+    someones = bool(lemmas(head.text) & lexicon.words("anonymous", "for"))
+    nounish = head.pos == "NOUN" or (someones and head.pos == "PROPN")  # (capitalised)
+    if not (nounish and (animate or someones)) and not _one_of(m):
         # `заявление Владимира Путина` is his; `один из опрошенных Уилсоном
         # молодых людей` is not Уилсон.
         return False
@@ -573,7 +576,7 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
         tokens = m.sent.tokens
         t, steps = top[0], 0
         while t.index != m.head and t.head >= 0 and steps < 8:
-            if t.rel not in _NAME_RELS and (head.pos == "NOUN" or t.rel == "obl:agent"):
+            if t.rel not in _NAME_RELS and (nounish or t.rel == "obl:agent"):
                 # `Врачи, лечащие Гиффордс`, `представитель генсека ООН Антониу
                 # Гутерриша`: the name hangs below the head, not beside it; of
                 # a group (`один из …`), only the agent of its participle.

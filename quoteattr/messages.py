@@ -14,6 +14,7 @@ from .cues import VERB, Cue, norm
 from .marks import Quoted
 from .morph import lemmas
 from .speakers import Mention
+from .subjects import subject_on_left
 from .text import Sentence, Token
 
 
@@ -124,6 +125,14 @@ def _message_speaker(cue: Cue, content: tuple[int, int]) -> Mention | None:
             # `Протестующие скандировали`: a participle as a noun speaks too.
             if tokens[subj].pos in {"NOUN", "PROPN", "PRON", "ADJ", "VERB"}:
                 return speakers.phrase(sent, subj, blocked)
+        if subj is None and tokens[parent].feats.get("VerbForm") == "Fin":
+            # `Активистка … Дарья Мальцева держала плакат с надписью «…»`, the
+            # subject hung elsewhere by a parse the quote broke: the
+            # nominative that opens the verb's clause.
+            left = subject_on_left(sent, parent, blocked)
+            # (not `Письмо оканчивается словами «…»`: the message is no writer)
+            if left is not None and not speakers.is_document(tokens[left]):
+                return speakers.phrase(sent, left, blocked)
         node = parent
     return None
 

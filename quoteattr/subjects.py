@@ -37,7 +37,10 @@ def nominal_subject(sent: Sentence, verb: int) -> int | None:
         # a name in marks beside the verb is the outlet told (an indeclinable
         # dative the parser took for a second subject), not who speaks.
         unmarked = [c for c in free or own or nominal if not _in_marks(tokens, c)]
-        nominal = sorted(unmarked or free or own or nominal, key=lambda c: abs(verb - c))
+        # `Местные жители, впрочем, упрекают власти`: the parse made the
+        # object a second subject; the tagger still reads it accusative.
+        named = [c for c in unmarked if tokens[c].feats.get("Case") in {"Nom", None}]
+        nominal = sorted(named or unmarked or free or own or nominal, key=lambda c: abs(verb - c))
     return (nominal or subjects or [None])[0]
 
 

@@ -271,7 +271,7 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
             while cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING:
                 cut -= 1
             last = min(last, cut)
-    last = min(last, _negated_act(sent, cue, first, last))
+    last = min(last, _negated_act(sent, cue, first, last), _declined(sent, cue, first, last))
     return min(last, _speakers_own_verb(sent, cue, first, last))
 
 
@@ -311,6 +311,38 @@ def _negated_act(sent: Sentence, cue: Cue, first: int, last: int) -> int:
                 cut -= 1
             return cut
     return last
+
+
+def _declined(sent: Sentence, cue: Cue, first: int, last: int) -> int:
+    """`сказал, что с обвинением не согласен, и от дальнейших комментариев
+    отказался`: the speaker's refusal, a verb that agrees with the cue's
+    after `и`, `но` or `а`, ends what was said."""
+    tokens = sent.tokens
+    for i in range(first + 2, last + 1):
+        verb = tokens[i]
+        if verb.feats.get("VerbForm") != "Fin" or not lemmas(verb.text) & _REFUSING:
+            continue
+        if not _agrees_with_cue(cue, verb):
+            continue
+        for k in range(i - 1, first, -1):
+            if norm(tokens[k].text) in {"и", "но", "а", "однако"}:
+                if any(
+                    t.pos in {"NOUN", "PROPN", "PRON"} and t.feats.get("Case") == "Nom"
+                    for t in tokens[k + 1 : i]
+                ):
+                    break  # `…, а сами компании отказались от рекламы`: the clause's own
+                cut = k - 1
+                while (
+                    cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING
+                ):
+                    cut -= 1
+                return cut
+            if tokens[k].text in {",", ";"} or tokens[k].pos in {"VERB", "AUX"}:
+                break
+    return last
+
+
+_REFUSING = frozenset({"отказаться", "отказываться", "воздержаться", "уклониться"})
 
 
 def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:

@@ -73,6 +73,12 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
             return None
         span = _trim(sent, first, cue.first - 1)
         how = "source-post"
+    elif _after_a_but(sent, cue.first):
+        # `Актеру грозит четыре года, однако, по мнению юристов, он …`: the
+        # source opens the clause after the `однако`, not the whole sentence.
+        colon = quote_colon(ctx, cue, after)
+        span = _trim(sent, content_start(sent, after), colon - 1)
+        how = "source"
     else:
         # A cue set off by commas inside the claim does not cut it.
         span = _trim(sent, first, len(tokens) - 1)
@@ -115,6 +121,16 @@ def _answer_follows(tokens: list[Token], i: int) -> bool:
         if tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin":
             return True
     return False
+
+
+def _after_a_but(sent: Sentence, i: int) -> bool:
+    """`…, однако, по мнению X, …`, `…, но по данным X …`: a comma and `но`,
+    `однако` or `а` right before token `i` (a comma after it or not)."""
+    tokens = sent.tokens
+    j = i - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    return j >= 1 and norm(tokens[j].text) in {"но", "однако", "а"} and tokens[j - 1].text == ","
 
 
 def _set_off(sent: Sentence, i: int) -> bool:

@@ -1346,7 +1346,9 @@ def _described(
         # generic role right after someone spoke in this paragraph goes on
         # with them, even where they were named in an oblique case.
         just = _just_spoke(r, m, previous)
-        if just is not None:
+        asking = _asker(head_lemmas) and _asking(m)
+        if just is not None and not (asking and not _asker(frozenset(just.titles))):
+            # (`Корреспондент спросила его` is no one the story quoted)
             return just
     # Nor one named in the words of a quote whose marks were lost (`подтвердил
     # эту информацию:` and the paragraph after).
@@ -1382,6 +1384,8 @@ def _described(
                     return None
                 if sex_clashes(entity, m):
                     return None  # `Глава союза допустил` is not the economist who spoke
+                if _asker(head_lemmas) and _asking(m) and not _asker(frozenset(entity.titles)):
+                    return None  # `Корреспондент спросила его`: not who spoke
                 return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity
     return None
 
@@ -1479,6 +1483,17 @@ def _someone_new(m: Mention) -> bool:
         ):
             return True
     return False
+
+
+def _asking(m: Mention) -> bool:
+    """The mention is the subject of a verb of asking (`Корреспондент спросила`)."""
+    head = m.head_token
+    if head.head < 0:
+        return False
+    return bool(lemmas(m.sent.tokens[head.head].text) & _ASKING)
+
+
+_ASKING = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})
 
 
 def _asker(head: frozenset[str]) -> bool:

@@ -68,6 +68,7 @@ from .entities import (
 from .mentions import _QUOTE_CHARS, _SITES
 from .morph import lemmas, parse
 from .namecontext import GENDERS
+from .phrases import _POSSESSIVES
 from .records import Span, Speaker
 from .speakers import (
     PRONOUNS,
@@ -702,7 +703,7 @@ def _owner_by_pronoun(
     tokens = m.sent.tokens
     first = tokens[m.tokens[0]]
     word = norm(first.text)
-    if word not in _OWNERS or m.head == m.tokens[0]:
+    if word not in _POSSESSIVES or m.head == m.tokens[0]:
         return None
     head = lemmas(m.head_token.text)
     service = any("service" in _institutions().get(x, ()) for x in head)
@@ -845,14 +846,13 @@ _ASIDE_REACH = 8
 
 def _kin_owned(tokens: list[Token], i: int) -> bool:
     """`ее мать`: a relation noun after a possessive pronoun."""
-    return i > 0 and norm(tokens[i - 1].text) in _OWNERS and bool(lemmas(tokens[i].text) & _kin())
+    return (
+        i > 0 and norm(tokens[i - 1].text) in _POSSESSIVES and bool(lemmas(tokens[i].text) & _kin())
+    )
 
 
 def _spoken_at(spoke: Sequence[Span], offset: int) -> bool:
     return any(span.start <= offset < span.stop for span in spoke)
-
-
-_OWNERS = frozenset({"его", "ее", "их"})
 
 
 def _in_nearest_sentence(

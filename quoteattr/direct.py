@@ -119,7 +119,8 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
         cue, how = _cue_right(ctx, q)
     if cue is None:
         cue, how = _cue_left(ctx, q)
-    if cue is None and not how and _named_after_colon(ctx, q) is not None:
+    named_after = _named_after_colon(ctx, q) if cue is None and not how else None
+    if named_after is not None:
         how = "headline"
     mention = None
     if cue is not None and "message" in cue.tags:
@@ -134,7 +135,7 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
             mention = speakers.after_cue(cue, ctx.names[cue.sent.index])
     elif how == "headline":
         # `Песков: «…»`, or `«…»: Песков о …`
-        mention = _headline_speaker(ctx, q) or _named_after_colon(ctx, q)
+        mention = _headline_speaker(ctx, q) or named_after
     priority = 0.95 if cue is not None else 0.6
     kind = DIRECT
     document = cue is not None and "message" not in cue.tags and cites_document(cue)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -236,10 +236,8 @@ class Resolver:
         очередь, остался недоволен` at a sentence's start, `Баринов в ответ
         лишь усмехнулся` as a paragraph): the same person named again, so that
         a pronoun after it finds him."""
-        forms = _surname_forms(
-            surname for entity in self.people.values() for surname in entity.surnames
-        )
-        if not forms:
+        surnames = _Surnames.of(self.people.values(), shortest=3)
+        if not surnames.stems and not surnames.soft:
             return
         for sent, spans in zip(sents, found, strict=True):
             for tok in sent.tokens:
@@ -248,7 +246,7 @@ class Resolver:
                     len(word) < 3
                     or not word[0].isupper()
                     or word.isupper()
-                    or norm(word) not in forms
+                    or surnames.owner([norm(word)]) is None
                     or any(s < tok.stop and tok.start < e for s, e, _type in spans)
                     or _common_noun(word)
                 ):
@@ -272,18 +270,7 @@ class Resolver:
     def _merge_lone_surnames(self, moved: dict[int, Entity]) -> None:
         """`Хинштейна` alone, which the words could not put in the nominative,
         is the `Александр Хинштейн` named in full: the surname plus a case ending."""
-        stems: dict[str, Entity] = {}
-        soft: dict[str, Entity] = {}
-        for entity in self.people.values():
-            if entity.full:
-                for surname in entity.surnames:
-                    stems.setdefault(norm(surname), entity)
-                    if norm(surname).endswith(_ADJECTIVE_ENDS):
-                        # `Яровой`, `Яровую` (read as `Ярова`) are `Ирина Яровая`.
-                        stems.setdefault(norm(surname)[:-2], entity)
-                    elif norm(surname).endswith(("й", "ь")) and len(surname) >= 2:
-                        # `Юя`, `Гайдая`, `Гоголя`: a soft stem's own endings.
-                        soft.setdefault(norm(surname)[:-1], entity)
+        surnames = _Surnames.of(e for e in self.people.values() if e.full)
         written: dict[int, set[str]] = {}
         if self.ctx is not None:
             # The words as written too: `Вихревой`, read as `Вихревая`, is the
@@ -295,30 +282,7 @@ class Resolver:
             if entity.full:
                 continue
             words = set(map(norm, entity.forms)) | written.get(id(entity), set())
-            # `сказал Баррозу`, read as the dative of `Барроз`: the very
-            # surname of `Жозе Мануэл Баррозу` as written.
-            target = (
-                next((stems[w] for w in sorted(words) if w in stems), None)
-                or next(
-                    (
-                        stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
-                        for w in sorted(words)
-                        for end in _CASE_ENDS
-                        if w.endswith(end)
-                        and (w[: -len(end)] in stems or w[: -len(end)] + "а" in stems)
-                    ),
-                    None,
-                )
-                or next(
-                    (
-                        soft[w[: -len(end)]]
-                        for w in sorted(words)
-                        for end in _SOFT_ENDS
-                        if w.endswith(end) and w[: -len(end)] in soft
-                    ),
-                    None,
-                )
-            )
+            target = surnames.owner(sorted(words))
             if target is not None:
                 self._move(entity, target, moved)
                 del self.people[key]
@@ -685,24 +649,58 @@ def _closed(view: str, start: int, stop: int) -> int:
     return stop
 
 
-def _surname_forms(surnames: object) -> frozenset[str]:
-    """Every case form of the surnames, as `_merge_lone_surnames` reads them:
-    a consonant stem's endings, `-а`/`-я` stems', adjective and soft stems'."""
-    found: set[str] = set()
-    for surname in surnames:  # type: ignore[attr-defined]
-        word = norm(surname)
-        if len(word) < 3 or not word.isalpha():
-            continue
-        found.add(word)
-        if word.endswith(_ADJECTIVE_ENDS):
-            found.update(word[:-2] + end for end in _ADJECTIVE_CASE_ENDS)
-        elif word.endswith(("й", "ь")):
-            found.update(word[:-1] + end for end in _SOFT_ENDS)
-        elif word.endswith(("а", "я")):
-            found.update(word[:-1] + end for end in ("ы", "и", "е", "у", "ю", "ой", "ей"))
-        else:
-            found.update(word + end for end in _CASE_ENDS)
-    return frozenset(found)
+@attrs.define(slots=True)
+class _Surnames:
+    """People's surnames, to tell whose a declined word is: `Хинштейна`,
+    `Лесового` (an adjective's stem), `Юя` (a soft stem's), `Ивановой`."""
+
+    stems: dict[str, Entity] = attrs.Factory(dict)
+    soft: dict[str, Entity] = attrs.Factory(dict)
+
+    @classmethod
+    def of(cls, people: Iterable[Entity], shortest: int = 0) -> _Surnames:
+        found = cls()
+        for entity in people:
+            for surname in entity.surnames:
+                word = norm(surname)
+                if len(word) < shortest:
+                    continue
+                found.stems.setdefault(word, entity)
+                if word.endswith(_ADJECTIVE_ENDS):
+                    # `Яровой`, `Яровую` (read as `Ярова`) are `Ирина Яровая`.
+                    found.stems.setdefault(word[:-2], entity)
+                elif word.endswith(("й", "ь")) and len(word) >= 2:
+                    # `Юя`, `Гайдая`, `Гоголя`: a soft stem's own endings.
+                    found.soft.setdefault(word[:-1], entity)
+        return found
+
+    def owner(self, words: Sequence[str]) -> Entity | None:
+        """Whose surname one of `words` (normalised) is: as written first
+        (`сказал Баррозу`, read as the dative of `Барроз`, is the very
+        surname of `Жозе Мануэл Баррозу`), then with a case ending."""
+        stems, soft = self.stems, self.soft
+        return (
+            next((stems[w] for w in words if w in stems), None)
+            or next(
+                (
+                    stems.get(w[: -len(end)]) or stems[w[: -len(end)] + "а"]
+                    for w in words
+                    for end in _CASE_ENDS
+                    if w.endswith(end)
+                    and (w[: -len(end)] in stems or w[: -len(end)] + "а" in stems)
+                ),
+                None,
+            )
+            or next(
+                (
+                    soft[w[: -len(end)]]
+                    for w in words
+                    for end in _SOFT_ENDS
+                    if w.endswith(end) and w[: -len(end)] in soft
+                ),
+                None,
+            )
+        )
 
 
 def _common_noun(word: str) -> bool:
@@ -890,7 +888,6 @@ def _is_subject(sent: Sentence, i: int) -> bool:
 _ADJECTIVE_ENDS = ("ая", "ий", "ый", "ой")
 _CASE_ENDS = {"а", "у", "ом", "е", "ым", "ой", "ем", "ы", "ую", "ого", "ому", "его", "ему"}
 _SOFT_ENDS = ("я", "ю", "ем", "е")
-_ADJECTIVE_CASE_ENDS = ("ого", "ому", "ым", "ом", "ой", "ую", "ая", "ий", "ый")
 _OBLIQUE_ENDS = ("у", "ю", "ой", "ом", "ым", "ем", "им", "ому", "ему", "ей")
 
 

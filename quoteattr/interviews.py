@@ -9,7 +9,6 @@ sample sets read interviews that way (questions left out).
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Sequence
 
@@ -91,9 +90,5 @@ def _interviewer(sent: Sentence, start: int) -> bool:
     """A name titled as the one who asks (`корреспондент газеты Алсу
     Гарипова`, `ведущий`), not the one the interview is with."""
     before = [t for t in sent.tokens if t.stop <= start][-6:]
-    return any(lemmas(t.text) & _askers() for t in before)
-
-
-@functools.cache
-def _askers() -> frozenset[str]:
-    return lexicon.words("person_descriptors", "press")
+    askers = lexicon.words("person_descriptors", "press")
+    return any(lemmas(t.text) & askers for t in before)

@@ -119,33 +119,20 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
 
 def _time_adverbial(tokens: list[Token], i: int) -> bool:
     """A time noun after a preposition: `в понедельник`, `на прошлой неделе`."""
-    return bool(lemmas(tokens[i].text) & _TIME_NOUNS) and any(
+    return bool(lemmas(tokens[i].text) & lexicon.words("circumstance_nouns", "time")) and any(
         tokens[k].rel == "case" and k < i for k in tokens[i].children
     )
 
 
 def _where_said(tokens: list[Token], i: int) -> bool:
     """A platform or an act of speech after `в`/`на`: `в соцсети X`, `в своем
-    Telegram-канале`, `в интервью РБК`, `в эфире`."""
+    Telegram-канале`, `в интервью РБК`, `в эфире` (circumstance_nouns.txt)."""
     word = tokens[i].text.lower()
-    return (bool(lemmas(word) & _PLATFORMS) or word.startswith("telegram")) and any(
+    where = lemmas(word) & lexicon.words("circumstance_nouns", "where")
+    return (bool(where) or word.startswith("telegram")) and any(
         tokens[k].rel == "case" and k < i and norm(tokens[k].text) in {"в", "во", "на"}
         for k in tokens[i].children
     )
-
-
-_PLATFORMS = frozenset(
-    {"соцсеть", "сеть", "блог", "микроблог", "канал", "аккаунт", "страница", "twitter",
-     "facebook", "instagram", "телеграм", "вконтакте", "эфир", "интервью", "пост"}
-)  # fmt: skip
-
-
-_TIME_NOUNS = frozenset(
-    {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
-     "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-     "октябрь", "ноябрь", "декабрь", "день", "неделя", "месяц", "год", "утро", "вечер",
-     "ночь", "сутки", "выходные"}
-)  # fmt: skip
 
 
 def _one_of_group(tokens: list[Token], head: int, blocked: set[int]) -> int:

@@ -96,9 +96,8 @@ def _question_claim(sent: Sentence, cue: Cue, mention: Mention | None, first: in
     tokens = sent.tokens
     if first < 1 or tokens[first - 1].text != ",":
         return None
-    words = [norm(t.text) for t in tokens[first : first + 3]]
     yes_no = "ли" in [t.text for t in tokens[first + 1 : first + 3]]
-    if not yes_no and words[:1] and words[0] not in QUESTION_WORDS:
+    if not yes_no and first < len(tokens) and norm(tokens[first].text) not in QUESTION_WORDS:
         return None
     last = len(tokens) - 1
     for i in range(first + 2, len(tokens) - 1):

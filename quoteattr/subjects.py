@@ -3,7 +3,7 @@ name set after an oblique title, not one past another finite verb."""
 
 from __future__ import annotations
 
-from .mentions import _SUBJECT_RELS, _is_nominal
+from .mentions import _OPENING_MARKS, _SUBJECT_RELS, _is_nominal
 from .text import Sentence, Token
 
 
@@ -46,7 +46,7 @@ def nominal_subject(sent: Sentence, verb: int) -> int | None:
 
 def _in_marks(tokens: list[Token], i: int) -> bool:
     """A word set in quote marks (its name's first word right after one)."""
-    return i > 0 and tokens[i - 1].text in {"«", '"', "„", "“"}
+    return i > 0 and tokens[i - 1].text in _OPENING_MARKS
 
 
 def after_oblique_title(tokens: list[Token], i: int) -> bool:

@@ -9,7 +9,7 @@ import functools
 
 from . import lexicon, names
 from .bodies import _recent_org
-from .claims import Claim, Context
+from .claims import Claim, Context, around_cue
 from .cues import SOURCE, norm
 from .entities import _LOOKBACK, ORG, PERSON, Resolver, aliases
 from .mentions import genitive_run_end, site_owner
@@ -39,8 +39,7 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     # a source phrase over a document points back the same way.
     if "impersonal" not in cue.tags and not passive and cue.type != SOURCE:
         return None
-    tokens = cue.sent.tokens
-    near = tokens[max(0, cue.first - 3) : cue.last + 4]
+    near = around_cue(cue)
     if not any(is_document(t) or norm(t.text) in _IT for t in near):
         return None
     issued = _issuer(r, near)
@@ -60,10 +59,16 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 continue
             head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
             opening = not any(t.pos != "PUNCT" for t in sent.tokens if t.stop <= s)
-            if head is not None and head.feats.get("Case") not in {"Nom", None} and not opening:
+            if (
+                head is not None
+                and head.feats.get("Case") not in {"Nom", None}
+                and not opening
+                and not (type_ == "ORG" and _of_subject(sent, head, document))
+            ):
                 # `по поводу заявления Лаврова`: not who wrote. (A name that
                 # opens the sentence is its subject, whatever case the tagger
-                # gives an indeclinable `Минобороны`.)
+                # gives an indeclinable `Минобороны`; a body the subject is
+                # of, `Участники саммита БРИКС приняли декларацию`, wrote it.)
                 continue
             span = _span(ctx, s, e)
             if type_ == "PER" and cue.type == SOURCE:
@@ -83,8 +88,26 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
                 e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
                 words = ctx.text[s:e].replace("«", "").replace("»", "").split()
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
-        return _opening_body(ctx, sent) or _site_owner(r, k, document)
+        return (
+            _opening_body(ctx, sent)
+            or _body_after_document(ctx, sent, document)
+            or _site_owner(r, k, document)
+        )
     return None
+
+
+def _of_subject(sent: Sentence, token: Token, document: Token) -> bool:
+    """`token` ends a genitive chain on the noun that opens the sentence, its
+    subject, before the verb that takes the document (`Участники саммита
+    БРИКС приняли декларацию`, `Лидеры стран НАТО одобрили …`). Read off the
+    tags: a sentence with no cue is not parsed."""
+    tokens = [t for t in sent.tokens[: token.index + 1] if t.pos != "PUNCT"]
+    if len(tokens) < 2 or tokens[0].pos != "NOUN" or tokens[0].feats.get("Case") != "Nom":
+        return False
+    if not all(t.feats.get("Case") in {"Gen", None} for t in tokens[1:]):
+        return False
+    between = sent.tokens[token.index + 1 : document.index]
+    return any(t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" for t in between)
 
 
 def _issuer(r: Resolver, near: list[Token]) -> Speaker | None:
@@ -186,13 +209,46 @@ def _opening_body(ctx: Context, sent: Sentence) -> Speaker | None:
         return None
     # The head noun after any adjectives: `Всемирная организация здравоохранения`.
     head = next((t for t in tokens[:verb] if t.pos != "ADJ"), tokens[0])
-    if head.feats.get("Case") != "Nom" or not (lemmas(head.text) & lexicon.words("institutions")):
+    if head.feats.get("Case") != "Nom" or not _body_noun(head):
         return None
     # The head and its genitives, not what else stands before the verb
     # (`Пресс-служба губернатора Свердловской области в понедельник …`).
     last = min(verb - 1, genitive_run_end(tokens, head.index, range(verb, len(tokens))))
     words = [t.text for t in tokens[: last + 1] if t.pos != "PUNCT"]
     return Speaker(names.org_name(words), ORG, _span(ctx, tokens[0].start, tokens[last].stop))
+
+
+def _body_after_document(ctx: Context, sent: Sentence, document: Token) -> Speaker | None:
+    """`Соответствующий приказ подписала региональная служба по тарифам`: the
+    document opens the sentence, its verb next, and the institution that
+    issued it after the verb."""
+    tokens = sent.tokens
+    if any(t.pos not in {"ADJ", "DET", "PUNCT"} for t in tokens[: document.index]):
+        return None
+    verb = document.index + 1
+    if verb >= len(tokens) or tokens[verb].feats.get("VerbForm") != "Fin":
+        return None
+    rest = tokens[verb + 1 :]
+    head = next((t for t in rest if t.pos != "ADJ"), None)
+    if head is None or head.feats.get("Case") != "Nom" or not _body_noun(head):
+        return None
+    last = head.index
+    while last + 1 < len(tokens) and tokens[last + 1].text not in {"(", ",", ".", "—", ";"}:
+        last += 1  # `служба по тарифам`: the name runs on to its bracket or stop
+    words = [t.text for t in tokens[verb + 1 : last + 1] if t.pos != "PUNCT"]
+    if len(words) > 6:
+        return None
+    start = tokens[verb + 1].start
+    return Speaker(names.org_name(words), ORG, _span(ctx, start, tokens[last].stop))
+
+
+def _body_noun(token: Token) -> bool:
+    """An institution's noun; not an outlet's (`Издание ознакомилось с
+    черновиком документа`: it read the document, it did not write it)."""
+    found = lemmas(token.text)
+    return bool(found & lexicon.words("institutions")) and not found & lexicon.words(
+        "institutions", "media"
+    )
 
 
 _IT = frozenset({"нем", "нём", "ней"})

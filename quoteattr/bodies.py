@@ -96,13 +96,19 @@ def _speaker_called(
     previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
 ) -> str | None:
     """`Издание Asia Times пишет … Издание напоминает`: the organisation that
-    spoke lately under the same noun."""
+    spoke lately under the same noun. A noun that only refers back
+    (`ведомство`) is the body that spoke last, if any spoke since: `В
+    ведомстве (Минобороны) сообщили … В Росавиации пояснили … уточнили в
+    ведомстве` is Росавиация."""
+    anaphoric = any("anaphoric" in _institutions().get(x, ()) for x in head)
     for claim, speaker in _recent(previous):
         mention = speaker.mention
         if claim.start >= offset or speaker.type != ORG or mention is None:
             continue
         if any(lemmas(w) & head for w in mention.text.split()):
             return speaker.name
+        if anaphoric and _body_name(speaker.name) and not is_outlet(speaker.name):
+            return None
     return None
 
 

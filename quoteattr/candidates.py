@@ -412,6 +412,19 @@ def _mentions(ctx: Context, resolver: coref.Resolver) -> list[_Named]:
     return found
 
 
+def _in_brackets(sent: Sentence, start: int) -> bool:
+    """An opening bracket before `start` in its sentence, closed after it."""
+    depth = 0
+    for token in sent.tokens:
+        if token.start >= start:
+            return depth > 0
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+    return False
+
+
 def _describe(
     cand: Candidate,
     ranks: dict[str, tuple[bool, int, int]],
@@ -450,6 +463,10 @@ def _describe(
             tok = sent.tokens[head]
             if tok.rel in _SUBJECT and tok.head == cue.head:
                 f["m_subject_of_cue"] = 1.0
+            elif tok.head == cue.head and tok.rel in {"obj", "iobj"}:
+                # `Марию Захарову спросили`, `сказал Интерфаксу`: the one
+                # asked or told, who did not say it.
+                f["m_object_of_cue"] = 1.0
             elif tok.head == cue.head:
                 f["m_dependent_of_cue"] = 1.0
             elif sent is cue.sent and _spoken_of(sent, cue.head, head):
@@ -464,6 +481,10 @@ def _describe(
         verb = sent.tokens[head].head
         if verb >= 0 and sent.tokens[verb].rel == "root":
             f["m_main_subject"] = 1.0
+    if _in_brackets(sent, start):
+        # `(выражение Алексея Навального)`: a name in a bracketed aside is
+        # what the sentence mentions by the way, not who speaks in it.
+        f["m_in_brackets"] = 1.0
     if not inside and any(o is not claim for o in said.over(start, stop)):
         # Named inside someone's words (`Колеров сообщил, что Сорокин ушел.
         # По его словам, …`): what was said about, not who says.

@@ -25,7 +25,9 @@ from .text import Sentence, Token
 COMPLEMENTISERS = {"что", "будто", "чтобы", "якобы", "дескать"}
 QUESTION_WORDS = {
     "ли", "когда", "как", "где", "почему", "зачем", "кто", "какой", "какая", "какие",
-    "каким", "сколько", "куда", "откуда", "чем", "кого", "кому",
+    "каким", "какое", "какую", "каких", "какими", "каком", "какому", "какого",
+    "каков", "какова", "каковы", "насколько", "сколько", "куда", "откуда", "чем",
+    "кого", "кому",
 }  # fmt: skip
 ABOUT = {"о", "об", "обо"}
 DASHES = {"—", "–", "-", "--"}
@@ -206,6 +208,12 @@ def _edge_punct(token: Token, opening: bool) -> bool:
         return False
     if token.text in _UNIT_SIGNS:
         return False  # `до 22%`: a unit is a word, not a final stop
+    if (
+        token.text == "+"
+        and token.index > 0
+        and token.sent.tokens[token.index - 1].stop == token.start
+    ):
+        return False  # `ОПЕК+`, `18+`: part of the name
     marks = OPENING if opening else CLOSING
     if token.text in marks:
         return False
@@ -214,9 +222,27 @@ def _edge_punct(token: Token, opening: bool) -> bool:
 
 def cites_document(cue: Cue) -> bool:
     """`говорится в заявлении`, `В заявлении подчеркивается`: the words of a text."""
+    return "impersonal" in cue.tags and any(speakers.is_document(t) for t in around_cue(cue))
+
+
+def around_cue(cue: Cue) -> list[Token]:
+    """The tokens next to a cue where what it cites is named: three words
+    before it (past punctuation and a parenthesis: `В ней, в частности,
+    говорится`) and three tokens after it."""
     tokens = cue.sent.tokens
-    near = tokens[max(0, cue.first - 3) : cue.last + 4]
-    return "impersonal" in cue.tags and any(speakers.is_document(t) for t in near)
+    i, words = cue.first - 1, 0
+    while i >= 0 and words < 3:
+        word = norm(tokens[i].text)
+        if word == "частности" and i > 0 and norm(tokens[i - 1].text) == "в":
+            i -= 2
+            continue
+        if tokens[i].pos != "PUNCT" and word not in _ASIDES:
+            words += 1
+        i -= 1
+    return tokens[i + 1 : cue.last + 4]
+
+
+_ASIDES = frozenset({"также", "например", "однако", "впрочем", "кстати", "же"})
 
 
 def _priority(how: str, mention: Mention | None) -> float:

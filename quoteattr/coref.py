@@ -1486,11 +1486,13 @@ def _someone_new(m: Mention) -> bool:
 
 
 def _asking(m: Mention) -> bool:
-    """The mention is the subject of a verb of asking (`Корреспондент спросила`)."""
+    """The mention is the subject of a verb of asking (`Корреспондент спросила`)
+    or whose question it is (`На вопрос корреспондента, какими …`)."""
     head = m.head_token
     if head.head < 0:
         return False
-    return bool(lemmas(m.sent.tokens[head.head].text) & _ASKING)
+    governor = lemmas(m.sent.tokens[head.head].text)
+    return bool(governor & _ASKING) or (head.rel == "nmod" and "вопрос" in governor)
 
 
 _ASKING = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})

@@ -214,7 +214,7 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))
     tag = _SOURCE_PREPOSITIONS[word]
-    if tag is not None and i > 0 and tokens[i - 1].pos != "PUNCT":
+    if tag is not None and i > 0 and tokens[i - 1].pos != "PUNCT" and not _answering(words, i):
         return None  # set off as a parenthesis only: `узнали это со слов очевидцев` is not
     for j in range(i + 1, min(i + 4, len(tokens))):
         found = [lemma for lemma in words.lemmas[j] if lemma in sources]
@@ -224,6 +224,8 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         if found:
             if word == "по" and tokens[j].feats.get("Case", "Dat") != "Dat":
                 return None
+            if "legal" in sources[found[0]] and (word != "согласно" or _inside_clause(tokens, i)):
+                return None  # `по закону`, `сокращен согласно закону о …`: by its authority
             if word == "по" and j + 1 < len(tokens) and words.norms[j + 1] == "за":
                 return None  # `Национального центра по наблюдению за ураганами`: a name's
             return Cue(sent, j, i, j, SOURCE, sources[found[0]] | {word})
@@ -232,6 +234,19 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         if tokens[j].pos not in {"DET", "ADJ", "PRON", None} and not participle:
             return None
     return None
+
+
+def _answering(words: _Words, i: int) -> bool:
+    """`Отвечая на вопрос журналиста, готовит ли …`, `В ответ на вопрос`:
+    the answer's words before `на`, the question after it."""
+    return words.norms[i] == "на" and (
+        "отвечать" in words.lemmas[i - 1] or (i > 1 and words.norms[i - 2 : i] == ["в", "ответ"])
+    )
+
+
+def _inside_clause(tokens: list[Token], i: int) -> bool:
+    """Token i neither opens the sentence nor follows punctuation."""
+    return i > 0 and tokens[i - 1].pos != "PUNCT"
 
 
 def _linking_as(tokens: list[Token], words: _Words, i: int) -> int:
@@ -304,4 +319,15 @@ def find(sent: Sentence) -> list[Cue]:
             i = cue.last + 1
         else:
             i += 1
-    return found
+    # `Отвечая на вопрос, …`: the question is the cue; the answer is the
+    # verb of the main clause, not the gerund.
+    return [
+        cue
+        for k, cue in enumerate(found)
+        if not (
+            cue.type == VERB
+            and k + 1 < len(found)
+            and "question" in found[k + 1].tags
+            and found[k + 1].first == cue.last + 1
+        )
+    ]

@@ -22,7 +22,7 @@ from .claims import (
     _trim,
     content_start,
 )
-from .entities import _roles
+from .entities import _anonymous, _roles
 from .marks import Quoted
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .speakers import Mention
@@ -153,8 +153,10 @@ def _common_thing(token: Token) -> bool:
     )
 
 
-# At most this many words before the colon of a headline `X: …`.
+# At most this many words before the colon of a headline `X: …`, and
+# after the dash of a headline `… — X`.
 _HEADLINE_WORDS = 5
+_CREDITED_WORDS = 3
 
 
 def _quoted_to_end(sent: Sentence, opening: int) -> bool:
@@ -186,6 +188,9 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue
         # Marks and hyphens count as tokens: `Глава банка «Восток» Павел Жданов:`.
         begin, colon = _after_label(ctx, sent)
+        if colon is None and (claim := _credited_headline(ctx, sent)) is not None:
+            found.append(claim)
+            continue
         if colon is None or any(begin <= c.first < colon for c in ctx.cues[sent.index]):
             # A cue before the colon speaks for itself (`Путин заявил: …`);
             # one in the content (`передан Европе`, `Продолжайте`) is its words.
@@ -218,6 +223,48 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
             continue
         found.append(Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6))
     return found
+
+
+def _credited_headline(ctx: Context, sent: Sentence) -> Claim | None:
+    """`Саудовская Аравия готова поддержать увеличение добычи — источники`,
+    `… - Bloomberg`: a headline line (one sentence, no full stop) ending with
+    a dash and a short name of who said it; the rest of the line is the claim."""
+    tokens = sent.tokens
+    if _paragraph_end(ctx, sent) is not sent or tokens[-1].text in _SENTENCE_ENDS:
+        return None
+    dash = next(
+        (i for i in range(len(tokens) - 2, 2, -1) if tokens[i].text in {"—", "–", "-"}), None
+    )
+    if dash is None or tokens[dash].start == tokens[dash - 1].stop:
+        return None  # (a hyphen inside a word is no dash)
+    if ctx.cues[sent.index] and any(c.first < dash for c in ctx.cues[sent.index]):
+        return None  # `Песков заявил о … — ТАСС`: the cue's own claim, relayed
+    ids = [i for i in range(dash + 1, len(tokens)) if tokens[i].pos != "PUNCT"]
+    if not ids or len(ids) > _CREDITED_WORDS or not sent.parsed:
+        return None
+    if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) for i in ids):
+        return None
+    heads = [i for i in ids if tokens[i].head not in ids]
+    head = heads[0] if heads else ids[0]
+    if not _credited(ctx, sent, head):
+        return None
+    mention = speakers.phrase(sent, head, range(0, dash))
+    span = _trim(sent, content_start(sent), dash - 1)
+    if mention is None or span is None:
+        return None
+    return Claim(span[0], span[1], INDIRECT, sent, None, mention, "headline", 0.6)
+
+
+def _credited(ctx: Context, sent: Sentence, head: int) -> bool:
+    """Who a headline credits after its dash: a named body, a Latin name
+    (`— Bloomberg`) or an unnamed source (`— источники`, `— СМИ`); not any
+    noun (`Россия и Китай — партнеры` says what they are), nor a person
+    (`Правительство возглавила женщина — Аленка Братушек` says who she is)."""
+    token = sent.tokens[head]
+    tags = {t for s, e, t in ctx.names[sent.index] if s <= token.start < e}
+    if "ORG" in tags or (token.pos == "X" and token.text[:1].isupper()):
+        return True
+    return bool(lemmas(token.text) & _anonymous())
 
 
 def _credit(ctx: Context, sent: Sentence, first: int) -> bool:

@@ -57,7 +57,7 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                 word = norm(tokens[m].text)
                 if m > cue.last and tokens[m].rel == "mark" and word in COMPLEMENTISERS:
                     comp = _first_comp(sent, cue.last + 1, m)
-                    if not _asks(sent, cue, comp):
+                    if not _asks(sent, cue, comp) or _which_after_postposed(sent, cue, comp):
                         return None
                     return _after_comp(sent, comp)
     # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
@@ -79,6 +79,8 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
             if nxt in COMPLEMENTISERS:
                 if not _asks(sent, cue, i + 1):
                     return None  # `потребовали выдать его, чтобы …`: a purpose
+                if _which_after_postposed(sent, cue, i + 1):
+                    return None
                 return _after_comp(sent, i + 1)
             if (
                 tokens[i + 1 : i + 2]
@@ -178,6 +180,27 @@ def _first_comp(sent: Sentence, start: int, found: int) -> int:
         if tokens[i - 1].text == "," and norm(tokens[i].text) in COMPLEMENTISERS:
             return i
     return found
+
+
+def _which_after_postposed(sent: Sentence, cue: Cue, comp: int) -> bool:
+    """`X готова к увеличению добычи, сказали Рейтер три источника, что может
+    привести к …`: after a cue put after its content, its subject after it,
+    `что` before a verb of its own is the relative that takes up the whole
+    content, not a clause the cue brings in."""
+    tokens = sent.tokens
+    if not sent.parsed or norm(tokens[comp].text) != "что" or comp + 1 >= len(tokens):
+        return False
+    verb = tokens[comp + 1]
+    if verb.pos not in {"VERB", "AUX"} or verb.feats.get("Number") != "Sing":
+        return False
+    if verb.feats.get("Gender") not in {None, "Neut"}:
+        return False  # `…, что пришёл`: someone's act, the cue's clause
+    if _postposed(sent, cue) is None:
+        return False
+    return any(
+        tokens[c].rel in {"nsubj", "nsubj:pass"} and cue.head < c < comp
+        for c in tokens[cue.head].children
+    )
 
 
 def _after_comp(sent: Sentence, i: int) -> int:
@@ -412,6 +435,8 @@ def _resumes_after(sent: Sentence, cue: Cue) -> bool:
         return False  # `…, сообщили в Елисейском дворце, спустя сутки после того, как …`
     if rest and _relay_verb(sent, rest[0]):
         return False  # `…, считает Меркель, пишут «Ведомости»`: a relay follows
+    if rest and _which_after_postposed(sent, cue, rest[0].index):
+        return False  # `…, сказали три источника, что может привести к …`
     # What follows the comma goes on past a speaker named before it (`Судно,
     # как сообщили в пресс-службе порта, село на мель`), or has a predicate
     # of its own; not just more of the cue (`сообщили в воскресенье, 8 июля,
@@ -595,7 +620,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
             # `Он найден мёртвым, о чём сообщила «Фонтанка.ру»`: the clause the
             # relative `о чём` takes up, as a postposed cue's.
             span, how = _trim(sent, content_start(sent), last), "post"
-    if span is None and not as_clause:
+    if span is None and not as_clause and not _colon_ends(sent, cue):
         last = _postposed(sent, cue)
         if last is not None:
             first = content_start(sent)
@@ -618,6 +643,14 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
     if how in {"clause", "topic"}:
         claim.cuts = tuple(c for c in cut if start < c.stop < stop)
     return claim
+
+
+def _colon_ends(sent: Sentence, cue: Cue) -> bool:
+    """`В ней, в частности, говорится:` and the words in the paragraph after:
+    the cue opens what follows; what stands before it is no content (not
+    `…, сообщил источник «Интерфакса»:`, its speaker between)."""
+    after = cue.last + 1
+    return after == len(sent.tokens) - 1 and sent.tokens[after].text == ":"
 
 
 def _colon_quote_after(sent: Sentence, first: int) -> bool:

@@ -198,4 +198,4 @@ def _relative_end(sent: Sentence, comma: int) -> int:
 
 
 # At most this many words between the source and the comma closing its phrase.
-_SOURCE_TAIL = 6
+_SOURCE_TAIL = 8

@@ -126,8 +126,32 @@ def _chunks(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     The cut keeps the taggers' inputs bounded on pathological text (a 5 MB
     paragraph with no full stop) without losing any character.
     """
-    for s, e in _after_units(text, start, stop):
+    for s, e in _after_dateline(text, start, stop):
         yield from _cut(text, s, e, lambda s, e: _long_cut(text, s, e))
+
+
+def _after_dateline(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """`_after_units`' sentences, a paragraph's opening wire dateline cut off
+    (`Москва. 3 октября. INTERFAX.RU — Премьера …, сообщили …`, `ЛОНДОН
+    (Рейтер) - Саудовская Аравия …, сказали …`): its agency is no subject
+    of the sentence it heads."""
+    for s, e in _after_units(text, start, stop):
+        m = _DATELINE.match(text, s, e) if s - start <= _DATELINE_WITHIN else None
+        if m is not None and m.end() < e:
+            yield s, m.end()
+            s = m.end()
+        yield s, e
+
+
+# Within the paragraph's first characters (razdel may have cut `Москва.` and
+# `3 октября.` off as sentences of their own): an optional place and date,
+# the agency as `INTERFAX.RU` or in brackets, and a dash before a capital.
+_DATELINE_WITHIN = 40
+_DATELINE = re.compile(
+    r"(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/ -]{1,30}?(?:,\s*\d{1,2}\s+[а-яё]+)?\s*)?"
+    r"(?:[A-Z][A-Za-z-]*\.(?:RU|ru|COM|com)|\([A-Za-zА-ЯЁа-яё][A-Za-zА-ЯЁа-яё .-]{1,24}\))"
+    r"\s*[—–-]\s+(?=[«\"„“A-ZА-ЯЁ])"
+)
 
 
 def _long_cut(text: str, s: int, e: int) -> int | None:

@@ -127,7 +127,8 @@ def _recent_org(
         (s, n) for s, n in r.orgs[max(0, i - _LOOKBACK) : i] if not _in_quoted_words(r.ctx, s)
     ]
     if country is not None:
-        ours = [n for _s, n in before if _of_country(n, country)]
+        # (Not a lone adjective NER took for a name: `Украинскую делегацию`.)
+        ours = [n for _s, n in before if _of_country(n, country) and " " in n.strip()]
         return ours[-1] if ours else None  # not some other country's body
     same = [(s, n) for s, n in before if any(_headed_by(word, head) for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
@@ -337,6 +338,27 @@ def _named_since(r: Resolver, since: int, offset: int, head: frozenset[str]) -> 
         if start < since:
             return False
         if any(_headed_by(word, head) for word in name.split()):
+            return True
+    return False
+
+
+def _subject_since(r: Resolver, since: int, offset: int) -> bool:
+    """Whether a body other than an outlet stands as a subject between
+    `since` and `offset` (`Министерство обороны России опровергло сообщения
+    о нарушении. «…», — говорится в сообщении ведомства`): what a noun that
+    only refers back then takes up."""
+    i = bisect.bisect_left(r.orgs, (offset, ""))
+    for start, name in reversed(r.orgs[max(0, i - _LOOKBACK) : i]):
+        if start < since:
+            return False
+        words = r.words_of  # (a subject of the words being resolved is theirs)
+        if (
+            _body_name(name)
+            and not is_outlet(name)
+            and not words[0] <= start < words[1]
+            and not _in_quoted_words(r.ctx, start)
+            and _subject_case(r.ctx, start)
+        ):
             return True
     return False
 

@@ -150,6 +150,10 @@ def collect(
         for m in mentions[lo:hi]:
             cand = _add(pool, m.speaker, {"named": 1.0})
             _describe(cand, ranks, claim, m.sent, m.start, m.stop, said)
+            if claim.start <= m.start < claim.stop:
+                # `«Госпожа Каллас, видимо, решила …», — заявила дипломат`:
+                # one the words speak of by name, even if named outside too.
+                cand.features["named_in_content"] = 1.0
             if m.start < anchor and not claim.start <= m.start < claim.stop and _nominative(m):
                 subjects[m.key] = subjects.get(m.key, 0) + 1
         if rule[i] is not None and rule[i].mention is not None and set(how) & _POINTERS:

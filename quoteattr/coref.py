@@ -43,6 +43,7 @@ from .bodies import (
     _recent_org,
     _same_noun_phrase,
     _speaker_called,
+    _subject_since,
 )
 from .claims import Claim, Context, apposition_end
 from .cues import SOURCE, VERB, Cue, norm
@@ -390,6 +391,12 @@ def _resolve_mention(
     return None
 
 
+def _said_end(claim: Claim, mention: Span | None) -> int:
+    """Where a claim and the naming of its speaker end (`… . Об этом сообщило
+    Министерство обороны РФ`: the speaker after the words)."""
+    return max(claim.stop, mention.stop if mention is not None else 0)
+
+
 def _last_body_speaking(
     r: Resolver, previous: list[tuple[Claim, Speaker]], m: Mention, head: frozenset[str]
 ) -> str | None:
@@ -405,15 +412,18 @@ def _last_body_speaking(
     claim, speaker = last
     mention = speaker.mention
     phrase = _same_noun_phrase(r.ctx, m.start, head)
-    if (phrase is not None and phrase[0] > claim.start) or _named_since(
-        r, claim.start, m.start, head
+    anaphoric = any("anaphoric" in _institutions().get(x, ()) for x in head)
+    if (
+        (phrase is not None and phrase[0] > claim.start)
+        or _named_since(r, claim.start, m.start, head)
+        or (anaphoric and _subject_since(r, _said_end(claim, mention), m.start))
     ):
         # `агентство «Эксперт РА» понизило …. В пресс-релизе агентства`: a body
         # of that noun named since it spoke.
         return None
     if (
         phrase is not None
-        and not any("anaphoric" in _institutions().get(x, ()) for x in head)
+        and not anaphoric
         and not any(_headed_by(w, head) for w in speaker.name.split())
     ):
         # `авиакомпании «СибАэро»` … `По данным Росавиации` … `в сообщении

@@ -86,6 +86,23 @@ def _name_of_gender(entity: Entity) -> None:
     if entity.gender_strength < 4:
         return
     for words in entity.written:
+        # `глава делегации Бориана Стоянова сказала`, tagged a genitive: the
+        # verb says she, and the words read in the nominative name a woman
+        # (or no one in particular, a first name the dictionary lacks).
+        if entity.gender != "femn" or not words[-1].lower().endswith(_HER_SURNAME_ENDS):
+            continue  # (`Ван Цзюня` is his genitive, whoever the verb agrees with)
+        if _first_name_genders(words[0]) - {entity.gender}:
+            continue
+        form = names.person_name(list(words), case="Nom")
+        if (
+            _fullness(form) == _fullness(entity.name)
+            and names.gender_number(form.split(), case="Nom")[0] in {None, entity.gender}
+            and form != entity.name
+        ):
+            entity.add([form])
+            entity.name = form
+            return
+    for words in entity.written:
         # `Зоэ Константопулу сообщила`: read as a man's dative (`Константопул`),
         # but the verb says she, and a woman's foreign surname does not
         # decline: the words as written, which read as no gender.
@@ -852,6 +869,10 @@ def _title_case_before(sent: Sentence, tok: Token) -> str | None:
 def _reads_as(entity: Entity, gender: str) -> bool:
     """Was the entity written once in words that read as `gender`?"""
     return any(_reads_as_written(words, gender) for words in entity.written)
+
+
+# A woman's surname in the nominative, the same letters as a man's genitive.
+_HER_SURNAME_ENDS = ("ова", "ева", "ёва", "ина", "ына")
 
 
 def _reads_as_written(words: tuple[str, ...], gender: str | None) -> bool:

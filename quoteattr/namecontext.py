@@ -5,7 +5,8 @@ gender of the verb it is the subject of (`Холли Соломон убежде
 
 from __future__ import annotations
 
-from .text import Sentence
+from . import names
+from .text import Sentence, Token
 
 
 def tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
@@ -65,8 +66,12 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
         if (
             tok.rel == "appos"
             and tokens[tok.head].rel in {"nsubj", "nsubj:pass"}
-            and tok.feats.get("Case", "Nom") == "Nom"  # not `Менеджер Мии Фэрроу`
-            and not genitive
+            and (
+                (
+                    tok.feats.get("Case", "Nom") == "Nom" and not genitive
+                )  # not `Менеджер Мии Фэрроу`
+                or _nominative_agrees(inside, tokens, tokens[tok.head])
+            )
         ):
             # `Лидер партии Марин Ле Пен заявила`: the name set beside the
             # subject noun is who the verb agrees with.
@@ -92,3 +97,19 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
                 return GENDERS.get(head.feats.get("Gender", ""))
             return None
     return None
+
+
+def _nominative_agrees(inside: list[Token], tokens: list[Token], subject: Token) -> bool:
+    """`глава делегации МККК в Москве Бориана Стоянова` beside the subject of
+    `сказала`, tagged genitive: read in the nominative, the name is a
+    woman's, as the verb is; a man's genitive (`Стоянова` of `Стоянов`)
+    would not agree (`Менеджер Мии Фэрроу заявил` stays whose)."""
+    if subject.head < 0 or len(inside) < 2 or inside[0].index == subject.index + 1:
+        return False  # (`Внучка Ван Цзюня, Клэр Ван`: right after the noun, whose)
+    if not inside[-1].text.lower().endswith(("ова", "ева", "ёва", "ина", "ына")):
+        return False
+    verb = tokens[subject.head]
+    if verb.feats.get("Gender") != "Fem" or verb.feats.get("Number") != "Sing":
+        return False
+    words = [t.text for t in inside]
+    return names.gender_number(words, case="nomn")[0] != "masc"

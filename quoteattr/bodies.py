@@ -375,13 +375,18 @@ def _headed_by(word: str, head: frozenset[str]) -> bool:
     )
 
 
+# Sentences back a description's fuller phrase is sought: a body is named
+# once in full (`комитет Госдумы по экологии`) and then by its noun.
+_PHRASE_LOOKBACK = 15
+
+
 def _same_noun_phrase(ctx: Context, offset: int, head: frozenset[str]) -> tuple[int, str] | None:
     """A fuller phrase with the description's noun that NER did not tag:
     `от областного департамента финансов` … `в сообщении департамента`."""
     here = ctx.sentence_at(offset)
     if here is None:
         return None
-    for k in range(here.index, max(here.index - 6, -1), -1):
+    for k in range(here.index, max(here.index - _PHRASE_LOOKBACK, -1), -1):
         tokens = [t for t in ctx.sents[k].tokens if t.stop <= offset]
         for i in range(len(tokens) - 1, -1, -1):
             if not (tokens[i].pos == "NOUN" and lemmas(tokens[i].text) & head):

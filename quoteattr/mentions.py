@@ -184,6 +184,15 @@ def genitive_run_end(tokens: Sequence[Token], i: int, stop_at: Iterable[int] = (
     blocked = set(stop_at)
     while True:
         j = i + 1
+        if _short_in_brackets(tokens, j) and j + 3 < len(tokens) and j + 3 not in blocked:
+            # `Центра общественных связей (ЦОС) ФСБ России`: past the short
+            # name in brackets, the genitives go on.
+            nxt = tokens[j + 3]
+            if nxt.pos in {"NOUN", "PROPN"} and (
+                nxt.feats.get("Case") == "Gen" or nxt.text.isupper()
+            ):
+                i = j + 2
+                continue
         while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Gen":
             j += 1
         if j >= len(tokens) or any(k in blocked for k in range(i + 1, j + 1)):
@@ -193,6 +202,17 @@ def genitive_run_end(tokens: Sequence[Token], i: int, stop_at: Iterable[int] = (
         ):
             return i
         i = j
+
+
+def _short_in_brackets(tokens: Sequence[Token], j: int) -> bool:
+    """`(ЦОС)` from token j: a bracket, a short name in capitals, a bracket."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].text == "("
+        and tokens[j + 2].text == ")"
+        and tokens[j + 1].text.isupper()
+        and len(tokens[j + 1].text) <= 12
+    )
 
 
 def _fixed_place(token: Token) -> bool:

@@ -509,7 +509,18 @@ def org_name(words: Sequence[str], *, case: str | None = None) -> str:
     written: ``['Министерства', 'обороны', 'США'] -> 'Министерство обороны
     США'``.  A leading preposition is dropped (``в Кремле`` -> ``Кремль``).
     """
-    return _org_name(tuple(_tokens(words)), _hint(case))
+    tokens = _tokens(words)
+    # `Министерства внутренних дел (МВД) Республики Татарстан`: the short
+    # name in brackets stands beside the full one, no word of it; it goes
+    # after the name (`… Республики Татарстан (МВД)`), where it is read.
+    short = [t for t in tokens if _BRACKETED_SHORT.fullmatch(t)]
+    if not short or len(short) == len(tokens):
+        return _org_name(tuple(tokens), _hint(case))
+    kept = [t for t in tokens if not _BRACKETED_SHORT.fullmatch(t)]
+    return " ".join([_org_name(tuple(kept), _hint(case)), *short])
+
+
+_BRACKETED_SHORT = re.compile(r"\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.-]{1,11}\)")
 
 
 def nominative_phrase(words: Sequence[str], *, case: str | None = None) -> str:

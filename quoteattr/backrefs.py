@@ -105,6 +105,10 @@ def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     view = _view_noun(sent)
     if view is None:
         return False
+    if sent.index > 0 and any("quoteonly" not in c.tags for c in ctx.cues[sent.index - 1]):
+        # `X, пишет Asia Times. Такие данные содержатся в докладах …`: the
+        # sentence before has a source of its own; its words are not these.
+        return False
     first, noun = view
     if first != cue.first and first + 1 >= cue.first:
         return False

@@ -264,7 +264,11 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
             t.rel == "advcl" and t.feats.get("VerbForm") == "Conv"
         ):
             # Cut before the conjunction and comma that introduce it.
-            begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"} and k < c)])
+            # (Not a closing mark the parse hung on it: `«назрел», и поручила`.)
+            begin = min([c, *(
+                k for k in t.children
+                if tokens[k].rel in {"cc", "punct"} and k < c and tokens[k].text not in CLOSING
+            )])  # fmt: skip
             if begin <= first:
                 continue  # the clause itself, parsed as a second predicate of the cue
             cut = begin - 1
@@ -376,9 +380,14 @@ def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
                 continue
             mine = (t.feats.get("Gender"), t.feats.get("Number"))
             if mine == wanted and mine != theirs and None not in mine:
-                begin = min([c, *(k for k in t.children if tokens[k].rel in {"cc", "punct"})])
+                begin = min([c, *(
+                    k for k in t.children
+                    if tokens[k].rel in {"cc", "punct"} and tokens[k].text not in CLOSING
+                )])  # fmt: skip
                 cut = begin - 1
-                while cut > first and tokens[cut].pos == "PUNCT":
+                while (
+                    cut > first and tokens[cut].pos == "PUNCT" and tokens[cut].text not in CLOSING
+                ):
                     cut -= 1
                 return cut
     return last

@@ -376,6 +376,10 @@ def _resolve_mention(
         group = _plural_subject(r, m.start)
         if group is not None and group.sent.paragraph != m.sent.paragraph:
             group = None  # a paragraph on, `Некоторые` are some people at large
+        if group is not None and _named_in_words(r, group.head_token):
+            # `… конкуренты. Некоторые считают, что …, чтобы противодействовать
+            # конкурентам`: the words speak of that group, so not some of it.
+            group = None
         found = _resolve_mention(r, group, previous) if group is not None else None
         if found is not None and found.type == ANON:
             return attrs.evolve(found, mention=mention)
@@ -389,6 +393,21 @@ def _resolve_mention(
         name = names.nominative_phrase(words, case=_mention_case(m))
         return Speaker(name, ANON, mention, tuple(sorted(head_lemmas))[:1])
     return None
+
+
+def _named_in_words(r: Resolver, token: Token) -> bool:
+    """The lemma of `token` stands in the words of the claim being resolved."""
+    start, stop = r.words_of
+    if stop <= start:
+        return False
+    sent = r.ctx.sentence_at(start)
+    wanted = lemmas(token.text)
+    while sent is not None and sent.start < stop:
+        if any(start <= t.start < stop and lemmas(t.text) & wanted for t in sent.tokens):
+            return True
+        nxt = sent.index + 1
+        sent = r.ctx.sents[nxt] if nxt < len(r.ctx.sents) else None
+    return False
 
 
 def _said_end(claim: Claim, mention: Span | None) -> int:

@@ -137,7 +137,29 @@ def _can_speak(ctx: Context, sent: Sentence, head: int) -> bool:
         return True  # `Волк: …` over a text that names Ирина Волк
     if token.pos == "X" and token.text[:1].isupper():
         return True  # `Financial Times: …`: a Latin name the tagger leaves untagged
+    if _profession_plural(token, head == 0):
+        return True  # `Кардиологи: кофе по утрам связан с …`
     return bool(lemmas(token.text) & _roles())
+
+
+def _states(tokens: list[Token]) -> bool:
+    """A finite verb or a short form: the words state something."""
+    return any(
+        t.feats.get("VerbForm") == "Fin" or t.feats.get("Variant") == "Short" for t in tokens
+    )
+
+
+def _profession_plural(token: Token, alone: bool) -> bool:
+    """A plural of people the dictionary reads first as a common animate noun
+    (`Кардиологи`, `Синоптики`), alone before the colon: who say it."""
+    if not alone or token.feats.get("Number") != "Plur" or not is_known(token.text.lower()):
+        return False
+    best = parse(token.text.lower())[:1]
+    return (
+        bool(best)
+        and {"NOUN", "anim", "plur", "nomn"} <= best[0].tag.grammemes
+        and not (NAME_GRAMMEMES & best[0].tag.grammemes)
+    )
 
 
 def _common_thing(token: Token) -> bool:
@@ -207,6 +229,10 @@ def headline_claims(ctx: Context, taken: list[Claim]) -> list[Claim]:
         span = _trim(sent, first, len(sent.tokens) - 1)
         if mention is None or span is None or _credit(ctx, sent, first):
             continue
+        if _profession_plural(mention.head_token, mention.head == begin) and not _states(
+            sent.tokens[first:]
+        ):
+            continue  # `Дети: как уберечь ребенка от жары` names a topic
         end = _paragraph_end(ctx, sent)
         # (A link line, `Читайте также: Песков: …`, is a headline of its own.)
         if sent.index > 0 and not begin and (end is not sent or lines > 1):

@@ -62,6 +62,11 @@ def _clause_after(sent: Sentence, cue: Cue) -> int | None:
                     return _after_comp(sent, comp)
     # Surface: the cue, a few words of speaker or adverbial, a comma, `что`.
     i = cue.last + 1
+    if lemmas(tokens[cue.head].text) & _AGREEING and [norm(t.text) for t in tokens[i : i + 2]] == [
+        "с",
+        "тем",
+    ]:
+        return None  # `согласились с тем, что необходимо …`: a course agreed, no view
     while i < len(tokens) and i <= cue.last + 12:
         tok = tokens[i]
         word = norm(tok.text)
@@ -180,6 +185,11 @@ def _first_comp(sent: Sentence, start: int, found: int) -> int:
         if tokens[i - 1].text == "," and norm(tokens[i].text) in COMPLEMENTISERS:
             return i
     return found
+
+
+# `согласился, что проблема назрела` states a view; `согласились с тем,
+# что …` agrees to a course of action.
+_AGREEING = frozenset({"согласиться", "соглашаться"})
 
 
 def _which_after_postposed(sent: Sentence, cue: Cue, comp: int) -> bool:
@@ -544,6 +554,7 @@ def verb_claim(ctx: Context, cue: Cue) -> Claim | None:
         ("impersonal" in cue.tags or short_passive)
         and sent.parsed
         and not _that_follows(sent, cue.head)
+        and not _such_a_view(ctx, sent, cue)  # `Такие данные приводятся в докладе`
         and any(
             tokens[c].rel in {"nsubj", "nsubj:pass"}
             and not _is_clause(sent, c)

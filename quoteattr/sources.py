@@ -17,7 +17,7 @@ from .claims import (
     content_start,
 )
 from .clause_ends import quote_colon
-from .cues import Cue, norm
+from .cues import SOURCE, Cue, norm
 from .mentions import Mention
 from .morph import lemmas
 from .text import Sentence, Token
@@ -64,6 +64,16 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         if after >= len(tokens):
             return None
         colon = quote_colon(ctx, cue, after)
+        for other in ctx.cues[sent.index]:
+            if (
+                after < other.first < colon
+                and other.type == SOURCE
+                and _after_a_but(sent, other.first)
+            ):
+                # `По данным Минздрава, X, однако, по оценкам специалистов, Y`:
+                # the second source speaks for Y, the first for X only.
+                colon = _but_comma(sent, other.first)
+                break
         span = _trim(sent, content_start(sent, after), colon - 1)
         how = "source"
     elif after >= len(tokens):
@@ -94,6 +104,13 @@ def _question_claim(sent: Sentence, cue: Cue, mention: Mention | None, first: in
     the question, up to the comma before the answer's clause; a topic (`На
     вопрос о значении матча`) asks nothing that is reported."""
     tokens = sent.tokens
+    if (
+        first + 3 < len(tokens)
+        and norm(tokens[first].text) in {"о", "об"}
+        and norm(tokens[first + 1].text) == "том"
+        and tokens[first + 2].text == ","
+    ):
+        first += 3  # `На вопрос агентства о том, насколько реальны сроки, …`
     if first < 1 or tokens[first - 1].text != ",":
         return None
     yes_no = "ли" in [t.text for t in tokens[first + 1 : first + 3]]
@@ -129,7 +146,18 @@ def _after_a_but(sent: Sentence, i: int) -> bool:
     j = i - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
-    return j >= 1 and norm(tokens[j].text) in {"но", "однако", "а"} and tokens[j - 1].text == ","
+    return (
+        j >= 1 and norm(tokens[j].text) in {"но", "однако", "а", "и"} and tokens[j - 1].text == ","
+    )
+
+
+def _but_comma(sent: Sentence, i: int) -> int:
+    """The comma before the `но`/`однако`/`а`/`и` that `_after_a_but` found
+    before token `i`."""
+    j = i - 1
+    if sent.tokens[j].text == ",":
+        j -= 1
+    return j - 1
 
 
 def _set_off(sent: Sentence, i: int) -> bool:

@@ -93,7 +93,7 @@ def _kind_nouns() -> frozenset[str]:
 
 
 def _speaker_called(
-    previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
+    r: Resolver, previous: list[tuple[Claim, Speaker]], offset: int, head: frozenset[str]
 ) -> str | None:
     """`Издание Asia Times пишет … Издание напоминает`: the organisation that
     spoke lately under the same noun. A noun that only refers back
@@ -105,6 +105,8 @@ def _speaker_called(
         mention = speaker.mention
         if claim.start >= offset or speaker.type != ORG or mention is None:
             continue
+        if anaphoric and _subject_since(r, max(claim.stop, mention.stop), offset):
+            return None  # `СУ СК … возбудило дело. «…», — говорится в сообщении ведомства`
         if any(lemmas(w) & head for w in mention.text.split()):
             return speaker.name
         if anaphoric and _body_name(speaker.name) and not is_outlet(speaker.name):
@@ -177,6 +179,16 @@ def _recent_org(
     subject = _subject_body(r.ctx, since, offset)
     if subject is not None:
         return subject
+    # `Следственный комитет … возбудил дело. Как выяснили следователи, лодка
+    # принадлежала базе «Павловка Лайф» … — уточнили в ведомстве`: the body
+    # that acted as a subject in this paragraph, over one named in passing.
+    paragraph = here.paragraph if here is not None else None
+    for start, name in bodies:
+        there = r.ctx.sentence_at(start)
+        if there is None or there.paragraph != paragraph:
+            break
+        if _subject_case(r.ctx, start):
+            return name
     return bodies[0][1] if bodies else None
 
 
@@ -327,6 +339,8 @@ def _subject_case(ctx: Context, offset: int) -> bool:
         return False
     if sent.parsed and head.rel in {"nsubj", "nsubj:pass"}:
         return True  # `Минобороны России сообщило`: the tagger reads a genitive
+    if j < 0 and head.text.isupper():
+        return True  # `СУ СК по … возбудило дело`: a short name opening the sentence
     return head.feats.get("Case") == "Nom"
 
 
@@ -443,6 +457,8 @@ def _body_name(name: str) -> bool:
     first = name.split()[0].strip('«»"')
     if lemmas(first) & lexicon.words("institutions"):
         return True
+    if len(first) > 1 and first.isupper():
+        return True  # a short name in capitals (`СУ СК`, `ГУ МЧС`), whatever `су` is
     if not is_known(first.lower()):
         return True
     best = parse(first.lower())[0].tag

@@ -292,7 +292,7 @@ def _resolve_mention(
             # `антикоррупционная комиссия`, brings in a body of its own).
             if len(words) == 1:
                 org = (
-                    _speaker_called(previous, m.start, head_lemmas)
+                    _speaker_called(r, previous, m.start, head_lemmas)
                     or _last_body_speaking(r, previous, m, head_lemmas)
                     or _recent_org(r, m.start, head_lemmas)
                 )
@@ -407,6 +407,21 @@ def _named_in_words(r: Resolver, token: Token) -> bool:
             return True
         nxt = sent.index + 1
         sent = r.ctx.sents[nxt] if nxt < len(r.ctx.sents) else None
+    return False
+
+
+def _entity_in_words(r: Resolver, entity: Entity) -> bool:
+    """The words being resolved name the person, by first name or surname
+    (a speaker does not call himself so)."""
+    start, stop = r.words_of
+    parts = entity.name.split()
+    if stop <= start or not parts:
+        return False
+    first, key = parts[0], surname_key(parts[-1])
+    for word in r.ctx.text[start:stop].split():
+        word = word.strip('.,!?:;«»"„“()—-')
+        if word[:1].isupper() and (word == first or (len(parts) > 1 and surname_key(word) == key)):
+            return True
     return False
 
 
@@ -1353,6 +1368,8 @@ def _described(
         if country and _titled_in(entity, head_lemmas, country):
             return entity  # `американский президент` → the one titled `президент США`
         if not country and _title_matches(entity, head_lemmas, dep):
+            if _entity_in_words(r, entity):
+                continue  # `«Егор сегодня был сильнее», — заявил пловец`: another one
             return entity
     if head_lemmas & _anonymous() and not bare_role(m):
         # `представитель компании`, `другой эксперт`: a role that names no one

@@ -239,7 +239,7 @@ class Resolver:
                     # (NER may read `Би-би-си` as a person: an outlet is none.)
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
-                    stop = _with_place(spans, _closed(view, start, stop))
+                    stop = _with_place(view, spans, _closed(view, start, stop))
                     words = text[start:stop].split()
                     # One string for every mention of a name: a long document's
                     # table holds them all.
@@ -650,11 +650,13 @@ def _mention_case(m: Mention) -> str | None:
     return case if case not in {None, "Nom"} else None
 
 
-def _with_place(spans: list[tuple[int, int, str]], stop: int) -> int:
-    """NER splits `Министерство обороны | России`: the country is part of the name."""
+def _with_place(view: str, spans: list[tuple[int, int, str]], stop: int) -> int:
+    """NER splits `Министерство обороны | России`, `ГУ МВД России | по |
+    Новосибирской области`: the country or the region it serves is part of
+    the name."""
     for s, e, type_ in spans:
-        if type_ == "LOC" and s == stop + 1:
-            return e
+        if type_ == "LOC" and (s == stop + 1 or (s > stop and view[stop:s] == " по ")):
+            stop = e  # (and on: `МВД России по Новосибирской области`)
     return stop
 
 
@@ -736,11 +738,22 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
             and type_ == "PER" == out[-1][2]
             and text[out[-1][1] : start] == " "
             and _one_name_cut(text[out[-1][0] : out[-1][1]], text[start:stop])
+        ) or (
+            # `ГУ` and `МВД` for `ГУ МВД`: a unit's short name before its body's.
+            out
+            and type_ == "ORG" == out[-1][2]
+            and text[out[-1][1] : start] == " "
+            and _unit_short_name(text[out[-1][0] : out[-1][1]])
         ):
             out[-1] = (out[-1][0], stop, type_)
         else:
             out.append((start, stop, type_))
     return out
+
+
+def _unit_short_name(word: str) -> bool:
+    """`ГУ`, `УМВД`, `ОМВД`: a short name in capitals, one word."""
+    return word.isalpha() and word.isupper() and len(word) <= 4
 
 
 def _one_name_cut(first: str, second: str) -> bool:

@@ -78,6 +78,15 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
                 and c < i
                 and child.feats.get("VerbForm") == "Part"
             )
+            if (
+                child.rel == "appos"
+                and tokens[head].rel == "obj"
+                and tokens[head].feats.get("Animacy") == "Anim"
+                and site_name_end(tokens, c) > c
+            ):
+                # `цитирует итальянца Motorsport.com`: the site that quotes, not
+                # his name (`собеседника vc.ru` is the site's source).
+                continue
             if _time_adverbial(tokens, c) or _where_said(tokens, c):
                 # `в Елисейском дворце в понедельник`, `дипломат в соцсети X`:
                 # when or where it was said, not who
@@ -290,3 +299,22 @@ def site_owner(tokens: Sequence[Token], lo: int, hi: int) -> int | None:
             k += 1  # `на сайте «Манчестер Юнайтед»`
         return k if k < hi and tokens[k].pos in {"NOUN", "PROPN", "X"} else None
     return None
+
+
+def site_name_end(tokens: Sequence[Token], i: int) -> int:
+    """The last token of a site's name written as its address from token i
+    (`Sports.ru`, `Газета.Ru`, `Motorsport.com`: word, full stop, domain, no
+    space between, as razdel splits them), or i where there is none."""
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and tokens[i].stop == tokens[i + 1].start
+        and tokens[i + 1].stop == tokens[i + 2].start
+        and tokens[i + 2].text.lower() in _DOMAINS
+    ):
+        return i + 2
+    return i
+
+
+_DOMAINS = frozenset({"ru", "com", "org", "net", "su", "info", "io", "рф", "ua", "by", "kz",
+                      "uk", "de", "fr", "it", "es", "tv", "fm", "media"})  # fmt: skip

@@ -28,6 +28,7 @@ from .mentions import (
     _participle_noun,
     number_clash,
     phrase,
+    site_name_end,
     with_genitives,
     with_preposition,
 )
@@ -159,6 +160,7 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     if subj is not None and _told_outlet(sent, verb, subj):
         # `Один из депутатов … сказал Asahi, что`: the outlet told, which the
         # parser made a second subject; the other one speaks.
+        told = subj
         subj = next(
             (
                 c
@@ -167,6 +169,9 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             ),
             subj,
         )
+        after = site_name_end(sent.tokens, told) + 1
+        if subj == told and after < len(sent.tokens) and _nominative_one(sent.tokens[after]):
+            subj = after  # `— рассказал Sports.ru один из болельщиков`, parsed apart
     if subj is not None and subj < verb and semicolon_between(sent, subj, verb):
         subj = None  # `Начало было намечено на 19 часов; подчёркивалось, что …`
     if (
@@ -208,7 +213,16 @@ def _share_sign(sent: Sentence, i: int) -> bool:
 def _told_outlet(sent: Sentence, verb: int, subj: int) -> bool:
     """The subject is an outlet right after the verb (`сказал Asahi`)."""
     tok = sent.tokens[subj]
-    return subj == verb + 1 and tok.pos in {"PROPN", "X"} and is_outlet(tok.text)
+    if subj != verb + 1:
+        return False
+    if site_name_end(sent.tokens, subj) > subj:
+        return True  # `рассказал Sports.ru один из болельщиков`: a site was told
+    return tok.pos in {"PROPN", "X"} and is_outlet(tok.text)
+
+
+def _nominative_one(tok: Token) -> bool:
+    """A noun or a number in the nominative: who, after the outlet told."""
+    return tok.pos in {"NOUN", "PROPN", "NUM"} and tok.feats.get("Case") == "Nom"
 
 
 def _counted_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -339,6 +353,8 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     A document in that slot (`говорится в заявлении, опубликованном
     Даунинг-стрит`) is not the speaker; its author is.
     """
+    if _subject_past_place(sent, verb, blocked):
+        return None  # `написал в Telegram-канале «Трасса Сибирь» один из водителей`
     for c in sent.tokens[verb].children:
         token = sent.tokens[c]
         if c in blocked or token.rel != "obl":
@@ -380,6 +396,25 @@ def locative_body(sent: Sentence, verb: int) -> Mention | None:
     """The institution named in the verb's `в`-locative (`В Кремле заявили`,
     `В Госдепартаменте призвали`)."""
     return _locative(sent, verb, set())
+
+
+def _subject_past_place(sent: Sentence, verb: int, blocked: set[int]) -> bool:
+    """A nominative right after the verb's `в …` phrase: the subject the parse
+    hung elsewhere, the place only where it was said."""
+    tokens = sent.tokens
+    places = [c for c in tokens[verb].children if c > verb and tokens[c].rel == "obl"]
+    if not places:
+        return False
+    within = {t.index for c in places for t in sent.subtree(c)}
+    nxt = next((i for i in range(verb + 1, len(tokens)) if i not in within), None)
+    if nxt is None or nxt in blocked or nxt != max(within) + 1:
+        return False
+    tok = tokens[nxt]
+    return (
+        tok.pos in {"NOUN", "NUM", "PROPN"}
+        and tok.feats.get("Case") == "Nom"
+        and tok.rel in {"nsubj", "nsubj:pass"}
+    )
 
 
 def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:

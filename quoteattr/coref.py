@@ -45,7 +45,7 @@ from .bodies import (
     _speaker_called,
     _subject_since,
 )
-from .claims import Claim, Context, apposition_end
+from .claims import Claim, Context, apposition_end, around_cue
 from .cues import SOURCE, VERB, Cue, norm
 from .entities import (
     _LOOKBACK,
@@ -142,7 +142,7 @@ def resolve(
         if mention is not None:
             speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None and mention is None:
-            speaker = _published_before(resolver, claim)
+            speaker = _published_before(resolver, claim) or _message_just_reported(claim, previous)
         if speaker is None:
             speaker = _inherit(ctx, claim, previous)
         result.append(speaker)
@@ -150,6 +150,27 @@ def resolve(
             previous.append((claim, speaker))
     resolver.words_of = (0, 0)
     return result
+
+
+def _message_just_reported(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
+    """`Об этом сообщила пресс-служба банка в своем Telegram-канале. «…», —
+    говорится в сообщении`: a bare `в сообщении` right after someone reported
+    by a verb, in the sentence before, is that report, theirs."""
+    cue = claim.cue
+    if cue is None or not claim.document or not previous:
+        return None
+    tokens = cue.sent.tokens
+    nouns = [t for t in around_cue(cue) if t.index > cue.last and is_document(t)]
+    if len(nouns) != 1 or (
+        nouns[0].index + 1 < len(tokens) and tokens[nouns[0].index + 1].pos != "PUNCT"
+    ):
+        return None  # `в сообщении ведомства`, `в его письме`: whose is said
+    last, speaker = previous[-1]
+    if last.cue is None or last.cue.type != VERB or last.cue.sent.index != cue.sent.index - 1:
+        return None
+    if last.cue.tags & {"impersonal", "cite"} or speaker.type != ORG:
+        return None  # `«…», — приводятся в сообщении слова директора`: not his message
+    return speaker
 
 
 def _resolve_mention(

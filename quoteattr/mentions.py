@@ -107,6 +107,11 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
         hi += 1
     if hi == head:
         hi = _one_of_group(tokens, head, blocked)
+    # `ДОМ.РФ`, `Газета.Ru`: razdel splits a name written as an address.
+    if lo >= 2 and site_name_end(tokens, lo - 2) == lo and not {lo - 2, lo - 1} & blocked:
+        lo -= 2
+    elif site_name_end(tokens, hi) > hi and not {hi + 1, hi + 2} & blocked:
+        hi += 2
     while lo < head and tokens[lo].rel in {"case", "cc"}:
         lo += 1
     while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”'):

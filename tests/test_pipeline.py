@@ -2200,6 +2200,37 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "a-name-written-as-an-address",
+        "В ДОМ.РФ сообщили, что объем выдачи ипотеки снизился на 41%. Как сообщает Lenta.ru, "
+        "продажи квартир тоже упали.",
+        Q("объем выдачи ипотеки снизился на 41%", IND, "ДОМ.РФ", ORG, "сообщили"),
+        Q("продажи квартир тоже упали", IND, "Lenta.ru", ORG, ANY),
+    ),
+    case(
+        "a-bare-message-is-the-one-just-reported",
+        # `говорится в сообщении` right after `Об этом сообщила пресс-служба
+        # банка`: that message.
+        'Мобильное приложение банка "Стрела" пропало из магазина приложений App Store в ночь '
+        "на четверг. Об этом сообщила пресс-служба банка в своем Telegram-канале.\n\n"
+        '"Все ранее установленные версии продолжают работать в штатном режиме", - говорится в '
+        "сообщении.",
+        Q(
+            'Мобильное приложение банка "Стрела" пропало из магазина приложений App Store в ночь '
+            "на четверг",
+            IND,
+            "Стрела",
+            ORG,
+            "сообщила",
+        ),
+        Q(
+            "Все ранее установленные версии продолжают работать в штатном режиме",
+            DIR,
+            "Стрела",
+            ORG,
+            "говорится",
+        ),
+    ),
+    case(
         "a-site-told-and-who-told-it-after",
         # razdel splits `Sports.ru`: the site told, `один из …` after it spoke;
         # the site that quotes is no part of the name of the one it quotes.

@@ -35,6 +35,14 @@ FLOORS = [
     ("courts", 0.85),
     ("people", 0.87),
     ("world", 0.93),
+    ("flashes", 0.95),
+    ("parliament", 0.89),
+    ("security", 0.93),
+    ("intl", 0.92),
+    ("science", 0.91),
+    ("sport", 0.92),
+    ("business", 0.88),
+    ("incidents", 0.90),
 ]
 
 

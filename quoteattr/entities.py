@@ -419,6 +419,17 @@ class Resolver:
             tcase = tagged_case(sent, start, stop)
             if tcase and names.gender_number(words, case=tcase)[0] in {None, tagged}:
                 case = tcase
+        if (
+            tagged == "femn"
+            and len(words) == 1
+            and _her_verb_next(sent, stop)
+            and words[0][-1:] in {"а", "я"}
+            and names.gender_number(words, case=case)[0] == "masc"
+            and names.person_name(words, case="Nom") == words[0]
+        ):
+            # `Мать школьницы Дарима обратилась`: the tagger reads her name a
+            # genitive, which would make it a man's (`Дарим`); hers, as it stands.
+            case = "Nom"
         full = names.person_name(words, case=case)
         form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
@@ -749,6 +760,17 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
         else:
             out.append((start, stop, type_))
     return out
+
+
+def _her_verb_next(sent: Sentence, stop: int) -> bool:
+    """A woman's past-tense verb right after the name (`Дарима обратилась`)."""
+    nxt = next((t for t in sent.tokens if t.start >= stop), None)
+    return (
+        nxt is not None
+        and nxt.pos in {"VERB", "AUX"}
+        and nxt.feats.get("Gender") == "Fem"
+        and nxt.feats.get("Number") == "Sing"
+    )
 
 
 def _unit_short_name(word: str) -> bool:

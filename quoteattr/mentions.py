@@ -116,6 +116,8 @@ def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:
         lo += 1
     while hi > lo and (tokens[hi].pos == "PUNCT" and tokens[hi].text not in '»"”'):
         hi -= 1
+    if hi > head and tokens[hi].feats.get("Case") == "Dat" and lemmas(tokens[hi].text) & _media():
+        hi -= 1  # `В пресс-службе одного из маркетплейсов изданию`: the outlet told
     while lo < hi and tokens[lo].pos == "PUNCT" and tokens[lo].text not in '«"„“':
         lo += 1
     opened = next((i for i in range(head + 1, hi + 1) if tokens[i].text == "("), None)
@@ -323,3 +325,8 @@ def site_name_end(tokens: Sequence[Token], i: int) -> int:
 
 _DOMAINS = frozenset({"ru", "com", "org", "net", "su", "info", "io", "рф", "ua", "by", "kz",
                       "uk", "de", "fr", "it", "es", "tv", "fm", "media"})  # fmt: skip
+
+
+def _media() -> frozenset[str]:
+    """An outlet's nouns (`издание`, `агентство`, `газета`)."""
+    return lexicon.words("institutions", "media")

@@ -1449,8 +1449,10 @@ def _described(
                     continue
                 if kin is not None and entity.gender not in {None, kin}:
                     return None
-                if sex_clashes(entity, m):
-                    return None  # `Глава союза допустил` is not the economist who spoke
+                if sex_clashes(entity, m) or not gender_fits(entity, m):
+                    # `Глава союза допустил` is not the economist who spoke;
+                    # `мужчина в пуховике` is not Татьяна, who spoke before.
+                    return None
                 if _asker(head_lemmas) and _asking(m) and not _asker(frozenset(entity.titles)):
                     return None  # `Корреспондент спросила его`: not who spoke
                 return None if _affiliated_elsewhere(entity, head_lemmas, dep) else entity

@@ -169,7 +169,11 @@ def _subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             ),
             subj,
         )
-        after = site_name_end(sent.tokens, told) + 1
+        after = (
+            _marks_then_nominative(sent.tokens, told - 1) or site_name_end(sent.tokens, told) + 1
+        )
+        while after < len(sent.tokens) and _age_or_adjective(sent.tokens[after]):
+            after += 1  # (`35-летний Максим`)
         if subj == told and after < len(sent.tokens) and _nominative_one(sent.tokens[after]):
             subj = after  # `— рассказал Sports.ru один из болельщиков`, parsed apart
     if subj is not None and subj < verb and semicolon_between(sent, subj, verb):
@@ -213,11 +217,45 @@ def _share_sign(sent: Sentence, i: int) -> bool:
 def _told_outlet(sent: Sentence, verb: int, subj: int) -> bool:
     """The subject is an outlet right after the verb (`сказал Asahi`)."""
     tok = sent.tokens[subj]
+    if subj == verb + 2 and _marks_then_nominative(sent.tokens, verb + 1):
+        return True  # `— рассказал «Омск Здесь» 35-летний Максим`: the channel told
     if subj != verb + 1:
         return False
     if site_name_end(sent.tokens, subj) > subj:
         return True  # `рассказал Sports.ru один из болельщиков`: a site was told
     return tok.pos in {"PROPN", "X"} and is_outlet(tok.text)
+
+
+def _marks_then_nominative(tokens: Sequence[Token], i: int) -> int | None:
+    """A name in marks from token i, a nominative after it: the index past the
+    closing mark, else None."""
+    if tokens[i].text not in _OPENING_MARKS:
+        return None
+    close = next(
+        (k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].text in _CLOSING), None
+    )
+    if close is None or close + 1 >= len(tokens):
+        return None
+    k = close + 1
+    while k < len(tokens) and _age_or_adjective(tokens[k]):
+        k += 1
+    if (
+        k < len(tokens)
+        and tokens[k].pos in {"NOUN", "PROPN"}
+        and tokens[k].feats.get("Case") == "Nom"
+    ):
+        return close + 1
+    return None
+
+
+_CLOSING = frozenset('»"“”')
+
+
+def _age_or_adjective(tok: Token) -> bool:
+    """`35-летний`, `местный`: before the noun of who spoke (not `один`)."""
+    return tok.feats.get("Case") in {"Nom", None} and (
+        tok.pos == "ADJ" or (tok.pos == "NUM" and any(c.isdigit() for c in tok.text))
+    )
 
 
 def _nominative_one(tok: Token) -> bool:

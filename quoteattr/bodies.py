@@ -101,6 +101,7 @@ def _speaker_called(
     ведомстве (Минобороны) сообщили … В Росавиации пояснили … уточнили в
     ведомстве` is Росавиация."""
     anaphoric = any("anaphoric" in _institutions().get(x, ()) for x in head)
+    media = any("media" in _institutions().get(x, ()) for x in head)
     for claim, speaker in _recent(previous):
         mention = speaker.mention
         if claim.start >= offset or speaker.type != ORG or mention is None:
@@ -111,6 +112,8 @@ def _speaker_called(
             return speaker.name
         if anaphoric and _body_name(speaker.name) and not is_outlet(speaker.name):
             return None
+        if media and is_outlet(speaker.name):
+            return None  # `пишет «Коммерсантъ»` … `Как пишет The New York Times` … `Газета`
     return None
 
 
@@ -138,9 +141,15 @@ def _recent_org(
         return phrase[1]
     if same:
         return same[-1][1]
+    media = any("media" in _institutions().get(x, ()) for x in head)
+    if media:
+        # `пишет «Коммерсантъ» … По данным газеты`, `Газета отмечает`: the
+        # outlet the text cites, whatever its own noun.
+        cited = [n for s, n in reversed(before) if is_outlet(n) or _cited_outlet(r.ctx, s)]
+        if cited:
+            return cited[0]
     if not any("generic" in _institutions().get(x, ()) for x in head):
         return None
-    media = any("media" in _institutions().get(x, ()) for x in head)
     here = r.ctx.sentence_at(offset)
     since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
     if any("wire" in _institutions().get(x, ()) for x in head):

@@ -243,7 +243,8 @@ class Resolver:
                     words = text[start:stop].split()
                     # One string for every mention of a name: a long document's
                     # table holds them all.
-                    self.orgs.append((start, sys.intern(names.org_name(words))))
+                    name = _name_after_kind(view, start, stop) or names.org_name(words)
+                    self.orgs.append((start, sys.intern(name)))
         self._missed_surnames(sents, found)
 
     def _missed_surnames(
@@ -771,6 +772,25 @@ def _her_verb_next(sent: Sentence, stop: int) -> bool:
         and nxt.feats.get("Gender") == "Fem"
         and nxt.feats.get("Number") == "Sing"
     )
+
+
+def _name_after_kind(view: str, start: int, stop: int) -> str | None:
+    """`телеграм-канала «Утечки информации»`, `компании «Лунария»`: a name in
+    marks after its kind's noun does not decline; it is what the marks hold."""
+    inner = view[start:stop].strip()
+    opened = inner[:1] in '«"' or view[start - 1 : start] in ("«", '"')
+    if not opened:
+        return None
+    before = view[max(0, start - 40) : start].rstrip().rstrip('«"').split()
+    if not before or not lemmas(before[-1].strip(".,:;")) & _kind_nouns():
+        return None
+    name = inner.strip('«»"“”„')
+    return name or None
+
+
+@functools.cache
+def _kind_nouns() -> frozenset[str]:
+    return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
 
 
 def _unit_short_name(word: str) -> bool:

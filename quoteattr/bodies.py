@@ -142,13 +142,20 @@ def _recent_org(
     if same:
         return same[-1][1]
     media = any("media" in _institutions().get(x, ()) for x in head)
-    if media:
+    generic = any("generic" in _institutions().get(x, ()) for x in head)
+    if media and not generic:
         # `пишет «Коммерсантъ» … По данным газеты`, `Газета отмечает`: the
-        # outlet the text cites, whatever its own noun.
-        cited = [n for s, n in reversed(before) if is_outlet(n) or _cited_outlet(r.ctx, s)]
+        # outlet the text cites, or one it named with this noun (`телеграм-
+        # канал «Утечки информации»` … `По данным канала`); not any it names
+        # (`журнала Playboy`, a magazine the story is about).
+        cited = [
+            n
+            for s, n in reversed(before)
+            if (is_outlet(n) and _cited_outlet(r.ctx, s)) or _noun_before(r.ctx, s, head)
+        ]
         if cited:
             return cited[0]
-    if not any("generic" in _institutions().get(x, ()) for x in head):
+    if not generic:
         return None
     here = r.ctx.sentence_at(offset)
     since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
@@ -171,7 +178,7 @@ def _recent_org(
     if media:
         # `По информации издания`: an outlet the text cites, not the company
         # it writes about.
-        outlets = [n for _s, n in reversed(before) if is_outlet(n)]
+        outlets = [n for s, n in reversed(before) if is_outlet(n) or _noun_before(r.ctx, s, head)]
         if outlets:
             return outlets[0]
     # `Минфин ввел санкции против «Лукойла». В ведомстве заявили`: the body
@@ -199,6 +206,12 @@ def _recent_org(
         if _subject_case(r.ctx, start):
             return name
     return bodies[0][1] if bodies else None
+
+
+def _noun_before(ctx: Context, offset: int, head: frozenset[str]) -> bool:
+    """The name at `offset` comes right after the noun `head` (`канал «…»`)."""
+    before = ctx.view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
+    return bool(before) and _headed_by(before[-1].strip(".,:;"), head)
 
 
 def _kind_before(ctx: Context, offset: int) -> bool:

@@ -43,6 +43,10 @@ FLOORS = [
     ("sport", 0.92),
     ("business", 0.88),
     ("incidents", 0.90),
+    ("wikilong", 0.89),
+    ("factrulong", 0.91),
+    ("pressreview", 0.80),
+    ("social", 0.85),
 ]
 
 

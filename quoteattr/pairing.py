@@ -537,8 +537,9 @@ def _pair(text: str) -> tuple[Quoted, ...]:
 
 def _clipped(text: str, found: Sequence[_Found]) -> list[_Found]:
     """A quote left open inside dialogue speech ends where the speech does:
-    the speech leaves out its final full stop, the open quote would keep it,
-    and the two would cross."""
+    the speech leaves out its final full stop and the remark after it (`»,
+    — сказал президент`), the open quote would keep them, and the two would
+    cross."""
     speech = sorted((s, st) for _o, s, st, _c, sty in found if sty == "—")
     if not speech:
         return list(found)
@@ -547,7 +548,7 @@ def _clipped(text: str, found: Sequence[_Found]) -> list[_Found]:
     for o, s, st, c, sty in found:
         if c is None and sty != "—":
             i = bisect.bisect_right(starts, o) - 1
-            if i >= 0 and o < speech[i][1] < st and not text[speech[i][1] : st].strip(" .!?…"):
+            if i >= 0 and o < speech[i][1] < st:
                 st = speech[i][1]
         out.append((o, s, st, c, sty))
     return out

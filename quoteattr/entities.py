@@ -89,9 +89,12 @@ def _name_of_gender(entity: Entity) -> None:
         # `глава делегации Бориана Стоянова сказала`, tagged a genitive: the
         # verb says she, and the words read in the nominative name a woman
         # (or no one in particular, a first name the dictionary lacks).
-        if entity.gender != "femn" or not words[-1].lower().endswith(_HER_SURNAME_ENDS):
+        firsts = _first_name_genders(words[0])
+        if entity.gender != "femn" or not (
+            words[-1].lower().endswith(_HER_SURNAME_ENDS) or (len(words) > 1 and "femn" in firsts)
+        ):
             continue  # (`Ван Цзюня` is his genitive, whoever the verb agrees with)
-        if _first_name_genders(words[0]) - {entity.gender}:
+        if firsts and "femn" not in firsts:
             continue
         form = names.person_name(list(words), case="Nom")
         if (

@@ -6,6 +6,7 @@ gender of the verb it is the subject of (`Холли Соломон убежде
 from __future__ import annotations
 
 from . import names
+from .morph import parse
 from .text import Sentence, Token
 
 
@@ -63,6 +64,21 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
     for tok in inside:
         if tok.head < 0:
             continue
+        up = tokens[tok.head]
+        if tok.rel == "appos" and up.rel == "nmod" and up.head >= 0:
+            # `Президент Перуанского института спорта Карла Фигероа заявила`:
+            # the parse hangs the name on the genitive; read in the
+            # nominative, beside the subject the chain hangs on, it is hers.
+            top = up
+            while top.rel == "nmod" and top.head >= 0:
+                top = tokens[top.head]
+            if (
+                top.rel in {"nsubj", "nsubj:pass"}
+                and top.feats.get("Animacy") == "Anim"  # (not `пресс-конференция, посвященная …`)
+                and _nominative_agrees(inside, tokens, top)
+            ):
+                verb = tokens[top.head]
+                return GENDERS.get(verb.feats.get("Gender", ""))
         if (
             tok.rel == "appos"
             and tokens[tok.head].rel in {"nsubj", "nsubj:pass"}
@@ -106,10 +122,17 @@ def _nominative_agrees(inside: list[Token], tokens: list[Token], subject: Token)
     would not agree (`Менеджер Мии Фэрроу заявил` stays whose)."""
     if subject.head < 0 or len(inside) < 2 or inside[0].index == subject.index + 1:
         return False  # (`Внучка Ван Цзюня, Клэр Ван`: right after the noun, whose)
-    if not inside[-1].text.lower().endswith(("ова", "ева", "ёва", "ина", "ына")):
-        return False
+    if not inside[-1].text.lower().endswith(("ова", "ева", "ёва", "ина", "ына")) and not _her_name(
+        inside[0].text
+    ):
+        return False  # (`Карла Фигероа`: a woman's first name in the nominative first)
     verb = tokens[subject.head]
     if verb.feats.get("Gender") != "Fem" or verb.feats.get("Number") != "Sing":
         return False
     words = [t.text for t in inside]
     return names.gender_number(words, case="nomn")[0] != "masc"
+
+
+def _her_name(word: str) -> bool:
+    """The dictionary reads the word as a woman's first name in the nominative."""
+    return any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in parse(word.lower()))

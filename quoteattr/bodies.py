@@ -14,7 +14,7 @@ from . import lexicon, names
 from .antecedents import common_animate
 from .claims import Claim, Context
 from .cues import norm
-from .entities import _LOOKBACK, ORG, Resolver, _institutions
+from .entities import _LOOKBACK, ORG, Resolver, _institutions, kind_nouns, word_before
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
@@ -65,7 +65,7 @@ def _looks_personal(words: list[str]) -> bool:
 def _proper_part(words: list[str]) -> str | None:
     """The name after a kind noun (`издание`, `компания`, `банк`) when it is
     written to stay as it is: in marks, in Latin letters or in capitals."""
-    if len(words) < 2 or not lemmas(words[0]) & _kind_nouns():
+    if len(words) < 2 or not lemmas(words[0]) & kind_nouns():
         return None
     rest = words[1:]
     first = rest[0]
@@ -85,11 +85,6 @@ def _proper_part(words: list[str]) -> str | None:
 
 
 _NUMBER_SIGNS = frozenset({"N", "No", "No.", "Nr", "№"})
-
-
-@functools.cache
-def _kind_nouns() -> frozenset[str]:
-    return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
 
 
 def _speaker_called(
@@ -210,15 +205,15 @@ def _recent_org(
 
 def _noun_before(ctx: Context, offset: int, head: frozenset[str]) -> bool:
     """The name at `offset` comes right after the noun `head` (`канал «…»`)."""
-    before = ctx.view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
-    return bool(before) and _headed_by(before[-1].strip(".,:;"), head)
+    word = word_before(ctx.view, offset)
+    return bool(word) and _headed_by(word, head)
 
 
 def _kind_before(ctx: Context, offset: int) -> bool:
     """A name right after a medium's noun (`в эфире телеканала «Россия 24»`,
     `газета «Коммерсантъ»`): an outlet, whatever the verb."""
-    before = ctx.view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
-    return bool(before) and bool(lemmas(before[-1].strip(".,:;")) & outlet_kinds())
+    word = word_before(ctx.view, offset)
+    return bool(word) and bool(lemmas(word) & outlet_kinds())
 
 
 def _cited_outlet(ctx: Context, offset: int) -> bool:

@@ -214,7 +214,7 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))
     tag = _SOURCE_PREPOSITIONS[word]
-    if tag is not None and i > 0 and tokens[i - 1].pos != "PUNCT" and not _answering(words, i):
+    if tag is not None and _inside_clause(tokens, i) and not _answering(words, i):
         return None  # set off as a parenthesis only: `узнали это со слов очевидцев` is not
     for j in range(i + 1, min(i + 4, len(tokens))):
         found = [lemma for lemma in words.lemmas[j] if lemma in sources]

@@ -21,7 +21,7 @@ from .claims import Context
 from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
-from .namecontext import stands_free, tagged_case, tagged_gender, verb_gender
+from .namecontext import HER_SURNAME_ENDS, stands_free, tagged_case, tagged_gender, verb_gender
 from .speakers import Mention, is_outlet
 from .text import Sentence, Token
 
@@ -91,7 +91,7 @@ def _name_of_gender(entity: Entity) -> None:
         # (or no one in particular, a first name the dictionary lacks).
         firsts = _first_name_genders(words[0])
         if entity.gender != "femn" or not (
-            words[-1].lower().endswith(_HER_SURNAME_ENDS) or (len(words) > 1 and "femn" in firsts)
+            words[-1].lower().endswith(HER_SURNAME_ENDS) or (len(words) > 1 and "femn" in firsts)
         ):
             continue  # (`Ван Цзюня` is his genitive, whoever the verb agrees with)
         if firsts and "femn" not in firsts:
@@ -782,17 +782,22 @@ def _name_after_kind(view: str, start: int, stop: int) -> str | None:
     marks after its kind's noun does not decline; it is what the marks hold."""
     inner = view[start:stop].strip()
     opened = inner[:1] in '«"' or view[start - 1 : start] in ("«", '"')
-    if not opened:
-        return None
-    before = view[max(0, start - 40) : start].rstrip().rstrip('«"').split()
-    if not before or not lemmas(before[-1].strip(".,:;")) & _kind_nouns():
+    if not opened or not lemmas(word_before(view, start)) & kind_nouns():
         return None
     name = inner.strip('«»"“”„')
     return name or None
 
 
+def word_before(view: str, offset: int) -> str:
+    """The word right before `offset`, past white space and an opening mark
+    (`газета «` → `газета`), or `` at the text's start."""
+    before = view[max(0, offset - 40) : offset].rstrip(' «"„“').split()
+    return before[-1].strip(".,:;") if before else ""
+
+
 @functools.cache
-def _kind_nouns() -> frozenset[str]:
+def kind_nouns() -> frozenset[str]:
+    """Nouns of a kind set before a name (`компания`, `телеканал`): name_nouns.txt untagged."""
     return frozenset(e for e, tags in lexicon.load("name_nouns").items() if not tags)
 
 
@@ -927,10 +932,6 @@ def _title_case_before(sent: Sentence, tok: Token) -> str | None:
 def _reads_as(entity: Entity, gender: str) -> bool:
     """Was the entity written once in words that read as `gender`?"""
     return any(_reads_as_written(words, gender) for words in entity.written)
-
-
-# A woman's surname in the nominative, the same letters as a man's genitive.
-_HER_SURNAME_ENDS = ("ова", "ева", "ёва", "ина", "ына")
 
 
 def _reads_as_written(words: tuple[str, ...], gender: str | None) -> bool:

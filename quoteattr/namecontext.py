@@ -30,6 +30,9 @@ def tagged_gender(sent: Sentence, start: int, stop: int) -> str | None:
 # entities and lexicons spell them.
 GENDERS = {"Masc": "masc", "Fem": "femn"}
 
+# A woman's surname in the nominative, the same letters as a man's genitive.
+HER_SURNAME_ENDS = ("ова", "ева", "ёва", "ина", "ына")
+
 
 def stands_free(sent: Sentence, start: int) -> bool:
     """Nothing before the name governs its case: it opens the sentence or
@@ -122,9 +125,7 @@ def _nominative_agrees(inside: list[Token], tokens: list[Token], subject: Token)
     would not agree (`Менеджер Мии Фэрроу заявил` stays whose)."""
     if subject.head < 0 or len(inside) < 2 or inside[0].index == subject.index + 1:
         return False  # (`Внучка Ван Цзюня, Клэр Ван`: right after the noun, whose)
-    if not inside[-1].text.lower().endswith(("ова", "ева", "ёва", "ина", "ына")) and not _her_name(
-        inside[0].text
-    ):
+    if not inside[-1].text.lower().endswith(HER_SURNAME_ENDS) and not _her_name(inside[0].text):
         return False  # (`Карла Фигероа`: a woman's first name in the nominative first)
     verb = tokens[subject.head]
     if verb.feats.get("Gender") != "Fem" or verb.feats.get("Number") != "Sing":

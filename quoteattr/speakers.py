@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from . import lexicon, places
 from .cues import SOURCE, Cue, norm
 from .mentions import (
+    _CLOSING_MARKS,
     _OPENING_MARKS,
     _QUOTE_CHARS,
     _SUBJECT_RELS,
@@ -232,7 +233,7 @@ def _marks_then_nominative(tokens: Sequence[Token], i: int) -> int | None:
     if tokens[i].text not in _OPENING_MARKS:
         return None
     close = next(
-        (k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].text in _CLOSING), None
+        (k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].text in _CLOSING_MARKS), None
     )
     if close is None or close + 1 >= len(tokens):
         return None
@@ -246,9 +247,6 @@ def _marks_then_nominative(tokens: Sequence[Token], i: int) -> int | None:
     ):
         return close + 1
     return None
-
-
-_CLOSING = frozenset('»"“”')
 
 
 def _age_or_adjective(tok: Token) -> bool:

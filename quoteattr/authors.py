@@ -40,17 +40,25 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     if "impersonal" not in cue.tags and not passive and cue.type != SOURCE:
         return None
     near = around_cue(cue)
+    reach, bare = 2, False  # sentences looked back
     if not any(is_document(t) or norm(t.text) in _IT for t in near):
-        return None
+        if not _bare_opening(cue):
+            return None
+        # `Счетная палата опубликовала результаты проверки. Отмечается, что
+        # …`: a bare impersonal cue that opens its sentence reads the
+        # document just published, and only that one.
+        reach, bare = 1, True
     issued = _issuer(r, near)
     if issued is not None:
         return issued
     ctx = r.ctx
-    for k in range(first - 1, max(first - 3, -1), -1):
+    for k in range(first - 1, max(first - 1 - reach, -1), -1):
         sent = ctx.sents[k]
         document = next((t for t in sent.tokens if is_document(t)), None)
         if document is None:
             continue
+        if bare and document.feats.get("Case") != "Acc":
+            return None  # published (`опубликовала доклад`), not `ушел с поста`
         own = _own_document_author(r, k, document)
         if own is not None:
             return own
@@ -94,6 +102,15 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             or _site_owner(r, k, document)
         )
     return None
+
+
+def _bare_opening(cue) -> bool:
+    """`Отмечается, что …`, `Также сообщается, что …`: an impersonal
+    verb that opens its sentence, with no document named by it."""
+    if "impersonal" not in cue.tags or "opinion" in cue.tags:
+        return False  # `Считается, что …`: a view held, no document's
+    before = [t for t in cue.sent.tokens[: cue.first] if t.pos != "PUNCT"]
+    return all(t.pos in {"ADV", "PART", "CCONJ"} for t in before)
 
 
 def _of_subject(sent: Sentence, token: Token, document: Token) -> bool:

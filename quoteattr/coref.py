@@ -66,7 +66,7 @@ from .entities import (
     aliases,
     surname_key,
 )
-from .mentions import _QUOTE_CHARS, _SITES
+from .mentions import _QUOTE_CHARS, _SITES, phrase
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .phrases import _POSSESSIVES
@@ -207,6 +207,12 @@ def _resolve_mention(
             pass
         elif "," not in gap and "." not in gap:
             named = r.person_at(m.start, cue_start)
+            first = next((t for t in between if t.start == named[0][0]), None) if named else None
+            if first is not None and first.feats.get("Case") not in {None, "Nom"}:
+                # `представитель МИД КНР в ответ на просьбу прокомментировать
+                # слова Трампа заявил`: a name in an oblique case is inside an
+                # adverbial, no apposition (`… по безопасности Олег Мамонтов`).
+                named = None
         else:
             # `Пресс-секретарь «Спутника», работающего с 22 мая, Дмитрий Чистов
             # сообщил`: the title's clause ends in the name before the cue.
@@ -307,6 +313,13 @@ def _resolve_mention(
     ):
         desc = any("description" in _institutions().get(x, ()) for x in head_lemmas)
         words = _with_name_span(ctx, m, words)
+        subject = _subject_served(r, m, words, cue_start)
+        if subject is not None:
+            found = _resolve_mention(r, subject, previous)
+            if found is not None and found.type == ORG:
+                return attrs.evolve(
+                    found, mention=mention, aliases=(*found.aliases, words[0].lower())
+                )
         if desc and _bare_description(m):
             # `ведомство`; `российского военного ведомства`, the body of that
             # country named before (an adjective of another kind, as in
@@ -492,7 +505,13 @@ def _last_body_speaking(
     # Not an outlet passing others' words on (`передает Интерфакс`), but a
     # body named so (`сообщает Федеральное агентство …`).
     relayed = claim.cue is not None and claim.cue.type != SOURCE
-    if relayed and _cited_outlet(r.ctx, mention.start) and not _body_head(speaker.name):
+    service = any("service" in _institutions().get(x, ()) for x in lemmas(speaker.name.split()[0]))
+    if (
+        relayed
+        and _cited_outlet(r.ctx, mention.start)
+        and not _body_head(speaker.name)
+        and not service  # (`сообщает пресс-служба СКЖД`: a body's own)
+    ):
         return None  # (`по данным Росстата` is Росстат's own)
     return speaker.name
 
@@ -759,6 +778,31 @@ def _body_subject(
     return None
 
 
+def _subject_served(
+    r: Resolver, m: Mention, words: list[str], cue_start: int | None
+) -> Mention | None:
+    """`Надзорное ведомство, как уточнили в пресс-службе, оценит …`: a bare
+    service set off inside a sentence speaks for the body that is the
+    sentence's subject, before it, not for a service named earlier."""
+    if cue_start is None or len(words) != 1:
+        return None
+    if not any("service" in _institutions().get(x, ()) for x in lemmas(words[0])):
+        return None
+    tokens = m.sent.tokens
+    for t in tokens:
+        if t.start >= cue_start:
+            return None
+        if (
+            t.rel in {"nsubj", "nsubj:pass"}
+            and t.pos in {"NOUN", "PROPN"}
+            and 0 <= t.head < len(tokens)
+            and tokens[t.head].start > m.stop
+            and is_institution(t)
+        ):
+            return phrase(m.sent, t.index, range(m.tokens[0], len(tokens)))
+    return None
+
+
 def _owner_by_pronoun(
     r: Resolver, m: Mention, previous: list[tuple[Claim, Speaker]], mention: Span
 ) -> Speaker | None:
@@ -766,10 +810,11 @@ def _owner_by_pronoun(
     данным ее сайта`: a body's service or site, owned by a pronoun, speaks for
     the body (or person) the pronoun stands for."""
     tokens = m.sent.tokens
-    first = tokens[m.tokens[0]]
-    word = norm(first.text)
-    if word not in _POSSESSIVES or m.head == m.tokens[0]:
+    # (past the preposition of `как сообщили в ее пресс-службе`)
+    own = [k for k in m.tokens if tokens[k].rel != "case"]
+    if not own or norm(tokens[own[0]].text) not in _POSSESSIVES or m.head == own[0]:
         return None
+    word = norm(tokens[own[0]].text)
     head = lemmas(m.head_token.text)
     service = any("service" in _institutions().get(x, ()) for x in head)
     if not service and not head & _SITES:
@@ -1520,7 +1565,9 @@ def _reported_only(
 _NEAR_NAMES = 6
 
 
-_LATTER = {"последний": "masc", "последняя": "femn"}
+# `Тот ответил`: the demonstrative, like `последний`, points past the
+# subject to the one named last.
+_LATTER = {"последний": "masc", "последняя": "femn", "тот": "masc", "та": "femn"}
 
 
 def _latter(r: Resolver, m: Mention, gender: str) -> Entity | None:

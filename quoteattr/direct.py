@@ -76,6 +76,7 @@ def _parts(ctx: Context) -> dict[Quoted, list[Part]]:
 
 # Words allowed before the cue of a narrator's remark (`— Путин сказал`).
 _REMARK_LEAD = 2
+_FULL_STOP = re.compile(r"[.!?…]\s")
 _DASH_RESUMES = re.compile(r"[.!?…,:]\s*[—–-]\s*$")
 
 
@@ -589,7 +590,10 @@ def _chain_step(ctx: Context, q: Quoted) -> tuple[Cue, str] | Quoted | None:
             return prev
         return cue, how
     cue = _cue_in(ctx, prev.close + 1, q.open)
-    if cue is not None and (gap.rstrip().endswith(",") or _DASH_RESUMES.search(gap)):
+    # (Not across a full stop: `«Ласточка», сообщает X. Кроме того, «Ласточки»
+    # начнут …` goes on with a sentence of the narrator's.)
+    resumed = gap.rstrip().endswith(",") and not _FULL_STOP.search(gap)
+    if cue is not None and (resumed or _DASH_RESUMES.search(gap)):
         # `«…», — сказал он. — «…»`: the narrator's remark between two
         # quotes, the second set off by a dash, is one act of saying.
         return cue, "direct-resumed"

@@ -400,6 +400,25 @@ class Resolver:
                 return entity
         return family[0]
 
+    def _declined_from(self, word: str) -> str | None:
+        """`цитирует Небензю ТАСС` after `Василий Небензя`: a case form of a
+        surname in -а/-я named before, which the declension model did not
+        take back to it (it reads few such foreign surnames); the one
+        person's key, or None."""
+        w = norm(word)
+        found = set()
+        for key in self.people:
+            base = key.split("|")[0]
+            stem, end = base[:-1], base[-1:]
+            if (
+                end in _A_STEM_FORMS
+                and len(stem) >= 3
+                and w.startswith(stem)
+                and w[len(stem) :] in _A_STEM_FORMS[end]
+            ):
+                found.add(base)
+        return found.pop() if len(found) == 1 else None
+
     def _written_so(self, key: str, words: list[str]) -> Entity | None:
         """The one written in these words whose gender a verb has settled."""
         found = [
@@ -437,6 +456,8 @@ class Resolver:
         full = names.person_name(words, case=case)
         form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
+        if len(words) == 1 and not self.family(key):
+            key = self._declined_from(words[0]) or key
         gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 and gender in _first_name_genders(words[0]) else None
@@ -561,6 +582,13 @@ _FEMININE = (("ская", "ский"), ("цкая", "цкий"), ("ова", "о�
              ("овой", "ов"), ("евой", "ев"), ("ёвой", "ёв"), ("иной", "ин"),
              ("ыной", "ын"))  # fmt: skip
 HER_OBLIQUE = tuple(fem for fem, _ in _FEMININE if fem.endswith("ой"))
+
+
+# The oblique endings of a noun in -а/-я (Небензя: Небензи, Небензе, Небензю).
+_A_STEM_FORMS = {
+    "а": frozenset({"ы", "и", "е", "у", "ой", "ою"}),
+    "я": frozenset({"и", "е", "ю", "ей", "ею"}),
+}
 
 
 def surname_key(surname: str) -> str:

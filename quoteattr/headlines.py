@@ -22,6 +22,7 @@ from .claims import (
     _trim,
     content_start,
 )
+from .cues import norm
 from .entities import _anonymous, _roles
 from .marks import Quoted
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
@@ -52,6 +53,15 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> 
         return None
     tokens = sent.tokens
     ids = [i for i in range(begin, colon) if tokens[i].pos != "PUNCT"]
+    dash = next((i for i in range(1, colon) if tokens[i].text in {"—", "–", "-"}), None)
+    if dash is not None and (
+        all(tokens[i].feats.get("Case") == "Dat" for i in ids if i > dash)
+        or norm(tokens[dash + 1].text) in _ABOUT
+    ):
+        # `Сафаров — Лебедеву: «…»`: to whom, after the dash; `Дегтярев — о
+        # допуске спортсменов к Олимпиаде: «…»`: what of; who, before it.
+        ids = [i for i in ids if i < dash]
+        colon = dash
     if (
         not ids
         or len(ids) > _HEADLINE_WORDS
@@ -59,11 +69,6 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> 
         or _page_label(ctx, sent, begin, colon)
     ):
         return None
-    dash = next((i for i in range(1, colon) if tokens[i].text in {"—", "–", "-"}), None)
-    if dash is not None and all(tokens[i].feats.get("Case") == "Dat" for i in ids if i > dash):
-        # `Сафаров — Лебедеву: «…»`: to whom, after the dash; who, before it.
-        ids = [i for i in ids if i < dash]
-        colon = dash
     if any(tokens[i].pos in {"VERB", "AUX"} or _has_digit(tokens[i]) or _verb_form(tokens[i])
            for i in ids):  # fmt: skip
         return None  # `Читайте также: …`, a site's link line, is no one speaking
@@ -72,6 +77,9 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> 
     if not _can_speak(ctx, sent, head):
         return None
     return speakers.phrase(sent, head, range(colon, len(tokens)))
+
+
+_ABOUT = frozenset({"о", "об", "обо", "про"})
 
 
 def _page_label(ctx: Context, sent: Sentence, begin: int, colon: int) -> bool:

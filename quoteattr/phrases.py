@@ -418,11 +418,18 @@ def _phrase(words: Sequence[str] | str, singular_bias: float, case: str | None) 
     if items[start].kind == "frozen":
         return " ".join(_render(items, {}))
 
-    totals: dict[tuple[tuple[int, str], ...], float] = {}
+    walks = []
     for triple in _NP_TRIPLES:
         walk = _walk(items, start, triple) or _numeral_walk(items, start, triple[0])
-        if walk is None:
-            continue
+        if walk is not None:
+            walks.append((triple, walk))
+    if case == "nomn" and any(triple[0] == case for triple, _ in walks):
+        # A subject (the parse's, the hint's only sure case) that reads as a
+        # nominative is one: `энергетики отмечают`, not the genitive of
+        # `энергетика`, however much more often pymorphy3 saw that.
+        walks = [(triple, walk) for triple, walk in walks if triple[0] == case]
+    totals: dict[tuple[tuple[int, str], ...], float] = {}
+    for triple, walk in walks:
         walk = _coordinate(items, walk, triple[0])
         weight = walk.score * _PHRASE_CASE_PRIOR[triple[0]]
         weight *= singular_bias if triple[1] == "sing" else 1.0

@@ -824,7 +824,10 @@ def _antecedent_of_relative(mention: Mention | None) -> Mention | None:
         return mention
     sent = mention.sent
     verb = mention.head_token.head
-    if verb < 0 or sent.tokens[verb].rel not in {"acl:relcl", "acl"}:
+    after_comma = mention.head > 0 and sent.tokens[mention.head - 1].text == ","
+    if verb < 0 or (sent.tokens[verb].rel not in {"acl:relcl", "acl"} and not after_comma):
+        # (`…, который призвал`: a relative however the parse hung its verb,
+        # even as the sentence's root)
         return mention
     noun = _agreeing_left(sent, mention.head)
     if noun is None:

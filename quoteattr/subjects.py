@@ -75,7 +75,7 @@ def comma_between(sent: Sentence, a: int, b: int) -> bool:
 
 def subject_on_left(sent: Sentence, verb: int, blocked: set[int]) -> int | None:
     """The nominative that opens the verb's clause, reading left to the comma."""
-    found = None
+    found = named = None
     for i in range(verb - 1, -1, -1):
         tok = sent.tokens[i]
         if tok.text in {",", ";", ":"} or i in blocked:
@@ -86,4 +86,8 @@ def subject_on_left(sent: Sentence, verb: int, blocked: set[int]) -> int | None:
             # The parser may leave a long subject as a second root
             # (`президент «Ростелекома» Александр Провоторов высказал …`).
             found = i
-    return found
+        elif tok.pos == "PROPN" and tok.rel == "appos" and tok.feats.get("Case") == "Nom":
+            # `Врач-инфекционист … больницы № 52 Ольга Ивкина в беседе с …
+            # обратила внимание`: a name hung on a title the parse lost.
+            named = i
+    return found if found is not None else named

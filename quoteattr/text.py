@@ -236,9 +236,10 @@ def _cut(
         yield s, e
 
 
-# A number, its unit abbreviated with a full stop, then a new sentence.
+# A number, its unit abbreviated with a full stop (`50 б. п.`, basis
+# points), then a new sentence.
 _UNIT_END = re.compile(
-    r"(?<=\d)\s(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:руб|долл|т|тыс|млн|млрд|трлн|коп|см|мм|км|кг|га|л|мин)\."
+    r"(?<=\d)\s(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:руб|долл|т|тыс|млн|млрд|трлн|коп|см|мм|км|кг|га|л|мин|б\.\s?п|п\.\s?п)\."
     r"(?=\s+[«\"„“]?[А-ЯЁ])"
 )
 

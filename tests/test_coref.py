@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from conftest import ANY, Q, case, check
 
+from quoteattr import pipeline
+
 DIR, IND, MIX = "direct", "indirect", "mixed"
 PERSON, ORG, ANON = "person", "organization", "anonymous"
 
@@ -1494,3 +1496,25 @@ def test_a_pronoun_goes_on_with_the_reporter(text, expected):
     ((ctx, claims),) = pipeline.drafts([text])
     speakers = coref.resolve(ctx, claims, coref.Resolver(ctx))
     assert speakers[-1] is not None and speakers[-1].name == expected
+
+
+# The mention the rules give a cue, before any choice: the parse may lose the
+# subject (`Врач-инфекционист`, read as an adjective, leaves the name an
+# apposition of nothing), and the name before the verb is still it.
+CUE_SUBJECTS = [
+    (
+        "Врач-инфекционист городской клинической больницы № 52 Ольга Ивкина в беседе с "
+        "корреспондентом «Известий» обратила внимание, что многие пациенты занимаются "
+        "самолечением.",
+        "обратила",
+        "Ольга Ивкина",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), CUE_SUBJECTS)
+def test_the_subject_mention_a_cue_gets(text, cue, expected):
+    ((_ctx, claims),) = pipeline.drafts([text])
+    claim = next(c for c in claims if c.cue is not None and c.cue.token.text == cue)
+    assert claim.mention is not None
+    assert text[claim.mention.start : claim.mention.stop] == expected

@@ -31,6 +31,7 @@ from .resolve import (
     _merge_marked,
     _nested_or_apart,
     _one_per_span,
+    framed_quotes,
 )
 from .sources import source_claim
 
@@ -80,6 +81,7 @@ def extract(ctx: Context) -> list[Claim]:
     indirect += noun_claims(ctx)
     indirect = [c for c in indirect if not _cue_quoted_alone(ctx, c)]
     indirect = _drop_reported_within(indirect, direct + loose)
+    direct = framed_quotes(indirect, direct)
     merged = _merge_marked(ctx, indirect, direct)
     headlines = headline_claims(ctx, direct + loose + merged)
     # `Мустафа Джемилев: … Он сказал, что …`: a cue inside an interview

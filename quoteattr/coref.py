@@ -70,6 +70,7 @@ from .mentions import _QUOTE_CHARS, _SITES, phrase
 from .morph import lemmas, parse
 from .namecontext import GENDERS
 from .phrases import _POSSESSIVES
+from .places import place_institution
 from .records import Span, Speaker
 from .speakers import (
     PRONOUNS,
@@ -350,6 +351,7 @@ def _resolve_mention(
         if (
             pos == "PROPN"
             and not _org_like(ctx, m)
+            and not place_institution(head)  # (`Даунинг-стрит`, tagged animate)
             and (_looks_personal(words) or head.feats.get("Animacy") == "Anim")
         ):
             # `Песков` reads best as `песок`; the tagger knows he is animate.

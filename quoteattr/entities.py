@@ -238,8 +238,14 @@ class Resolver:
                     self._add_person(sent, start, start + len(words[0]), words[:1])
                     start = text.index(words[1], start + len(words[0]))
                     words = words[1:]
-                if type_ == "PER" and not _common_word(words) and not _outlet_word(words):
-                    # (NER may read `Би-би-си` as a person: an outlet is none.)
+                if (
+                    type_ == "PER"
+                    and not _common_word(words)
+                    and not _outlet_word(words)
+                    and not _seat(words)
+                ):
+                    # (NER may read `Би-би-си` as a person: an outlet is none;
+                    # nor is `Даунинг-стрит`, a seat that speaks for its body.)
                     self._add_person(sent, start, stop, words)
                 elif type_ == "ORG":
                     stop = _with_place(view, spans, _closed(view, start, stop))
@@ -589,6 +595,11 @@ _A_STEM_FORMS = {
     "а": frozenset({"ы", "и", "е", "у", "ой", "ою"}),
     "я": frozenset({"и", "е", "ю", "ей", "ею"}),
 }
+
+
+def _seat(words: list[str]) -> bool:
+    """A place that stands for its body (institutions.txt `place`)."""
+    return len(words) == 1 and norm(words[0]) in lexicon.words("institutions", "place")
 
 
 def surname_key(surname: str) -> str:
@@ -954,7 +965,22 @@ def _title_case_before(sent: Sentence, tok: Token) -> str | None:
     case = title.feats.get("Case") if title is not None else None
     if title is None or title.pos != "NOUN" or case is None:
         return None
-    return case if lemmas(title.text) & lexicon.words("person_descriptors") else None
+    descriptors = lexicon.words("person_descriptors")
+    if not lemmas(title.text) & descriptors:
+        return None
+    head = sent.tokens[title.index - 1] if title.index > 0 else None
+    own = tok.feats.get("Case")
+    if (
+        case == "Gen"
+        and head is not None
+        and own not in {None, "Nom", "Gen"}
+        and head.feats.get("Case") == own
+        and lemmas(head.text) & descriptors
+    ):
+        # `со спецпосланником президента США Стивом Уиткоффом`: the genitive
+        # title depends on the one before it, whose case the name shares.
+        return own
+    return case
 
 
 def _reads_as(entity: Entity, gender: str) -> bool:

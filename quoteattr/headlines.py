@@ -25,6 +25,7 @@ from .claims import (
 from .cues import norm
 from .entities import _anonymous, _roles
 from .marks import Quoted
+from .mentions import site_name_end
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .speakers import Mention
 from .text import Sentence, Token
@@ -280,9 +281,10 @@ def _credited_headline(ctx: Context, sent: Sentence) -> Claim | None:
         return None
     heads = [i for i in ids if tokens[i].head not in ids]
     head = heads[0] if heads else ids[0]
-    if not _credited(ctx, sent, head):
+    site = site_name_end(tokens, ids[0]) == ids[-1] > ids[0]  # `… - Дом.РФ`
+    if not (site or _credited(ctx, sent, head)):
         return None
-    mention = speakers.phrase(sent, head, range(0, dash))
+    mention = speakers.phrase(sent, ids[0] if site else head, range(0, dash))
     span = _trim(sent, content_start(sent), dash - 1)
     if mention is None or span is None:
         return None

@@ -83,7 +83,13 @@ def _declined_word(core: str) -> bool:
     an oblique case, declines as the noun does (`ВКонтакте` is no word)."""
     lower = core.lower()
     if not morph.is_known(lower):
-        return False
+        # `СибДорСтрое`: a compound brand over a noun, its last part.
+        parts = re.findall(r"[А-ЯЁ][а-яё]+", core)
+        if len(parts) < 2 or not core.endswith(parts[-1]):
+            return False
+        lower = parts[-1].lower()
+        if not morph.is_known(lower):
+            return False
     best = morph.parse(lower)[0]
     return best.tag.POS == "NOUN" and best.tag.case != "nomn" and best.normal_form != lower
 

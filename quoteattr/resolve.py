@@ -161,6 +161,12 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
             # which state Moscow's view; no outlet passes anything on.
             relays.update(id(o) for o in inner)
             continue
+        if _said_after_a_predicate(relay, inner + quoted):
+            # `Китай выступает против … и призывает все стороны «…», заявил
+            # представитель МИД`: a cue past the content's first predicate is
+            # part of the statement, not a saying the statement passes on.
+            relays.update(id(o) for o in inner)
+            continue
         relays.add(id(relay))
         for claim in inner:
             _stop_before(claim, relay.cue)
@@ -168,6 +174,38 @@ def _drop_relays(claims: list[Claim], direct: Sequence[Claim] = ()) -> list[Clai
             if claim.mention is None:
                 claim.mention = relay.mention
     return [c for c in claims if id(c) not in relays]
+
+
+def framed_quotes(indirect: list[Claim], direct: list[Claim]) -> list[Claim]:
+    """The direct claims but those a postposed saying frames (`… и призывает
+    все стороны «…», заявил представитель`): part of its content."""
+    frames = [c for c in indirect if c.how == "post"]
+    return [
+        d
+        for d in direct
+        if d.cue is None
+        or not any(
+            f.start <= d.cue.start < f.stop and _said_after_a_predicate(f, [d]) for f in frames
+        )
+    ]
+
+
+def _said_after_a_predicate(relay: Claim, inner: list[Claim]) -> bool:
+    """The postposed cue is a past act of saying, and every claim inside its
+    content has its cue past a finite verb of that content: the sentence
+    states something of its own first."""
+    if relay.how != "post" or relay.cue.token.feats.get("Tense") != "Past":
+        return False
+    tokens = relay.sent.tokens
+    for o in inner:
+        if o.cue is None or o.cue.sent is not relay.sent:
+            return False
+        if not any(
+            relay.start <= t.start < o.cue.start and t.feats.get("VerbForm") == "Fin"
+            for t in tokens
+        ):
+            return False
+    return True
 
 
 def _just_before(claim: Claim, cue: Cue) -> bool:

@@ -580,7 +580,8 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
         if (
             t.rel in {"nmod", "appos"}
             and t.pos in {"PROPN", "NOUN", "X"}
-            and t.feats.get("Case") in {"Gen", None}
+            # (a site's name, `в обзоре Дом.РФ`, is in no case the tagger knows)
+            and (t.feats.get("Case") in {"Gen", None} or site_name_end(tokens, c) > c)
             and c > noun
             and _can_write(t)
         ):
@@ -1152,10 +1153,15 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
         and tokens[i].text == ","
         and tokens[i + 1].feats.get("VerbForm") == "Part"
         and tokens[i + 2].pos in {"NOUN", "PROPN"}
-        and tokens[i + 2].feats.get("Case") == "Ins"
+        and (
+            tokens[i + 2].feats.get("Case") == "Ins"
+            # (an indeclinable name the tagger reads as a genitive)
+            or (tokens[i + 2].pos == "PROPN" and tokens[i + 2].feats.get("Case") in {"Gen", None})
+        )
         and i + 2 not in blocked
     ):
-        # `Согласно опросу, проведенному газетой «Асахи симбун», …`: the
+        # `Согласно опросу, проведенному газетой «Асахи симбун», …`,
+        # `Согласно заявлению, распространенному Даунинг-стрит, …`: the
         # participle's agent made the survey.
         return phrase(sent, i + 2, blocked | {noun})
     return None

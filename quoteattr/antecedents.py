@@ -17,6 +17,7 @@ from .mentions import Mention, phrase
 from .morph import NAME_GRAMMEMES, lemmas, parse
 from .namecontext import GENDERS
 from .phrases import _POSSESSIVES
+from .speakers import is_institution
 from .text import Sentence, Token
 
 
@@ -54,6 +55,9 @@ def _plural_subject(r: Resolver, offset: int) -> Mention | None:
     here = r.ctx.sentence_at(offset)
     if here is None:
         return None
+    own = _plural_before_colon(here, offset)
+    if own is not None:
+        return own
     # `Родители погибшей приехали … Они умоляли … — говорится в их
     # заявлении`: a sentence whose subject is `они` itself passes back.
     for k in range(here.index - 1, max(here.index - 3, -1), -1):
@@ -63,6 +67,27 @@ def _plural_subject(r: Resolver, offset: int) -> Mention | None:
         found, they = _plural_in(sent)
         if found is not None or not they:
             return found
+    return None
+
+
+def _plural_before_colon(sent: Sentence, offset: int) -> Mention | None:
+    """`Аналитики Morgan Stanley настроены пессимистичнее: по их оценке, …`:
+    the plural subject of the clause a colon or semicolon closes, in the
+    pronoun's own sentence."""
+    if not sent.parsed:
+        return None
+    tokens = [t for t in sent.tokens if t.start < offset]
+    stops = [t.index for t in tokens if t.text in {":", ";"}]
+    if not stops:
+        return None
+    for tok in tokens[: stops[-1]]:  # the first: the clause's own, not a `что`-clause's
+        if (
+            tok.rel in {"nsubj", "nsubj:pass"}
+            and tok.pos in {"NOUN", "PROPN"}
+            and tok.feats.get("Number") == "Plur"
+            and (tok.feats.get("Animacy") == "Anim" or is_institution(tok))
+        ):
+            return phrase(sent, tok.index)
     return None
 
 

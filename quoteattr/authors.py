@@ -13,7 +13,7 @@ from .claims import Claim, Context, around_cue
 from .cues import SOURCE, norm
 from .entities import _LOOKBACK, ORG, PERSON, Resolver, aliases
 from .mentions import genitive_run_end, site_owner
-from .morph import lemmas
+from .morph import lemmas, parse
 from .records import Span, Speaker
 from .speakers import is_document
 from .text import Sentence, Token
@@ -90,10 +90,15 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             words = ctx.text[s:e].replace("«", "").replace("»", "").split()
             return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
         for s, e, type_ in ctx.names[k]:
-            if type_ == "ORG" and s >= document.stop and not ctx.text[document.stop : s].strip():
+            if type_ == "ORG" and s >= document.stop and _kind_only(ctx.view[document.stop : s]):
                 # `Согласно отчету Счетной палаты, …` and later `говорится в
                 # документе`: the body whose document it is.
                 e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
+                kind = ctx.view[document.stop : s].replace("«", " ").split()
+                if kind and ctx.view[s - 1 : s] == "«":
+                    # `компании «Яков и Партнеры»`: a name in marks after its
+                    # kind stays as written.
+                    return Speaker(ctx.text[s:e].strip('«»" '), ORG, _span(ctx, s, e))
                 words = ctx.text[s:e].replace("«", "").replace("»", "").split()
                 return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
         return (
@@ -102,6 +107,15 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             or _site_owner(r, k, document)
         )
     return None
+
+
+def _kind_only(gap: str) -> bool:
+    """Nothing, or only the body's kind (`консалтинговой компании «`), between
+    a document and the name of its author."""
+    words = gap.replace("«", " ").split()
+    return len(words) <= 3 and all(
+        w.isalpha() and w.islower() and parse(w)[0].tag.POS != "PREP" for w in words
+    )  # (not `петицию на портале «…»`: where it was put, not whose)
 
 
 def _bare_opening(cue) -> bool:

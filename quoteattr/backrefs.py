@@ -71,7 +71,15 @@ def _so_said(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     if any(t.text in ",:" for t in tokens[first : cue.first]):
         return False
     before = ctx.view[: sent.start].rstrip().rstrip(".!?…").rstrip()
-    return before[-1:] in CLOSING
+    if before[-1:] in CLOSING:
+        return True
+    # `Пик придется на декабрь. Так считает заведующий лабораторией X`: the
+    # verb right after `Так`, and nothing of its own after the speaker.
+    return (
+        cue.first == first + 1
+        and "opinion" in cue.tags
+        and not any(t.text in ",:" or norm(t.text) == "что" for t in tokens[cue.last + 1 :])
+    )
 
 
 def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -124,8 +132,11 @@ def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
         tokens, cue.last + 1, end
     ):
         return False
-    if any(t.text == "," for t in tokens[cue.last + 1 : end - 1]):
-        return False
+    if any(
+        t.text == "," and tokens[t.index + 1].feats.get("VerbForm") != "Part"
+        for t in tokens[cue.last + 1 : end - 1]
+    ):
+        return False  # (`…, опубликованном в среду`: the document's participle)
     return not sent.parsed or noun.head in {cue.head, cue.first}
 
 
@@ -193,5 +204,11 @@ def _view_noun(sent: Sentence) -> tuple[int, Token] | None:
 
 
 def _predicates(sent: Sentence) -> bool:
-    """The sentence states something: it has a verb (or a short form)."""
-    return any(t.pos in {"VERB", "AUX"} or t.feats.get("Variant") == "Short" for t in sent.tokens)
+    """The sentence states something: it has a verb, a short form or a
+    comparative (`Стоимость туров на 20% выше, чем год назад`)."""
+    return any(
+        t.pos in {"VERB", "AUX"}
+        or t.feats.get("Variant") == "Short"
+        or t.feats.get("Degree") == "Cmp"
+        for t in sent.tokens
+    )

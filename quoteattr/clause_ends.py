@@ -29,6 +29,10 @@ def _later_cue_cut(ctx: Context, cue: Cue, first: int) -> int:
             and token.rel in {"advcl", "conj", "parataxis"}
             and not _other_form(cue, token)
         )
+        if other.type == SOURCE and other.first > first and after_a_but(sent, other.first):
+            # `Считается, что X, однако, по словам Литвак, Y`: the second
+            # source speaks for Y; the first claim ends before the `однако`.
+            return min(last, but_comma(sent, other.first))
         if sibling or (not sent.parsed and other.first > first) or _set_off_gerund(sent, other):
             cut = other.first - 1
             while cut > first and sent.tokens[cut].pos in {"PUNCT", "CCONJ"}:
@@ -391,3 +395,24 @@ def _speakers_own_verb(sent: Sentence, cue: Cue, first: int, last: int) -> int:
                     cut -= 1
                 return cut
     return last
+
+
+def after_a_but(sent: Sentence, i: int) -> bool:
+    """`…, однако, по мнению X, …`, `…, но по данным X …`: a comma and `но`,
+    `однако` or `а` right before token `i` (a comma after it or not)."""
+    tokens = sent.tokens
+    j = i - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    return (
+        j >= 1 and norm(tokens[j].text) in {"но", "однако", "а", "и"} and tokens[j - 1].text == ","
+    )
+
+
+def but_comma(sent: Sentence, i: int) -> int:
+    """The comma before the `но`/`однако`/`а`/`и` that `after_a_but` found
+    before token `i`."""
+    j = i - 1
+    if sent.tokens[j].text == ",":
+        j -= 1
+    return j - 1

@@ -662,6 +662,19 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     if m.sent.parsed:
         tokens = m.sent.tokens
         t, steps = top[0], 0
+        parent = tokens[t.head] if t.head >= 0 else None
+        if (
+            t.rel == "appos"
+            and parent is not None
+            and parent.index != m.head
+            and parent.pos == "NOUN"
+            and parent.feats.get("Animacy") == "Inan"
+            and t.feats.get("Case") == head.feats.get("Case")
+        ):
+            # `доцента кафедры экономики … университета Олега Кудрявцева`: no
+            # name stands in apposition to a department; the parse hung the
+            # title's own name on the last noun of its genitives.
+            return False
         while t.index != m.head and t.head >= 0 and steps < 8:
             if t.rel not in _NAME_RELS and (nounish or t.rel == "obl:agent"):
                 # `Врачи, лечащие Гиффордс`, `представитель генсека ООН Антониу

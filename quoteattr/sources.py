@@ -16,7 +16,7 @@ from .claims import (
     apposition_end,
     content_start,
 )
-from .clause_ends import quote_colon
+from .clause_ends import after_a_but, but_comma, quote_colon
 from .cues import SOURCE, Cue, norm
 from .mentions import Mention
 from .morph import lemmas
@@ -68,11 +68,11 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
             if (
                 after < other.first < colon
                 and other.type == SOURCE
-                and _after_a_but(sent, other.first)
+                and after_a_but(sent, other.first)
             ):
                 # `По данным Минздрава, X, однако, по оценкам специалистов, Y`:
                 # the second source speaks for Y, the first for X only.
-                colon = _but_comma(sent, other.first)
+                colon = but_comma(sent, other.first)
                 break
         span = _trim(sent, content_start(sent, after), colon - 1)
         how = "source"
@@ -83,7 +83,7 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
             return None
         span = _trim(sent, first, cue.first - 1)
         how = "source-post"
-    elif _after_a_but(sent, cue.first):
+    elif after_a_but(sent, cue.first):
         # `Актеру грозит четыре года, однако, по мнению юристов, он …`: the
         # source opens the clause after the `однако`, not the whole sentence.
         colon = quote_colon(ctx, cue, after)
@@ -137,27 +137,6 @@ def _answer_follows(tokens: list[Token], i: int) -> bool:
         if tok.pos in {"VERB", "AUX"} and tok.feats.get("VerbForm") == "Fin":
             return True
     return False
-
-
-def _after_a_but(sent: Sentence, i: int) -> bool:
-    """`…, однако, по мнению X, …`, `…, но по данным X …`: a comma and `но`,
-    `однако` or `а` right before token `i` (a comma after it or not)."""
-    tokens = sent.tokens
-    j = i - 1
-    if j >= 0 and tokens[j].text == ",":
-        j -= 1
-    return (
-        j >= 1 and norm(tokens[j].text) in {"но", "однако", "а", "и"} and tokens[j - 1].text == ","
-    )
-
-
-def _but_comma(sent: Sentence, i: int) -> int:
-    """The comma before the `но`/`однако`/`а`/`и` that `_after_a_but` found
-    before token `i`."""
-    j = i - 1
-    if sent.tokens[j].text == ",":
-        j -= 1
-    return j - 1
 
 
 def _set_off(sent: Sentence, i: int) -> bool:

@@ -1127,6 +1127,10 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             # `Согласно материалам дела`: a document of no one who writes.
             and ("document" not in cue.tags or _can_write(t))
         ):
+            agent = _participle_agent(sent, max(phrase(sent, c, blocked).tokens), blocked)
+            if agent is not None and (is_document(t) or lemmas(t.text) & _SURVEYS):
+                # `По данным опроса, проведенного центром`: who made it.
+                return phrase(sent, agent, blocked | {noun})
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.
     i = cue.last + 1
@@ -1148,22 +1152,34 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
         # `По официальным данным Уго Чавес скончался`: a nominative after
         # the cue starts the content; it is not the source.
         return phrase(sent, i, blocked | {noun})
-    if (
-        i + 2 < len(tokens)
-        and tokens[i].text == ","
-        and tokens[i + 1].feats.get("VerbForm") == "Part"
-        and tokens[i + 2].pos in {"NOUN", "PROPN"}
-        and (
-            tokens[i + 2].feats.get("Case") == "Ins"
-            # (an indeclinable name the tagger reads as a genitive)
-            or (tokens[i + 2].pos == "PROPN" and tokens[i + 2].feats.get("Case") in {"Gen", None})
-        )
-        and i + 2 not in blocked
-    ):
+    agent = _participle_agent(sent, i - 1, blocked)
+    if agent is not None:
         # `Согласно опросу, проведенному газетой «Асахи симбун», …`,
         # `Согласно заявлению, распространенному Даунинг-стрит, …`: the
         # participle's agent made the survey.
-        return phrase(sent, i + 2, blocked | {noun})
+        return phrase(sent, agent, blocked | {noun})
+    return None
+
+
+_SURVEYS = frozenset({"опрос", "анкетирование", "расчет", "мониторинг"})
+
+
+def _participle_agent(sent: Sentence, i: int, blocked: set[int]) -> int | None:
+    """The agent of a participle set off right after token `i`
+    (`опросу, проведенному газетой`), or None."""
+    tokens = sent.tokens
+    if not (
+        i + 3 < len(tokens)
+        and tokens[i + 1].text == ","
+        and tokens[i + 2].feats.get("VerbForm") == "Part"
+        and tokens[i + 3].pos in {"NOUN", "PROPN"}
+        and i + 3 not in blocked
+    ):
+        return None
+    case = tokens[i + 3].feats.get("Case")
+    # (an indeclinable name the tagger reads as a genitive)
+    if case == "Ins" or (tokens[i + 3].pos == "PROPN" and case in {"Gen", None}):
+        return i + 3
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from . import lexicon, names
 from .bodies import _recent_org
@@ -112,6 +113,8 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
 def _kind_only(gap: str) -> bool:
     """Nothing, or only the body's kind (`консалтинговой компании «`), between
     a document and the name of its author."""
+    if re.fullmatch(r",\s*\w+\s+от\s+«?", gap):
+        return True  # `письмо, полученное от App Store Review`: its sender
     words = gap.replace("«", " ").split()
     return len(words) <= 3 and all(
         w.isalpha() and w.islower() and parse(w)[0].tag.POS != "PREP" for w in words

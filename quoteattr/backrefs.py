@@ -82,6 +82,16 @@ def _so_said(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     )
 
 
+def _qualifies(tokens: list[Token], i: int) -> bool:
+    """A participle's or a relative clause opens at token `i` (`,
+    опубликованном в среду`, `, с которым ознакомился «Коммерсантъ»`)."""
+    near = tokens[i : i + 2]
+    return bool(near) and (
+        near[0].feats.get("VerbForm") == "Part"
+        or any(norm(t.text).startswith("котор") for t in near)
+    )
+
+
 def _quoting(tokens: list[Token], lo: int, hi: int) -> bool:
     """Marks between `lo` and `hi` round words of their own, not just a name
     (`Это подтвердил «Интерфаксу» представитель покупателя`: the outlet
@@ -133,10 +143,10 @@ def _such_a_view(ctx: Context, sent: Sentence, cue: Cue) -> bool:
     ):
         return False
     if any(
-        t.text == "," and tokens[t.index + 1].feats.get("VerbForm") != "Part"
+        t.text == "," and not _qualifies(tokens, t.index + 1)
         for t in tokens[cue.last + 1 : end - 1]
     ):
-        return False  # (`…, опубликованном в среду`: the document's participle)
+        return False  # (`…, опубликованном в среду`: the document's own clause)
     return not sent.parsed or noun.head in {cue.head, cue.first}
 
 

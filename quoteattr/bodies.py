@@ -132,6 +132,20 @@ def _recent_org(
         return ours[-1] if ours else None  # not some other country's body
     same = [(s, n) for s, n in before if any(_headed_by(word, head) for word in n.split())]
     phrase = _same_noun_phrase(r.ctx, offset, head)
+    if any("business" in _institutions().get(x, ()) for x in head):
+        # `Компания F.A.C.C.T. …. В «Гемотест-Плюс» инцидент признали. …
+        # компания сообщила`: a firm named in this sentence or the one
+        # before, over one the noun named further back.
+        here = r.ctx.sentence_at(offset)
+        since = r.ctx.sents[max(0, here.index - 1)].start if here is not None else offset
+        named = [s for s, _n in same] + ([phrase[0]] if phrase else [])
+        older = bool(named) and max(named) < since
+        near = [
+            n for s, n in before
+            if s >= since and _body_name(n) and not _state_body(n) and not is_outlet(n)
+        ]  # fmt: skip
+        if older and near:
+            return near[-1]
     if phrase is not None and (not same or phrase[0] > same[-1][0]):
         return phrase[1]
     if same:
@@ -446,11 +460,30 @@ def _name_after(tokens: list[Token], i: int) -> str | None:
         if close is None or close == j + 1:
             return None
         return " ".join(t.text for t in tokens[j + 1 : close])
-    run = []
-    while j < len(tokens) and tokens[j].text[:1].isascii() and tokens[j].text[:1].isupper():
-        run.append(tokens[j].text)  # a Latin name: `Reuters`, `Financial Times`
+    run: list[Token] = []
+    while j < len(tokens):
+        tok = tokens[j]
+        latin = tok.text[:1].isascii() and tok.text[:1].isupper()
+        # (`F.A.C.C.T.`: the full stops inside a name written close)
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        glued = (
+            bool(run)
+            and tok.text == "."
+            and tok.start == run[-1].stop
+            and nxt is not None
+            and nxt.start == tok.stop
+            and nxt.text[:1].isascii()
+            and nxt.text[:1].isalpha()
+        )
+        if not (latin or glued):
+            break
+        run.append(tok)  # a Latin name: `Reuters`, `Financial Times`
         j += 1
-    return " ".join(run) or None
+    if not run:
+        return None
+    return "".join(
+        (" " if k and t.start > run[k - 1].stop else "") + t.text for k, t in enumerate(run)
+    )
 
 
 def _state_body(name: str) -> bool:

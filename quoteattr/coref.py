@@ -31,7 +31,7 @@ from .antecedents import (
     gender_fits,
     sex_clashes,
 )
-from .authors import _opening_body, _published_before, document_author_before
+from .authors import _bare_opening, _opening_body, _published_before, document_author_before
 from .bodies import (
     _cited_outlet,
     _headed_by,
@@ -143,7 +143,11 @@ def resolve(
         if mention is not None:
             speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None and mention is None:
-            speaker = _published_before(resolver, claim) or _message_just_reported(claim, previous)
+            speaker = (
+                _published_before(resolver, claim)
+                or _message_just_reported(claim, previous)
+                or _document_just_cited(claim, previous)
+            )
         if speaker is None:
             speaker = _inherit(ctx, claim, previous)
         result.append(speaker)
@@ -151,6 +155,20 @@ def resolve(
             previous.append((claim, speaker))
     resolver.words_of = (0, 0)
     return result
+
+
+def _document_just_cited(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:
+    """`Такие данные приводятся в исследовании Positive Technologies. …
+    Отмечается, что …`: a bare impersonal cue opening its sentence goes on
+    with the document a body's claim cited in this paragraph."""
+    cue = claim.cue
+    if cue is None or not previous or not _bare_opening(cue):
+        return None
+    last, speaker = previous[-1]
+    if not last.document or speaker.type != ORG or last.cue is None:
+        return None
+    near = cue.sent.index - last.cue.sent.index
+    return speaker if 0 < near <= 2 and last.cue.sent.paragraph >= cue.sent.paragraph - 1 else None
 
 
 def _message_just_reported(claim: Claim, previous: list[tuple[Claim, Speaker]]) -> Speaker | None:

@@ -621,8 +621,12 @@ def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
             if (
                 j < len(tokens)
                 and j not in blocked
-                # (`слова одного из сотрудников`: one of a group too)
-                and tokens[j].pos in {"NOUN", "PROPN", "NUM"}
+                # (`слова одного из сотрудников`: one of a group too;
+                # `слова пострадавшей`: a participle for the one it names)
+                and (
+                    tokens[j].pos in {"NOUN", "PROPN", "NUM"}
+                    or tokens[j].feats.get("VerbForm") == "Part"
+                )
                 and (tokens[j].feats.get("Case") in {"Gen", None})
             ):
                 return phrase(sent, j, blocked | {i})

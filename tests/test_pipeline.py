@@ -2240,6 +2240,33 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "a-firm-named-just-before-over-one-the-noun-named-further-back",
+        # `Компания F.A.C.C.T.` (a name with full stops inside) is further
+        # back than the firm that admitted it in the sentence before.
+        "Компания F.A.C.C.T. подтвердила подлинность базы.\n\nВ «Гемотест-Плюс» инцидент "
+        "признали лишь спустя сутки. В посте в блоге компания сообщила, что зафиксировала "
+        "несанкционированный доступ.",
+        Q("зафиксировала несанкционированный доступ", IND, "Гемотест-Плюс", ORG, "сообщила"),
+    ),
+    case(
+        "a-document-its-sender-and-what-it-says",
+        # `письмо, полученное от X. В нем говорится`; `Такие данные приводятся
+        # в исследовании X, с которым …` and a bare `Отмечается` after it.
+        "Разработчики опубликовали письмо, полученное от App Store Review. В нем говорится, "
+        "что приложение будет удалено.\n\nЧисло атак выросло на 33%. Такие данные приводятся "
+        "в исследовании Positive Technologies, с которым ознакомился «Коммерсантъ».\n\n"
+        "Чаще всего атаковали промышленные предприятия. Отмечается, что доля вымогателей "
+        "достигла 38%.",
+        Q("приложение будет удалено", IND, "App Store Review", ORG, "говорится"),
+        Q("Число атак выросло на 33%", IND, "Positive Technologies", ORG, "приводятся"),
+        Q("доля вымогателей достигла 38%", IND, "Positive Technologies", ORG, "Отмечается"),
+    ),
+    case(
+        "the-words-of-a-participle-s-one",
+        "«Я бы ни за что не догадалась», — приводит слова пострадавшей портал 72.ru.",
+        Q("Я бы ни за что не догадалась", DIR, "пострадавшая", ANON, "приводит"),
+    ),
+    case(
         "a-title-s-own-name-hung-on-its-last-genitive",
         # The parse makes `Олега Кудрявцева` an apposition of `кафедры`.
         "Однако в этом году, по мнению доцента кафедры экономики Самарского государственного "

@@ -11,7 +11,7 @@ from . import names
 from .claims import Claim
 from .cues import VERB, norm
 from .morph import is_known, parse
-from .namecontext import GENDERS
+from .namecontext import GENDERS, gender_of_verb
 from .records import Speaker
 from .speakers import PRONOUNS, Mention
 
@@ -115,7 +115,7 @@ def wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> 
                     break
     cue = claim.cue
     if cue is not None and cue.type == VERB and cue.token.feats.get("Number") != "Plur":
-        return GENDERS.get(cue.token.feats.get("Gender", ""))
+        return gender_of_verb(cue.token)
     return None
 
 
@@ -126,7 +126,7 @@ def agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> Non
         return
     feats = cue.token.feats
     plural = feats.get("Number") == "Plur"
-    gender = GENDERS.get(feats.get("Gender", ""))
+    gender = gender_of_verb(cue.token)
     if speaker.type.value == "person":
         if plural:
             f["verb_plural_person"] = 1.0

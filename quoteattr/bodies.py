@@ -130,7 +130,11 @@ def _recent_org(
         # (Not a lone adjective NER took for a name: `Украинскую делегацию`.)
         ours = [n for _s, n in before if _of_country(n, country) and " " in n.strip()]
         return ours[-1] if ours else None  # not some other country's body
-    same = [(s, n) for s, n in before if any(_headed_by(word, head) for word in n.split())]
+    same = [
+        (s, n)
+        for s, n in before
+        if any(_headed_by(word, head) for word in n.split()) and not _kind_alone(n)
+    ]
     phrase = _same_noun_phrase(r.ctx, offset, head)
     if any("business" in _institutions().get(x, ()) for x in head):
         # `Компания F.A.C.C.T. …. В «Гемотест-Плюс» инцидент признали. …
@@ -496,6 +500,18 @@ def _state_body(name: str) -> bool:
             if tags is not None and "business" not in tags and ("name" in tags or "head" in tags):
                 return True
     return False
+
+
+def _kind_alone(name: str) -> bool:
+    """`Telegram-канал`, which NER tags apart from `Baza` after it: a kind,
+    no body's name."""
+    words = name.split()
+    return len(words) == 1 and bool(lemmas(words[0].split("-")[-1]) & _media_nouns())
+
+
+@functools.cache
+def _media_nouns() -> frozenset[str]:
+    return lexicon.words("institutions", "media")
 
 
 def _body_name(name: str) -> bool:

@@ -68,7 +68,7 @@ from .entities import (
 )
 from .mentions import _QUOTE_CHARS, _SITES, phrase
 from .morph import lemmas, parse
-from .namecontext import GENDERS
+from .namecontext import GENDERS, gender_of_verb
 from .phrases import _POSSESSIVES
 from .places import place_institution
 from .records import Span, Speaker
@@ -628,7 +628,7 @@ def _named_speaker(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | 
     head = m.head_token
     tokens = m.sent.tokens
     verb = tokens[head.head] if head.rel == "nsubj" and head.head >= 0 else None
-    sex = GENDERS.get(verb.feats.get("Gender", "")) if verb is not None else None
+    sex = gender_of_verb(verb) if verb is not None else None
     agreeing = [(span, e) for span, e in people if e.gender in {None, sex}] if sex else people
     if agreeing and len(agreeing) < len(people):
         # `Внучка Ван Цзюня, Клэр Ван, … писала`: the verb says which of them.

@@ -66,6 +66,20 @@ class Entity:
         return any(" " in form for form in self.forms)
 
 
+def _surname_as_said(entity: Entity) -> None:
+    """`Яне Ольховой` reads as `Ольховая` (the adjective `ольховый`) or as
+    `Ольхова`; the surname alone in the nominative (`Ольхова отреагировала`)
+    says which."""
+    words = entity.name.split()
+    if len(words) < 2 or not words[-1].endswith("ая"):
+        return
+    if any(written[-1] == words[-1] for written in entity.written):
+        return  # `Ирина Яровая`, as written: hers, whatever `Яровой` reads as
+    said = words[-1][:-2] + "а"
+    if said in entity.forms:
+        entity.name = " ".join([*words[:-1], said])
+
+
 def _name_of_gender(entity: Entity) -> None:
     """`Милана Дорохова вышла в четвертьфинал` read first as a man's
     genitive (`Милан Дорохов`): once a verb or a first name settles the
@@ -288,6 +302,8 @@ class Resolver:
         self._merge_first_patronymic(moved)
         self._merge_lone_surnames(moved)
         self._merge_lone_first_names(moved)
+        for entity in self.people.values():
+            _surname_as_said(entity)
         if moved:
             for span, owner in self.by_span.items():
                 self.by_span[span] = owner_of(owner, moved)
@@ -372,7 +388,12 @@ class Resolver:
         return [e for k in (key, f"{key}|masc", f"{key}|femn") if (e := self.people.get(k))]
 
     def _entity(
-        self, key: str, written: str, sure: str | None, agreed: str | None = None
+        self,
+        key: str,
+        written: str,
+        sure: str | None,
+        agreed: str | None = None,
+        case: str | None = None,
     ) -> Entity:
         """The cluster for a surname; a man and a woman of one family stay apart.
 
@@ -404,6 +425,13 @@ class Resolver:
         for entity in family:
             if written in entity.surnames:
                 return entity
+        if len(family) > 1 and case not in {None, "Nom"}:
+            # `цитирует издание Лисицыну` after `Артемий Лисицын` and
+            # `Светлана Лисицына`: the oblique form shows whose.
+            gender = names.gender_number([written], case=case)[0]
+            fits = [e for e in family if gender is not None and e.gender == gender]
+            if len(fits) == 1:
+                return fits[0]
         return family[0]
 
     def _declined_from(self, word: str) -> str | None:
@@ -459,6 +487,15 @@ class Resolver:
             # `Мать школьницы Дарима обратилась`: the tagger reads her name a
             # genitive, which would make it a man's (`Дарим`); hers, as it stands.
             case = "Nom"
+        agreed = verb_gender(sent, start, stop)
+        if (
+            agreed
+            and case not in {None, "Nom"}
+            and names.gender_number(words, case="Nom")[0] == agreed
+        ):
+            # `Ольхова … отреагировала`: the subject a verb agrees with is a
+            # nominative, whatever case the tagger read (`Ольхов`'s genitive).
+            case = "Nom"
         full = names.person_name(words, case=case)
         form = _drop_patronymic(full)
         key = surname_key(form.split()[-1])
@@ -467,7 +504,6 @@ class Resolver:
         gender, _number = names.gender_number(words, case=case)
         # A first name settles the gender; a lone surname may be either.
         sure = gender if len(words) > 1 and gender in _first_name_genders(words[0]) else None
-        agreed = verb_gender(sent, start, stop)
         same = self._written_so(key, words) if len(words) > 1 else None
         if same is not None and not agreed:
             # `Мартина Биг` may be his genitive by its first name alone: where a
@@ -475,7 +511,7 @@ class Resolver:
             # one again.
             entity, sure = same, None
         else:
-            entity = self._entity(key, words[-1], sure, agreed)
+            entity = self._entity(key, words[-1], sure, agreed, case)
         entity.add([form])
         if full not in entity.full_forms:
             entity.full_forms.append(full)

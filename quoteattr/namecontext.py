@@ -81,7 +81,7 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
                 and _nominative_agrees(inside, tokens, top)
             ):
                 verb = tokens[top.head]
-                return GENDERS.get(verb.feats.get("Gender", ""))
+                return gender_of_verb(verb)
         if (
             tok.rel == "appos"
             and tokens[tok.head].rel in {"nsubj", "nsubj:pass"}
@@ -113,8 +113,30 @@ def verb_gender(sent: Sentence, start: int, stop: int) -> str | None:
                 # nearer; its agreement tells nothing of this one.
                 return None
             if head.pos in {"VERB", "AUX", "ADJ"} and head.feats.get("Number") == "Sing":
-                return GENDERS.get(head.feats.get("Gender", ""))
+                return gender_of_verb(head)
             return None
+    return None
+
+
+def gender_of_verb(verb: Token) -> str | None:
+    """A verb's gender: its ending's in the past tense, else the tagger's."""
+    return past_gender(verb) or GENDERS.get(verb.feats.get("Gender", ""))
+
+
+def past_gender(verb: Token) -> str | None:
+    """A past-tense verb's gender as its ending spells it (`плеснула`): the
+    tagger may make it agree with a subject it misread (`Кравец`, masculine)."""
+    if verb.feats.get("Tense") != "Past" or verb.feats.get("VerbForm") != "Fin":
+        return None
+    word = verb.text.lower()
+    for reflexive in ("ся", "сь"):
+        if word.endswith(reflexive):
+            word = word[: -len(reflexive)]
+            break
+    if word.endswith("ла"):
+        return "femn"
+    if word.endswith("л"):
+        return "masc"
     return None
 
 

@@ -60,54 +60,66 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
             continue
         if bare and document.feats.get("Case") != "Acc":
             return None  # published (`опубликовала доклад`), not `ушел с поста`
-        own = _own_document_author(r, k, document)
-        if own is not None:
-            return own
-        for s, e, type_ in ctx.names[k]:
-            if e > document.start or type_ not in {"ORG", "PER"}:
-                continue
-            head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
-            opening = not any(t.pos != "PUNCT" for t in sent.tokens if t.stop <= s)
-            if (
-                head is not None
-                and head.feats.get("Case") not in {"Nom", None}
-                and not opening
-                and not (type_ == "ORG" and _of_subject(sent, head, document))
-            ):
-                # `по поводу заявления Лаврова`: not who wrote. (A name that
-                # opens the sentence is its subject, whatever case the tagger
-                # gives an indeclinable `Минобороны`; a body the subject is
-                # of, `Участники саммита БРИКС приняли декларацию`, wrote it.)
-                continue
-            span = _span(ctx, s, e)
-            if type_ == "PER" and cue.type == SOURCE:
-                continue  # `Согласно материалам дела` is not the defendant's
-            if type_ == "PER":
-                named = r.person_at(s, e)
-                if named is not None:
-                    return Speaker(named[1].name, PERSON, span, aliases(named[1]))
-                continue
-            e = _with_genitive_place(ctx, k, e)  # `МИД` + `России`
-            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
-            return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
-        for s, e, type_ in ctx.names[k]:
-            if type_ == "ORG" and s >= document.stop and _kind_only(ctx.view[document.stop : s]):
-                # `Согласно отчету Счетной палаты, …` and later `говорится в
-                # документе`: the body whose document it is.
-                e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
-                kind = ctx.view[document.stop : s].replace("«", " ").split()
-                if kind and ctx.view[s - 1 : s] == "«":
-                    # `компании «Яков и Партнеры»`: a name in marks after its
-                    # kind stays as written.
-                    return Speaker(ctx.text[s:e].strip('«»" '), ORG, _span(ctx, s, e))
-                words = ctx.text[s:e].replace("«", "").replace("»", "").split()
-                return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
-        return (
-            _opening_body(ctx, sent)
-            or _body_after_document(ctx, sent, document)
-            or _site_owner(r, k, document)
-        )
+        return _author_in(r, k, document, cue.type == SOURCE)
     return None
+
+
+def _author_in(r: Resolver, k: int, document: Token, source: bool = False) -> Speaker | None:
+    """Who wrote `document`, as sentence `k` names them: the body or person
+    whose own it is, the first name before it (in the nominative, or
+    opening the sentence), a body named right after it (its genitive), or
+    the body that opens the sentence, comes after it or owns the site.
+    (`source`: a source phrase over it, which no defendant's `материалы
+    дела` are.)"""
+    ctx = r.ctx
+    sent = ctx.sents[k]
+    own = _own_document_author(r, k, document)
+    if own is not None:
+        return own
+    for s, e, type_ in ctx.names[k]:
+        if e > document.start or type_ not in {"ORG", "PER"}:
+            continue
+        head = next((t for t in reversed(sent.tokens) if t.stop <= e), None)
+        opening = not any(t.pos != "PUNCT" for t in sent.tokens if t.stop <= s)
+        if (
+            head is not None
+            and head.feats.get("Case") not in {"Nom", None}
+            and not opening
+            and not (type_ == "ORG" and _of_subject(sent, head, document))
+        ):
+            # `по поводу заявления Лаврова`: not who wrote. (A name that
+            # opens the sentence is its subject, whatever case the tagger
+            # gives an indeclinable `Минобороны`; a body the subject is
+            # of, `Участники саммита БРИКС приняли декларацию`, wrote it.)
+            continue
+        span = _span(ctx, s, e)
+        if type_ == "PER" and source:
+            continue  # `Согласно материалам дела` is not the defendant's
+        if type_ == "PER":
+            named = r.person_at(s, e)
+            if named is not None:
+                return Speaker(named[1].name, PERSON, span, aliases(named[1]))
+            continue
+        e = _with_genitive_place(ctx, k, e)  # `МИД` + `России`
+        words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+        return Speaker(names.org_name(words), ORG, _span(ctx, s, e))
+    for s, e, type_ in ctx.names[k]:
+        if type_ == "ORG" and s >= document.stop and _kind_only(ctx.view[document.stop : s]):
+            # `Согласно отчету Счетной палаты, …` and later `говорится в
+            # документе`: the body whose document it is.
+            e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
+            kind = ctx.view[document.stop : s].replace("«", " ").split()
+            if kind and ctx.view[s - 1 : s] == "«":
+                # `компании «Яков и Партнеры»`: a name in marks after its
+                # kind stays as written.
+                return Speaker(ctx.text[s:e].strip('«»" '), ORG, _span(ctx, s, e))
+            words = ctx.text[s:e].replace("«", "").replace("»", "").split()
+            return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
+    return (
+        _opening_body(ctx, sent)
+        or _body_after_document(ctx, sent, document)
+        or _site_owner(r, k, document)
+    )
 
 
 def _kind_only(gap: str) -> bool:
@@ -205,6 +217,17 @@ def document_author_before(r: Resolver, sent: Sentence, document: Token) -> Spea
     same = lemmas(document.text)
     earlier = next((t for t in r.ctx.sents[k].tokens if lemmas(t.text) & same), None)
     return _own_document_author(r, k, earlier) if earlier is not None else None
+
+
+def named_document_author(r: Resolver, sent: Sentence, document: Token) -> Speaker | None:
+    """`Авторы доклада …`: who wrote the document the same noun named in one
+    of the two sentences before, as `_author_in` reads it there."""
+    same = lemmas(document.text)
+    for k in range(sent.index - 1, max(sent.index - 3, -1), -1):
+        earlier = next((t for t in r.ctx.sents[k].tokens if lemmas(t.text) & same), None)
+        if earlier is not None:
+            return _author_in(r, k, earlier)
+    return None
 
 
 def _site_owner(r: Resolver, k: int, document: Token) -> Speaker | None:

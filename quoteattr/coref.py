@@ -31,7 +31,13 @@ from .antecedents import (
     gender_fits,
     sex_clashes,
 )
-from .authors import _bare_opening, _opening_body, _published_before, document_author_before
+from .authors import (
+    _bare_opening,
+    _opening_body,
+    _published_before,
+    document_author_before,
+    named_document_author,
+)
 from .bodies import (
     _cited_outlet,
     _headed_by,
@@ -280,6 +286,13 @@ def _resolve_mention(
                 if speaker.type == PERSON or _one_unnamed(claim, speaker, m):
                     return attrs.evolve(speaker, mention=mention)
         return found
+    documents = [m.sent.tokens[i] for i in m.tokens if i > m.head and is_document(m.sent.tokens[i])]
+    if lemmas(head.text) & {"автор"} and documents:
+        # `Авторы доклада приводят данные …`: the document's author, as
+        # the text named it before.
+        author = named_document_author(r, m.sent, documents[0])
+        if author is not None:
+            return attrs.evolve(author, mention=mention)
     if is_document(head) and len(m.tokens) == 1:
         # A document never speaks: its author does (`«…», — цитирует
         # заявление агентство BSS` after `Правительство … в своем заявлении`).

@@ -672,6 +672,18 @@ def words_object(sent: Sentence, verb: int) -> bool:
     )
 
 
+def _mere_thing(token: Token, speech_acts: frozenset[str]) -> bool:
+    """A thing brought, not someone whose words are: an inanimate common
+    noun that is no body and no act of speech (`данные`, `цифры`)."""
+    return (
+        token.pos == "NOUN"
+        and token.feats.get("Animacy") == "Inan"
+        and not is_institution(token)
+        and not is_document(token)  # (`цитирует заявление объединения`: whose it is)
+        and not lemmas(token.text) & speech_acts
+    )
+
+
 def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
     """`цитирует «Взгляд» Дмитрия Медведева`: the one quoted speaks.
 
@@ -700,6 +712,7 @@ def _quoted_person(sent: Sentence, verb: int, blocked: set[int]) -> Mention | No
         if c not in blocked
         and tokens[c].rel in {"obj", "iobj", "nmod"}
         and tokens[c].pos in {"PROPN", "NOUN", "PRON"}
+        and not _mere_thing(tokens[c], nouns)  # `приводят данные о том, что`
     ]
     subjects = [c for c in tokens[verb].children if tokens[c].rel in _SUBJECT_RELS]
     if not found and len(subjects) > 1:
@@ -1131,9 +1144,15 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
             # `Согласно материалам дела`: a document of no one who writes.
             and ("document" not in cue.tags or _can_write(t))
         ):
-            agent = _participle_agent(sent, max(phrase(sent, c, blocked).tokens), blocked)
-            if agent is not None and (is_document(t) or lemmas(t.text) & _SURVEYS):
-                # `По данным опроса, проведенного центром`: who made it.
+            end = max(phrase(sent, c, blocked).tokens)
+            agent = _participle_agent(sent, end, blocked)
+            if agent is None and not _can_write(t):
+                agent = _relative_agent(sent, end, blocked)
+            if agent is not None and (
+                is_document(t) or lemmas(t.text) & _SURVEYS or not _can_write(t)
+            ):
+                # `По данным опроса, проведенного центром`, `По данным
+                # мониторинга, которые приводит институт`: who gives them.
                 return phrase(sent, agent, blocked | {noun})
             return phrase(sent, c, blocked | {noun})
     # The parse may hang the source elsewhere; take the genitive that follows.
@@ -1166,6 +1185,25 @@ def _of_source(cue: Cue, blocked: set[int]) -> Mention | None:
 
 
 _SURVEYS = frozenset({"опрос", "анкетирование", "расчет", "мониторинг"})
+
+
+def _relative_agent(sent: Sentence, i: int, blocked: set[int]) -> int | None:
+    """The subject of a relative clause set off right after token `i` whose
+    verb brings the data (`, которые приводит институт`), or None."""
+    tokens = sent.tokens
+    if not (
+        i + 3 < len(tokens)
+        and tokens[i + 1].text == ","
+        and norm(tokens[i + 2].text).startswith("котор")
+    ):
+        return None
+    verb = tokens[i + 3]
+    if not lemmas(verb.text) & _citing():
+        return None
+    for k in verb.children:
+        if tokens[k].rel in _SUBJECT_RELS and k > verb.index and k not in blocked:
+            return k
+    return None
 
 
 def _participle_agent(sent: Sentence, i: int, blocked: set[int]) -> int | None:

@@ -2240,6 +2240,26 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "the-authors-of-a-document-are-who-published-it",
+        # `Авторы доклада приводят данные о том, что …`: `данные` are brought,
+        # no one's words; the authors are the body that published the report.
+        "Всемирная метеорологическая организация опубликовала доклад о климате. Авторы доклада "
+        "приводят данные о том, что из-за наводнений дома покинули 800 тысяч человек.",
+        Q(
+            "из-за наводнений дома покинули 800 тысяч человек",
+            IND,
+            "Всемирная метеорологическая организация",
+            ORG,
+            "приводят",
+        ),
+    ),
+    case(
+        "data-someone-brings-in-a-relative-clause-are-theirs",
+        "Росгидромет опубликовал обзор. По данным спутникового мониторинга, которые приводит "
+        "ведомство, площадь льда была на 9% меньше нормы.",
+        Q("площадь льда была на 9% меньше нормы", IND, "Росгидромет", ORG, "По данным"),
+    ),
+    case(
         "her-surname-alone-says-how-her-full-name-reads",
         # `Яне Ольховой` reads as `Ольховая` (`ольховый`); `Ольхова
         # отреагировала`, the subject's nominative, says `Ольхова`; and

@@ -47,6 +47,14 @@ FLOORS = [
     ("factrulong", 0.91),
     ("pressreview", 0.80),
     ("social", 0.85),
+    ("wire2", 0.88),
+    ("city", 0.91),
+    ("diplomacy", 0.89),
+    ("sentences", 0.94),
+    ("tech", 0.91),
+    ("showbiz", 0.89),
+    ("ecology", 0.92),
+    ("experts", 0.91),
 ]
 
 

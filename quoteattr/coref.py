@@ -1218,8 +1218,11 @@ def _asked_one(
         return None
     here = r.ctx.sentence_at(offset)
     sent = last.cue.sent
-    if here is None or not 0 <= here.index - sent.index <= 1 or last.start < last.cue.start:
+    if here is None or here.index < sent.index or last.start < last.cue.start:
         return None
+    between = r.ctx.sents[sent.index + 1 : here.index]
+    if any(not (r.ctx.in_quote(b.start) or r.ctx.in_quote(b.start + 1)) for b in between):
+        return None  # (the answer follows the question, its own words between at most)
     for (start, _stop), entity in r.people_in(sent.start, last.start):
         tok = next((t for t in sent.tokens if t.start == start), None)
         if (

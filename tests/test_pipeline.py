@@ -2240,6 +2240,21 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "he-who-was-asked-answers-past-his-own-quoted-sentences",
+        # The answer's quote runs over two sentences before `ответил он`.
+        "Президент Владимир Путин провел совещание. Журналисты спросили Пескова, не планирует "
+        "ли Владимир Путин разговор с Трампом. «Пока такой разговор в графике не стоит. Но он "
+        "может быть организован оперативно», — ответил он.",
+        Q("не планирует ли Владимир Путин разговор с Трампом", IND, "Журналисты", ANON, ANY),
+        Q(
+            "Пока такой разговор в графике не стоит. Но он может быть организован оперативно",
+            DIR,
+            "Песков",
+            PERSON,
+            "ответил",
+        ),
+    ),
+    case(
         "the-authors-of-a-document-are-who-published-it",
         # `Авторы доклада приводят данные о том, что …`: `данные` are brought,
         # no one's words; the authors are the body that published the report.

@@ -14,8 +14,8 @@ from . import lexicon, names
 from .antecedents import common_animate
 from .claims import Claim, Context
 from .cues import norm
-from .entities import _LOOKBACK, ORG, Resolver, _institutions, kind_nouns, word_before
-from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, genitive_run_end
+from .entities import _LOOKBACK, ORG, Resolver, _institutions, is_service, kind_nouns, word_before
+from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, _media, genitive_run_end
 from .morph import lemmas, parse
 from .records import Speaker
 from .speakers import is_outlet, outlet_kinds
@@ -306,7 +306,7 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
                 j -= 1
             if j >= 0 and tokens[j].pos == "ADP":
                 continue
-            if any("service" in _institutions().get(x, ()) for x in lemmas(tok.text)):
+            if is_service(tok.text):
                 continue  # `пресс-служба холдинга` speaks for a body, is none
             hi = genitive_run_end(tokens, i)
             words = [t.text for t in tokens[lo : hi + 1]]
@@ -506,12 +506,7 @@ def _kind_alone(name: str) -> bool:
     """`Telegram-канал`, which NER tags apart from `Baza` after it: a kind,
     no body's name."""
     words = name.split()
-    return len(words) == 1 and bool(lemmas(words[0].split("-")[-1]) & _media_nouns())
-
-
-@functools.cache
-def _media_nouns() -> frozenset[str]:
-    return lexicon.words("institutions", "media")
+    return len(words) == 1 and bool(lemmas(words[0].split("-")[-1]) & _media())
 
 
 def _body_name(name: str) -> bool:

@@ -70,6 +70,7 @@ from .entities import (
     _roles,
     _title_matches,
     aliases,
+    is_service,
     surname_key,
 )
 from .mentions import _QUOTE_CHARS, _SITES, phrase
@@ -366,7 +367,7 @@ def _resolve_mention(
                 org = _recent_org(r, m.start, head_lemmas, _country_of(m))
             if org:
                 return Speaker(org, ORG, mention, (words[-1].lower(),))
-        service = any("service" in _institutions().get(x, ()) for x in lemmas(words[0]))
+        service = is_service(words[0])
         # Not `пресс-служба судов`: several courts are none named before.
         several = any(
             m.sent.tokens[i].feats.get("Number") == "Plur" for i in m.tokens if i != m.head
@@ -538,7 +539,7 @@ def _last_body_speaking(
     # Not an outlet passing others' words on (`передает Интерфакс`), but a
     # body named so (`сообщает Федеральное агентство …`).
     relayed = claim.cue is not None and claim.cue.type != SOURCE
-    service = any("service" in _institutions().get(x, ()) for x in lemmas(speaker.name.split()[0]))
+    service = is_service(speaker.name.split()[0])
     if (
         relayed
         and _cited_outlet(r.ctx, mention.start)
@@ -832,7 +833,7 @@ def _subject_served(
     sentence's subject, before it, not for a service named earlier."""
     if cue_start is None or len(words) != 1:
         return None
-    if not any("service" in _institutions().get(x, ()) for x in lemmas(words[0])):
+    if not is_service(words[0]):
         return None
     tokens = m.sent.tokens
     for t in tokens:

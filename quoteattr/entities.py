@@ -167,6 +167,11 @@ def _institutions() -> dict[str, frozenset[str]]:
     return lexicon.load("institutions")
 
 
+def is_service(word: str) -> bool:
+    """A body's service (`пресс-служба`, `сайт`): it speaks for a body, is none."""
+    return any("service" in _institutions().get(x, ()) for x in lemmas(word))
+
+
 @functools.cache
 def _anonymous() -> frozenset[str]:
     return lexicon.words("anonymous")

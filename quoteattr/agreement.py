@@ -10,6 +10,7 @@ import functools
 from . import names
 from .claims import Claim
 from .cues import VERB, norm
+from .mentions import _SELF
 from .morph import is_known, parse
 from .namecontext import GENDERS, gender_of_verb
 from .records import Speaker
@@ -22,7 +23,7 @@ def hard_gender(claim: Claim, rule: Speaker | None) -> str | None:
     отметила`). Not a role noun's own (`представитель` is a woman too), nor
     a verb with another subject (`сообщила газета со ссылкой на …`)."""
     if by_pronoun(rule):
-        return PRONOUNS[norm(rule.mention.text)][0]
+        return PRONOUNS[_pronoun(rule)][0]
     cue, m = claim.cue, claim.mention
     if cue is None or m is None or cue.type != VERB or m.sent is not cue.sent:
         return None
@@ -53,7 +54,7 @@ def pronoun_excludes(rule: Speaker | None, speaker: Speaker | None) -> bool:
     if speaker is None or not by_pronoun(rule):
         return False
     assert rule is not None and rule.mention is not None
-    gender, number = PRONOUNS[norm(rule.mention.text)]
+    gender, number = PRONOUNS[_pronoun(rule)]
     if speaker.type == "anonymous":
         return number == "sing" and _plural_phrase(speaker.name)
     if speaker.type != "organization":
@@ -91,17 +92,22 @@ def _plural_phrase(name: str) -> bool:
 
 
 def by_pronoun(rule: Speaker | None) -> bool:
+    return _pronoun(rule) is not None
+
+
+def _pronoun(rule: Speaker | None) -> str | None:
+    """The personal pronoun the rule's mention is (`он`; `Сам он`), or None."""
     if rule is None or rule.mention is None:
-        return False
-    words = rule.mention.text.split()
-    return len(words) == 1 and norm(words[0]) in PRONOUNS
+        return None
+    words = [norm(w) for w in rule.mention.text.split() if norm(w) not in _SELF]
+    return words[0] if len(words) == 1 and words[0] in PRONOUNS else None
 
 
 def wanted_gender(claim: Claim, rule: Speaker | None, how: dict[str, float]) -> str | None:
     """The gender the cue verb (`рассказала`), the pronoun (`по ее словам`) or
     the role noun (`супруга`, `жительница`) asks for."""
     if by_pronoun(rule):
-        return PRONOUNS[norm(rule.mention.text)][0]
+        return PRONOUNS[_pronoun(rule)][0]
     if rule is not None and rule.mention is not None:
         words = rule.mention.text.split()
         if how.get("rule_role"):

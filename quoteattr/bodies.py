@@ -296,6 +296,8 @@ def _subject_body(ctx: Context, since: int, offset: int) -> str | None:
             )
             if not (marked or lemmas(tok.text) & heads):
                 continue
+            if is_outlet(tok.text):
+                continue  # `Как сообщал «Ъ»`: an outlet cited, no body that acted
             lo = i
             while (
                 lo > 0 and tokens[lo - 1].pos == "ADJ" and tokens[lo - 1].feats.get("Case") == "Nom"

@@ -23,6 +23,7 @@ _QUOTE_CHARS = set("«»„“”\"'‘’")
 _SUBJECT_RELS = {"nsubj", "nsubj:pass"}
 _OPENING_MARKS = frozenset('«„“"')
 _CLOSING_MARKS = frozenset('»"“”')
+_SELF = frozenset({"сам", "сама", "сами"})
 PRONOUNS = {
     "он": ("masc", "sing"), "его": ("masc", "sing"), "него": ("masc", "sing"),
     "она": ("femn", "sing"), "ее": ("femn", "sing"), "нее": ("femn", "sing"),
@@ -47,7 +48,10 @@ class Mention:
 
     @property
     def pronoun(self) -> bool:
-        return len(self.tokens) == 1 and norm(self.head_token.text) in PRONOUNS
+        # (`Сам он`: the emphatic `сам` changes nothing of whom it means)
+        return norm(self.head_token.text) in PRONOUNS and all(
+            i == self.head or norm(self.sent.tokens[i].text) in _SELF for i in self.tokens
+        )
 
 
 def phrase(sent: Sentence, head: int, stop_at: Iterable[int] = ()) -> Mention:

@@ -120,6 +120,14 @@ def _direct(ctx: Context, q: Quoted, part: tuple[int, int, Cue | None]) -> Claim
         cue, how = _cue_right(ctx, q)
     if cue is None:
         cue, how = _cue_left(ctx, q)
+    if (
+        cue is not None
+        and "testimony" in cue.tags
+        and speakers.thing_as_subject(cue.sent, cue.head)
+    ):
+        # `уроки Украины показывают, что «…»`: a thing shows, no one says;
+        # the words are whoever's the sentence passes on.
+        return None
     named_after = _named_after_colon(ctx, q) if cue is None and not how else None
     if named_after is not None:
         how = "headline"

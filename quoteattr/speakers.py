@@ -599,13 +599,17 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
     return None
 
 
+_PASSING = frozenset({"передать", "передавать"})
+
+
 def _words_of(sent: Sentence, cue: Cue, blocked: set[int]) -> Mention | None:
     """`приводятся на сайте слова директора Франсиса Каффу`, `цитирует
     газета слова министра`: whose words a citing verb brings is its speaker,
     however the parse hangs `слова`."""
 
     tokens = sent.tokens
-    if not lemmas(tokens[cue.head].text) & _citing():
+    # (`передает агентство слова одного из собеседников`: passed on as cited)
+    if not lemmas(tokens[cue.head].text) & (_citing() | _PASSING):
         return None
     for i in range(cue.last + 1, min(len(tokens) - 1, cue.last + 8)):
         if i in blocked:

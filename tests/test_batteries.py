@@ -55,6 +55,10 @@ FLOORS = [
     ("showbiz", 0.89),
     ("ecology", 0.92),
     ("experts", 0.91),
+    ("factru3", 0.90),
+    ("wikinews3", 0.85),
+    ("factrubiz", 0.90),
+    ("wikidisaster", 0.89),
 ]
 
 

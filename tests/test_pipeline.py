@@ -2240,6 +2240,34 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "a-thing-shows-no-one-says-inside-a-source-s-words",
+        # `уроки Украины показывают, что «…»`: Lukashenko's words, passed on by
+        # `По его словам`; the lessons show, they do not speak.
+        "Президент Беларуси Александр Лукашенко выступил в парламенте. По его словам, уроки "
+        "Украины показывают, что «государство, которое не может себя защитить, перестает быть "
+        "государством».",
+        Q(
+            "уроки Украины показывают, что «государство, которое не может себя защитить, "
+            "перестает быть государством»",
+            MIX,
+            "Александр Лукашенко",
+            PERSON,
+            "По его словам",
+        ),
+    ),
+    case(
+        "passed-on-words-are-theirs",
+        "«Москва считает, что рынок еще не готов к такому шагу», — передает агентство слова "
+        "одного из собеседников.",
+        Q(
+            "Москва считает, что рынок еще не готов к такому шагу",
+            DIR,
+            "один из собеседников",
+            ANON,
+            "передает",
+        ),
+    ),
+    case(
         "an-emphatic-self-leaves-the-pronoun-a-pronoun",
         # `Сам он … называл`: `он`, the one the sentence before named, not
         # the prosecution that spoke last.

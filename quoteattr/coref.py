@@ -451,6 +451,8 @@ def _resolve_mention(
         found = _resolve_mention(r, group, previous) if group is not None else None
         if found is not None and found.type == ANON:
             return attrs.evolve(found, mention=mention)
+    if head_lemmas & _INSCRIPTIONS:
+        return None  # `Надпись на плакате гласила: «…»`: written, by no one named
     if (
         pos in {"NOUN", "ADJ", "PUNCT"}
         or head_lemmas & _anonymous()
@@ -611,6 +613,8 @@ _SOME_PEOPLE = frozenset({"некоторые", "многие", "другие", 
 # Some of a group named before (`другие` are others, not some of them, but
 # in `Одни считают …, другие жалуются` both halves are of the group).
 _MANY_OF = frozenset({"некоторые", "многие", "одни"})
+# What is written up where people see it, with no author: a placard's words.
+_INSCRIPTIONS = frozenset({"надпись", "плакат", "транспарант", "табличка", "вывеска"})
 
 
 def _others_of_some(m: Mention) -> bool:

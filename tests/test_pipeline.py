@@ -2240,6 +2240,18 @@ def test_nothing_reported(analyze, text, expected):
 
 SPEAKERS = [
     case(
+        "an-inscription-s-words-have-no-speaker",
+        "На митинг пришли около 12 тысяч человек. Надпись на одном из самодельных плакатов "
+        "гласила: «Я не голосовал за этих жуликов — я голосовал за других жуликов».",
+        Q(
+            "Я не голосовал за этих жуликов — я голосовал за других жуликов",
+            DIR,
+            None,
+            None,
+            "гласила",
+        ),
+    ),
+    case(
         "a-thing-shows-no-one-says-inside-a-source-s-words",
         # `уроки Украины показывают, что «…»`: Lukashenko's words, passed on by
         # `По его словам`; the lessons show, they do not speak.

@@ -11,8 +11,8 @@ import re
 from . import lexicon, names
 from .bodies import _recent_org
 from .claims import Claim, Context, around_cue
-from .cues import SOURCE, norm
-from .entities import _LOOKBACK, ORG, PERSON, Resolver, aliases
+from .cues import SOURCE, Cue, norm
+from .entities import _LOOKBACK, ORG, PERSON, Resolver, _name_after_kind, aliases
 from .mentions import genitive_run_end, site_owner
 from .morph import lemmas, parse
 from .records import Span, Speaker
@@ -108,13 +108,11 @@ def _author_in(r: Resolver, k: int, document: Token, source: bool = False) -> Sp
             # `Согласно отчету Счетной палаты, …` and later `говорится в
             # документе`: the body whose document it is.
             e = _with_genitive_place(ctx, k, e)  # `ДОМ.` + `РФ`
-            kind = ctx.view[document.stop : s].replace("«", " ").split()
-            if kind and ctx.view[s - 1 : s] == "«":
-                # `компании «Яков и Партнеры»`: a name in marks after its
-                # kind stays as written.
-                return Speaker(ctx.text[s:e].strip('«»" '), ORG, _span(ctx, s, e))
             words = ctx.text[s:e].replace("«", "").replace("»", "").split()
-            return Speaker(names.org_name(words, case="gent"), ORG, _span(ctx, s, e))
+            # (`компании «Яков и Партнеры»`: a name in marks after its kind
+            # stays as written)
+            name = _name_after_kind(ctx.view, s, e) or names.org_name(words, case="gent")
+            return Speaker(name, ORG, _span(ctx, s, e))
     return (
         _opening_body(ctx, sent)
         or _body_after_document(ctx, sent, document)
@@ -133,7 +131,7 @@ def _kind_only(gap: str) -> bool:
     )  # (not `петицию на портале «…»`: where it was put, not whose)
 
 
-def _bare_opening(cue) -> bool:
+def _bare_opening(cue: Cue) -> bool:
     """`Отмечается, что …`, `Также сообщается, что …`: an impersonal
     verb that opens its sentence, with no document named by it."""
     if "impersonal" not in cue.tags or "opinion" in cue.tags:

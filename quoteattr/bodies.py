@@ -19,7 +19,7 @@ from .mentions import _CLOSING_MARKS, _OPENING_MARKS, Mention, _media, genitive_
 from .morph import lemmas, parse
 from .records import Speaker
 from .speakers import is_outlet, outlet_kinds
-from .text import Token
+from .text import Token, as_written
 
 
 def _org_like(ctx: Context, m: Mention) -> bool:
@@ -487,9 +487,7 @@ def _name_after(tokens: list[Token], i: int) -> str | None:
         j += 1
     if not run:
         return None
-    return "".join(
-        (" " if k and t.start > run[k - 1].stop else "") + t.text for k, t in enumerate(run)
-    )
+    return as_written(run)
 
 
 def _state_body(name: str) -> bool:

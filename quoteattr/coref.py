@@ -287,8 +287,12 @@ def _resolve_mention(
                 if speaker.type == PERSON or _one_unnamed(claim, speaker, m):
                     return attrs.evolve(speaker, mention=mention)
         return found
-    documents = [m.sent.tokens[i] for i in m.tokens if i > m.head and is_document(m.sent.tokens[i])]
-    if lemmas(head.text) & {"автор"} and documents:
+    documents = (
+        [m.sent.tokens[i] for i in m.tokens if i > m.head and is_document(m.sent.tokens[i])]
+        if lemmas(head.text) & {"автор"}
+        else []
+    )
+    if documents:
         # `Авторы доклада приводят данные …`: the document's author, as
         # the text named it before.
         author = named_document_author(r, m.sent, documents[0])

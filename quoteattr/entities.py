@@ -445,17 +445,12 @@ class Resolver:
         take back to it (it reads few such foreign surnames); the one
         person's key, or None."""
         w = norm(word)
-        found = set()
-        for key in self.people:
-            base = key.split("|")[0]
-            stem, end = base[:-1], base[-1:]
-            if (
-                end in _A_STEM_FORMS
-                and len(stem) >= 3
-                and w.startswith(stem)
-                and w[len(stem) :] in _A_STEM_FORMS[end]
-            ):
-                found.add(base)
+        found = {
+            w[: -len(form)] + end
+            for end, forms in _A_STEM_FORMS.items()
+            for form in forms
+            if w.endswith(form) and len(w) - len(form) >= 3 and self.family(w[: -len(form)] + end)
+        }
         return found.pop() if len(found) == 1 else None
 
     def _written_so(self, key: str, words: list[str]) -> Entity | None:

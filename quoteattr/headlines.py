@@ -12,6 +12,7 @@ import attrs
 
 from . import lexicon, speakers
 from .claims import (
+    ABOUT,
     CLOSING,
     DIRECT,
     INDIRECT,
@@ -57,7 +58,7 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> 
     dash = next((i for i in range(1, colon) if tokens[i].text in {"—", "–", "-"}), None)
     if dash is not None and (
         all(tokens[i].feats.get("Case") == "Dat" for i in ids if i > dash)
-        or norm(tokens[dash + 1].text) in _ABOUT
+        or norm(tokens[dash + 1].text) in ABOUT
     ):
         # `Сафаров — Лебедеву: «…»`: to whom, after the dash; `Дегтярев — о
         # допуске спортсменов к Олимпиаде: «…»`: what of; who, before it.
@@ -78,9 +79,6 @@ def _headline_name(ctx: Context, sent: Sentence, colon: int, begin: int = 0) -> 
     if not _can_speak(ctx, sent, head):
         return None
     return speakers.phrase(sent, head, range(colon, len(tokens)))
-
-
-_ABOUT = frozenset({"о", "об", "обо", "про"})
 
 
 def _page_label(ctx: Context, sent: Sentence, begin: int, colon: int) -> bool:

@@ -42,7 +42,7 @@ from .subjects import (
     semicolon_between,
     subject_on_left,
 )
-from .text import Sentence, Token
+from .text import Sentence, Token, as_written
 
 
 def _stray_subject(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -934,11 +934,7 @@ def _outlet_after(tokens: Sequence[Token], verb: int) -> set[int]:
 def _is_outlet(words: Sequence[Token]) -> bool:
     if any(t.text in _QUOTE_CHARS for t in words):
         return False
-    # As written, the tokenizer's pieces rejoined (`E1.RU` is four tokens).
-    written = "".join(
-        (" " if k and words[k - 1].stop < t.start else "") + t.text for k, t in enumerate(words)
-    )
-    return is_outlet(written, tuple(t.text for t in words))
+    return is_outlet(as_written(words), tuple(t.text for t in words))
 
 
 # Cached: a description is resolved against every body named before it.

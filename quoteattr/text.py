@@ -8,7 +8,7 @@ paragraph, a headline or a dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from razdel import sentenize, tokenize
 
@@ -342,6 +342,14 @@ def sentences(text: str, spans: Iterable[tuple[int, int, int]]) -> list[Sentence
             ]
             sents.append(sent)
     return sents
+
+
+def as_written(tokens: Sequence[Token]) -> str:
+    """Tokens rejoined as the text has them, one space where any stood
+    (`E1.RU`, four tokens, is one word)."""
+    return "".join(
+        (" " if k and tokens[k - 1].stop < t.start else "") + t.text for k, t in enumerate(tokens)
+    )
 
 
 def segment(text: str) -> list[Sentence]:

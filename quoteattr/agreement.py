@@ -136,12 +136,25 @@ def agreement(f: dict[str, float], claim: Claim, speaker: Speaker | None) -> Non
     if speaker.type.value == "person":
         if plural:
             f["verb_plural_person"] = 1.0
+            if (
+                feats.get("VerbForm") == "Fin"
+                and "cite" not in cue.tags
+                and not _several(speaker.name)
+            ):
+                # `Карпинского называли «…»`: one person is no subject of a
+                # plural verb; only one whose words are cited may be its object.
+                f["number_impossible"] = 1.0
         elif gender is not None:
             sure = gender_of(speaker.name)
             if sure is not None:
                 f["verb_agrees" if sure == gender else "verb_clashes"] = 1.0
     elif speaker.type.value == "organization" and gender == "masc":
         f["verb_masc_org"] = 1.0
+
+
+def _several(name: str) -> bool:
+    """`Дональд Трамп и Владимир Путин`: more than one person named."""
+    return " и " in name or "," in name
 
 
 @functools.lru_cache(maxsize=4096)

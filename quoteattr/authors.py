@@ -64,6 +64,16 @@ def _published_before(r: Resolver, claim: Claim) -> Speaker | None:
     return None
 
 
+def relative_source_author(r: Resolver, claim: Claim) -> Speaker | None:
+    """`агентство Reuters опубликовало расследование, согласно которому …`:
+    who issued the report a relative source takes up, as its own sentence
+    names them."""
+    cue = claim.cue
+    if cue is None or "relative" not in cue.tags:
+        return None
+    return _author_in(r, cue.sent.index, cue.token, source=True)
+
+
 def _author_in(r: Resolver, k: int, document: Token, source: bool = False) -> Speaker | None:
     """Who wrote `document`, as sentence `k` names them: the body or person
     whose own it is, the first name before it (in the nominative, or
@@ -217,12 +227,22 @@ def document_author_before(r: Resolver, sent: Sentence, document: Token) -> Spea
     return _own_document_author(r, k, earlier) if earlier is not None else None
 
 
-def named_document_author(r: Resolver, sent: Sentence, document: Token) -> Speaker | None:
-    """`Авторы доклада …`: who wrote the document the same noun named in one
-    of the two sentences before, as `_author_in` reads it there."""
+def named_document_author(
+    r: Resolver, sent: Sentence, document: Token, any_kind: bool = False
+) -> Speaker | None:
+    """`Авторы доклада …`: who wrote the document the same noun (`any_kind`:
+    any document noun, `указ` for `документ`) named in one of the two
+    sentences before, as `_author_in` reads it there."""
     same = lemmas(document.text)
     for k in range(sent.index - 1, max(sent.index - 3, -1), -1):
-        earlier = next((t for t in r.ctx.sents[k].tokens if lemmas(t.text) & same), None)
+        earlier = next(
+            (
+                t
+                for t in r.ctx.sents[k].tokens
+                if (is_document(t) if any_kind else lemmas(t.text) & same)
+            ),
+            None,
+        )
         if earlier is not None:
             return _author_in(r, k, earlier)
     return None

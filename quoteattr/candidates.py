@@ -24,6 +24,7 @@ from . import coref, names
 from .agreement import agreement, hard_gender, pronoun_excludes, wanted_gender
 from .claims import Claim, Context, Spans
 from .cues import norm
+from .mentions import number_clash
 from .morph import lemmas, parse
 from .records import Span, Speaker, normalize
 from .speakers import PRONOUNS
@@ -218,6 +219,9 @@ def collect(
                 del pool[k]  # a platform never speaks (GUIDELINES "Speakers")
         for k in [k for k, c in pool.items() if c.features.pop("gender_impossible", 0)]:
             del pool[k]
+        for k in [k for k, c in pool.items() if c.features.pop("number_impossible", 0)]:
+            if not pool[k].features.get("rule"):
+                del pool[k]
         for k in [k for k, c in pool.items() if c.features.pop("spoken_of", 0)]:
             if not pool[k].features.get("rule"):
                 del pool[k]
@@ -466,7 +470,10 @@ def _describe(
         if head is not None and sent.parsed:
             tok = sent.tokens[head]
             if tok.rel in _SUBJECT and tok.head == cue.head:
-                f["m_subject_of_cue"] = 1.0
+                # (`Гуров, которого называют`: a singular the parse made the
+                # subject of a plural verb is none.)
+                if not number_clash(sent, cue.head, head):
+                    f["m_subject_of_cue"] = 1.0
             elif tok.head == cue.head and tok.rel in {"obj", "iobj"}:
                 # `Марию Захарову спросили`, `сказал Интерфаксу`: the one
                 # asked or told, who did not say it.

@@ -37,6 +37,7 @@ from .authors import (
     _published_before,
     document_author_before,
     named_document_author,
+    relative_source_author,
 )
 from .bodies import (
     _cited_outlet,
@@ -151,7 +152,8 @@ def resolve(
             speaker = _resolve_mention(resolver, mention, previous, cue_start)
         if speaker is None and mention is None:
             speaker = (
-                _published_before(resolver, claim)
+                relative_source_author(resolver, claim)
+                or _published_before(resolver, claim)
                 or _message_just_reported(claim, previous)
                 or _document_just_cited(claim, previous)
             )
@@ -298,10 +300,17 @@ def _resolve_mention(
         author = named_document_author(r, m.sent, documents[0])
         if author is not None:
             return attrs.evolve(author, mention=mention)
-    if is_document(head) and len(m.tokens) == 1:
+    if is_document(head) and not any(
+        m.sent.tokens[i].pos in {"NOUN", "PROPN"} for i in m.tokens if i != m.head
+    ):
         # A document never speaks: its author does (`«…», — цитирует
-        # заявление агентство BSS` after `Правительство … в своем заявлении`).
-        author = document_author_before(r, m.sent, head)
+        # заявление агентство BSS` after `Правительство … в своем заявлении`;
+        # `Указ № 311 гласит` after `Путин подписал указ`). (`Заявление МИД`
+        # says whose it is.)
+        # (`документ` is any document named before; `указ`, that one.)
+        author = document_author_before(r, m.sent, head) or named_document_author(
+            r, m.sent, head, any_kind="документ" in lemmas(head.text)
+        )
         if author is not None:
             return attrs.evolve(author, mention=mention)
     words = _mention_words(ctx, m)

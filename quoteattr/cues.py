@@ -210,6 +210,8 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         # `пояс по версии WBC`, `в рейтинге по версии Bloomberg`: who awards or
         # ranks; a source's version opens its clause (`По версии следствия, …`).
         return None
+    if word == "согласно" and nxt is not None and norm(nxt.text) in _RELATIVE_DATIVE:
+        return _relative_source(sent, i, words)
     if word == "согласно" and nxt is not None and _source_name(nxt):
         # `Согласно Bloomberg, …`, `Согласно Марку, …`: a name is the source.
         return Cue(sent, i + 1, i, i, SOURCE, frozenset({"soglasno", "name"}))
@@ -233,6 +235,40 @@ def _source_cue(sent: Sentence, i: int, words: _Words) -> Cue | None:
         participle = tokens[j].feats.get("VerbForm") == "Part"
         if tokens[j].pos not in {"DET", "ADJ", "PRON", None} and not participle:
             return None
+    return None
+
+
+_RELATIVE_DATIVE = {
+    "которому": ("Sing", "Masc"),
+    "которой": ("Sing", "Fem"),
+    "которым": ("Plur", None),
+}
+
+
+def _relative_source(sent: Sentence, i: int, words: _Words) -> Cue | None:
+    """`опубликовало расследование, согласно которому …`: the report the
+    relative pronoun takes up is the source, its clause the content. Not an
+    act's (`закон, согласно которому`: by its authority) nor a word that is
+    no source (`пункт`, `принцип`). The cue's head is the report's noun."""
+    tokens = sent.tokens
+    if i < 2 or tokens[i - 1].text != ",":
+        return None
+    number, gender = _RELATIVE_DATIVE[words.norms[i + 1]]
+    sources = _sources()
+    for j in range(i - 2, max(i - 7, -1), -1):
+        tok = tokens[j]
+        if tok.pos == "PUNCT" or tok.pos == "VERB":
+            return None
+        if tok.pos != "NOUN" or tok.feats.get("Number") != number:
+            continue
+        if gender == "Masc" and tok.feats.get("Gender") not in {"Masc", "Neut"}:
+            continue
+        if gender == "Fem" and tok.feats.get("Gender") != "Fem":
+            continue
+        found = [lemma for lemma in lemmas(tok.text) if "soglasno" in sources.get(lemma, ())]
+        if not found or "legal" in sources[found[0]]:
+            return None
+        return Cue(sent, j, i, i + 1, SOURCE, sources[found[0]] | {"soglasno", "relative"})
     return None
 
 

@@ -218,6 +218,7 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
     """`«…», — сказал он` / `«…» — сказал он` / `«…», сказал он`."""
     end = (q.close + 1) if q.close is not None else q.stop
     view = ctx.view
+    end = _past_original(view, end)
     i = end
     while i < len(view) and view[i] in " \u00a0,.!?…":
         i += 1
@@ -250,6 +251,26 @@ def _cue_right(ctx: Context, q: Quoted) -> tuple[Cue | None, str]:
         # a statement of its own, its cue the one after it.
         return None, ""
     return cue, "direct-post"
+
+
+def _past_original(view: str, end: int) -> int:
+    """Past the original set in brackets after a translated quote (`«Я
+    принял решение …» (“I have decided …”), — сказал`): the same words, the
+    same act of saying, before its cue."""
+    i = end
+    while i < len(view) and view[i] in " \u00a0":
+        i += 1
+    if i >= len(view) or view[i] != "(":
+        return end
+    close = view.find(")", i, view.find("\n", i) if "\n" in view[i:] else len(view))
+    inner = view[i + 1 : close].strip() if close > 0 else ""
+    if inner[:1] in '«„“"' or _ORIGINAL.match(inner):
+        return close + 1
+    return end
+
+
+# An original's opening: a language named (`англ.`), or Latin words.
+_ORIGINAL = re.compile(r"(?:англ|нем|франц|фр|исп|итал)\.|[A-Za-z]+(?:[\s,'’][A-Za-z]+){2}")
 
 
 def _source_then_colon(ctx: Context, q: Quoted) -> bool:

@@ -278,16 +278,37 @@ def _names_people(word: str) -> bool:
 
 
 def number_clash(sent: Sentence, verb: int, subj: int) -> bool:
-    """A singular name in marks cannot be the subject of a plural verb."""
+    """A singular cannot be the subject of a plural verb: a name in marks
+    (`В Минфине «Ъ» сообщили`: the outlet told) or a person (`Гуров,
+    которого называют`), unless others are joined to it or it counts people
+    (`ряд экспертов считают`)."""
     tokens = sent.tokens
     tok = tokens[subj]
+    if (
+        tokens[verb].feats.get("Number") != "Plur"
+        or tok.feats.get("Number") != "Sing"
+        or any(tokens[c].rel in {"conj", "nummod", "nummod:gov"} for c in tok.children)
+    ):
+        return False
+    if subj > 0 and tokens[subj - 1].text in {"«", '"', "„", "“"}:
+        return True
+    # A person as the tagger reads him: a body's name may take a plural
+    # (`СБР обвинили`), and a case it misread says nothing of number.
     return (
-        tokens[verb].feats.get("Number") == "Plur"
-        and tok.feats.get("Number") == "Sing"
-        and subj > 0
-        and tokens[subj - 1].text in {"«", '"', "„", "“"}
-        and not any(tokens[c].rel == "conj" for c in tok.children)
+        tokens[verb].feats.get("VerbForm") == "Fin"
+        and tok.pos in {"NOUN", "PROPN"}
+        and tok.feats.get("Animacy") == "Anim"
+        and tok.feats.get("Case") == "Nom"
+        and not tok.text.isupper()
+        and not lemmas(tok.text) & _COUNTING
     )
+
+
+# Nouns of a quantity of people, which a plural verb may agree with.
+_COUNTING = frozenset(
+    {"ряд", "большинство", "меньшинство", "часть", "половина", "треть", "четверть",
+     "множество", "масса", "группа", "десяток", "сотня", "тысяча", "миллион", "процент"}
+)  # fmt: skip
 
 
 # Where a body publishes on the web: `на сайте суда`, `на странице клуба`.

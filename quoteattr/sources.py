@@ -28,6 +28,13 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
     sent = cue.sent
     tokens = sent.tokens
     mention = speakers.of_cue(cue)
+    if "relative" in cue.tags:
+        # `расследование, согласно которому CONTENT`: the relative clause.
+        span = _trim(sent, cue.last + 1, quote_colon(ctx, cue, cue.last + 1) - 1)
+        if span is None:
+            return None
+        return Claim(span[0], span[1], INDIRECT, sent, cue, mention, "source-relative",
+                     _priority("source", mention))  # fmt: skip
     end = cue.last
     if mention is not None:
         end = max(end, mention.tokens[-1])

@@ -237,15 +237,7 @@ def _pair_before(r: Resolver, m: Mention) -> tuple[Entity, Entity] | None:
 
 def common_animate(token: Token) -> bool:
     """A word the dictionary knows only as a common animate noun (no name)."""
-    word = token.text.lower()
-    if not morph.is_known(word):
-        return False
-    found = parse(word)
-    return bool(found) and all(
-        {"NOUN", "anim"} <= p.tag.grammemes
-        and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
-        for p in found
-    )
+    return morph.common_animate(token.text)
 
 
 def animate_noun(token: Token) -> bool:

@@ -192,18 +192,29 @@ def _links(sent: Sentence, i: int) -> bool:
     return any(words[: len(phrase)] == phrase for phrase in _linking())
 
 
-def _colon_cut(sent: Sentence, first: int, last: int, cue_starts: set[int]) -> int:
+def _colon_cut(
+    sent: Sentence, first: int, last: int, cue_starts: set[int], set_off: set[int]
+) -> int:
     """`подчеркнул, что X: Если он попросит, мы …`: the colon opens the
     speaker's own words; the reported clause ends before it. So does a
-    colon before another cue (`сомневается, что X: по их мнению, Y`)."""
+    colon before another cue (`сомневается, что X: по их мнению, Y`), or
+    before a clause with a source set off in it (`полагает, что X: Y, по
+    словам исследователя, Z`)."""
     tokens = sent.tokens
     for i in range(first + 1, last):
+        if tokens[i].text != ":":
+            continue
         nxt = tokens[i + 1]
-        if tokens[i].text == ":" and (
-            nxt.text in OPENING or nxt.text[:1].isupper() or i + 1 in cue_starts
-        ):
+        if nxt.text in OPENING or nxt.text[:1].isupper() or i + 1 in cue_starts:
+            return i - 1
+        colon = next((k for k in range(i + 1, last + 1) if tokens[k].text == ":"), last + 1)
+        if any(i < k < colon for k in set_off):
             return i - 1
     return last
+
+
+def _set_off_by_comma(sent: Sentence, i: int) -> bool:
+    return i > 0 and sent.tokens[i - 1].text == ","
 
 
 def quote_colon(ctx: Context, cue: Cue, first: int) -> int:
@@ -243,10 +254,11 @@ def clause_end(ctx: Context, cue: Cue, first: int) -> int:
     sent = cue.sent
     end = len(sent.tokens) - 1
     last = _later_cue_cut(ctx, cue, first)
-    cue_starts = {c.first for c in ctx.cues[sent.index]}
-    last = min(
-        last, new_speaker_cut(ctx, sent, first, end, cue), _colon_cut(sent, first, last, cue_starts)
-    )
+    cues = ctx.cues[sent.index]
+    cue_starts = {c.first for c in cues}
+    set_off = {c.first for c in cues if c.type == SOURCE and _set_off_by_comma(sent, c.first)}
+    cut = _colon_cut(sent, first, last, cue_starts, set_off)
+    last = min(last, new_speaker_cut(ctx, sent, first, end, cue), cut)
     if not sent.parsed:
         return last
     tokens = sent.tokens

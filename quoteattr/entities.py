@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -487,6 +488,18 @@ class Resolver:
             # `Мать школьницы Дарима обратилась`: the tagger reads her name a
             # genitive, which would make it a man's (`Дарим`); hers, as it stands.
             case = "Nom"
+        if (
+            case not in {None, "Nom"}
+            and len(words) > 1
+            and _first_name_cases(words[0]) == {"nomn"}
+            and _FEMALE_SURNAME.fullmatch(words[-1])
+        ):
+            # `тренирует Инна Лаврова`, `Мать боксера Галина Журавлева`: a
+            # woman's first name that is a nominative and nothing else, and a
+            # woman's surname, say the name's case, whatever the tagger read
+            # of the surname (`Инн Лавров`, of him, would need `Инны`). (Not
+            # `комиссара Эда Дэвиса`: Ed's genitive, no woman's name.)
+            case = "Nom"
         agreed = verb_gender(sent, start, stop)
         if (
             agreed
@@ -836,9 +849,22 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
             and _unit_short_name(text[out[-1][0] : out[-1][1]])
         ):
             out[-1] = (out[-1][0], stop, type_)
+        elif (
+            # `Магнитогорский` and `Металлург` for `Магнитогорский «Металлург»`:
+            # a place's adjective before the name in marks it qualifies.
+            out
+            and type_ == "ORG" == out[-1][2]
+            and text[out[-1][1] : start] in {" «", ' "', " „", " “"}
+            and _PLACE_ADJECTIVE.fullmatch(text[out[-1][0] : out[-1][1]])
+        ):
+            close = stop + 1 if text[stop : stop + 1] in {"»", '"', "“", "”"} else stop
+            out[-1] = (out[-1][0], close, type_)
         else:
             out.append((start, stop, type_))
     return out
+
+
+_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ую)")
 
 
 def _her_verb_next(sent: Sentence, stop: int) -> bool:
@@ -909,6 +935,18 @@ def _first_name_genders(word: str) -> set[str]:
     if not is_known(word):
         return set()
     return {str(p.tag.gender) for p in parse(word) if "Name" in p.tag.grammemes}
+
+
+_FEMALE_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:(?:ов|ев|ёв|ин|ын)а|(?:ск|цк)ая)")
+
+
+def _first_name_cases(word: str) -> set[str]:
+    """The cases a first name the dictionary knows may stand in."""
+    from .morph import is_known, parse
+
+    if not is_known(word):
+        return set()
+    return {str(p.tag.case) for p in parse(word) if "Name" in p.tag.grammemes}
 
 
 def _case_at(sent: Sentence, stop: int) -> str | None:

@@ -114,6 +114,21 @@ def is_known(word: str) -> bool:
     return _is_known_lower(key(word))
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def common_animate(word: str) -> bool:
+    """A word the dictionary knows only as a common animate noun, no name:
+    a role (`наставницу`), whatever case or animacy a tagger read."""
+    word = word.lower()
+    if not is_known(word):
+        return False
+    found = parse(word)
+    return bool(found) and all(
+        {"NOUN", "anim"} <= p.tag.grammemes
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+        for p in found
+    )
+
+
 def _norm(text: str) -> str:
     return text.lower().replace("ё", "е")
 

@@ -43,6 +43,12 @@ def source_claim(ctx: Context, cue: Cue) -> Claim | None:
         # `сомневается, что X: по их мнению, Y`: after a colon the source
         # opens a clause of its own, as at a sentence's start.
         first = cue.first
+    elif cue.first > first and tokens[cue.first - 1].text == ",":
+        colon = next((k for k in range(cue.first - 2, first, -1) if tokens[k].text == ":"), None)
+        if colon is not None:
+            # `уверен, что X: альбом, по его мнению, «…»`: a source set off in
+            # the clause after a colon speaks for that clause alone.
+            first = content_start(sent, colon + 1)
     after = _source_phrase_end(sent, end) + 1
     case = mention.head_token.feats.get("Case") if mention is not None else None
     closed = apposition_end(sent, after, case) if cue.first <= first and case else None

@@ -14,7 +14,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 
-from . import lexicon, places
+from . import lexicon, morph, places
 from .cues import SOURCE, Cue, norm
 from .mentions import (
     _CLOSING_MARKS,
@@ -412,7 +412,7 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
         if (
             cases & {"в", "во"}
             and token.feats.get("Case") in {"Loc", None}
-            and is_institution(token)
+            and (is_institution(token) or _counts_bodies(sent, c))
         ):
             return with_preposition(with_genitives(phrase(sent, c, blocked), blocked))
         if "на" in cases and places.place_institution(token):
@@ -426,6 +426,23 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             # marks names a body.
             return with_preposition(phrase(sent, c, blocked))
     return _locative_after(sent, verb, blocked) or _locative_opening(sent, verb, blocked)
+
+
+def _counts_bodies(sent: Sentence, i: int) -> bool:
+    """`В ряде Telegram-каналов`, `в части СМИ`: a count of bodies, which
+    speak as the bodies would."""
+    tokens = sent.tokens
+    if not lemmas(tokens[i].text) & _COUNT_HEADS:
+        return False
+    return any(
+        tokens[c].rel == "nmod"
+        and tokens[c].feats.get("Case") in {"Gen", None}  # (`Telegram-каналов`: no case read)
+        and is_institution(tokens[c])
+        for c in tokens[i].children
+    )
+
+
+_COUNT_HEADS = frozenset({"ряд", "часть", "большинство", "множество"})
 
 
 def locative_body(sent: Sentence, verb: int) -> Mention | None:
@@ -458,19 +475,26 @@ def _locative_opening(sent: Sentence, verb: int, blocked: set[int]) -> Mention |
     institution in the locative opening the sentence, before a verb with no
     subject, is where it was said, wherever the parser hung it."""
     tokens = sent.tokens
-    if verb < 2 or norm(tokens[0].text) not in {"в", "во"} or 0 in blocked:
+    # The clause opens the sentence or follows its colon (`Часть из них были
+    # оправданы: в WADA в апреле признали, что …`).
+    opening = next((i + 1 for i in range(verb - 1, -1, -1) if tokens[i].text in ":;"), 0)
+    if verb < opening + 2 or norm(tokens[opening].text) not in {"в", "во"} or opening in blocked:
         return None
-    if any(t.pos in {"VERB", "AUX"} or t.text in ",;:" for t in tokens[1:verb]):
+    if any(t.pos in {"VERB", "AUX"} or t.text in ",;:" for t in tokens[opening + 1 : verb]):
         return None
-    noun = next((i for i in range(1, verb) if tokens[i].pos in {"NOUN", "PROPN"}), None)
+    noun = next((i for i in range(opening + 1, verb) if tokens[i].pos in {"NOUN", "PROPN"}), None)
     # (`В «Балтийской паромной линии» назвали`: after `в` the tagger may read
     # a genitive or a dative, never a locative's rival, the nominative.)
     if noun is None or noun in blocked or tokens[noun].feats.get("Case") not in _AFTER_V:
         return None
     if not is_institution(tokens[noun]) and not places.named_in_marks(sent, noun):
         return None
-    span = tuple(range(1, verb))
-    return with_preposition(Mention(tokens[1].start, tokens[verb - 1].stop, sent, noun, span))
+    # Up to a second place or time (`в апреле`), which is no part of the name
+    # (as `на коньках` is of `Федерации фигурного катания на коньках`).
+    end = next((i for i in range(noun + 1, verb) if norm(tokens[i].text) in {"в", "во"}), verb)
+    span = tuple(range(opening + 1, end))
+    mention = Mention(tokens[opening + 1].start, tokens[end - 1].stop, sent, noun, span)
+    return with_preposition(mention)
 
 
 _AFTER_V = frozenset({"Loc", "Gen", "Dat", None})
@@ -682,6 +706,7 @@ def _mere_thing(token: Token, speech_acts: frozenset[str]) -> bool:
     return (
         token.pos == "NOUN"
         and token.feats.get("Animacy") == "Inan"
+        and not morph.common_animate(token.text)  # (the tagger's `наставницу`: a thing)
         and not is_institution(token)
         and not is_document(token)  # (`цитирует заявление объединения`: whose it is)
         and not lemmas(token.text) & speech_acts

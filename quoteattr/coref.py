@@ -698,6 +698,12 @@ def _dependent_name(m: Mention, span: tuple[int, int]) -> bool:
     # (`Защита Чуприна`: a body of people someone has, though a thing by grammar)
     someones = bool(lemmas(head.text) & lexicon.words("anonymous", "for"))
     nounish = head.pos == "NOUN" or (someones and head.pos == "PROPN")  # (capitalised)
+    if head.pos == "NOUN" and is_institution(head) and span[0] > head.start:
+        # `Администрация президента Южной Кореи Мун Чжэ Ина заявила`: the
+        # body speaks, the one whose it is hangs on it in another case.
+        first = next((t for t in m.sent.tokens if t.start >= span[0]), None)
+        if first is not None and first.feats.get("Case") not in {head.feats.get("Case"), None}:
+            return True
     if not (nounish and (animate or someones)) and not _one_of(m):
         # `заявление Владимира Путина` is his; `один из опрошенных Уилсоном
         # молодых людей` is not Уилсон.
@@ -763,7 +769,10 @@ def _role(r: Resolver, m: Mention) -> Speaker | None:
         return None  # `президент Франции`: a title, resolved as such
     words = _mention_words(r.ctx, m)
     name = names.nominative_phrase(words, case=_mention_case(m))
-    return Speaker(name, ANON, _span(r.ctx, m.start, m.stop), tuple(sorted(lem))[:1])
+    # (`Администрация президента …` is a body; `Защита Чуприна`, people for him)
+    body = is_institution(m.head_token) and not lem & lexicon.words("anonymous", "for")
+    kind = ORG if body else ANON
+    return Speaker(name, kind, _span(r.ctx, m.start, m.stop), tuple(sorted(lem))[:1])
 
 
 def _named_aside(r: Resolver, m: Mention) -> tuple[tuple[int, int], Entity] | None:

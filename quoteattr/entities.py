@@ -1116,7 +1116,7 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
     head = None
     run = []
     marked = False  # inside a name in marks: `тренер «Зенита» Сергей Семак`
-    skipped = False
+    skipped = commanding = False
     window = before[-12:]
     for k in range(len(window) - 1, -1, -1):
         tok = window[k]
@@ -1138,6 +1138,8 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
             skipped, run, head = True, [], None
             continue
         if tok.pos == "PUNCT" or tok.pos in {"VERB", "AUX", "ADP"} or len(run) == 5:
+            # (`Командующий вооружёнными силами`: a participle for a title)
+            commanding = tok.feats.get("VerbForm") == "Part"
             break  # five words at most, as many as a title takes
         run.append(tok)
         if tok.pos == "NOUN" or (
@@ -1156,6 +1158,10 @@ def _title_lemmas(sent: Sentence, start: int) -> set[str]:
         # back past the title into a prepositional phrase before it; the
         # title is the leftmost noun after it that names a role.
         head = next((t for t in reversed(run) if t.pos == "NOUN" and _titles_someone(t)), head)
+    if head is not None and commanding and not _titles_someone(head):
+        # `Командующий вооружёнными силами Египта генерал Абдель …`: the run
+        # reached into what a title commands; the role nearest the name is his.
+        head = next((t for t in run if t.pos == "NOUN" and _titles_someone(t)), head)
     if head is None or not _titles_someone(head):
         return set()  # `решение Юханссона` gives him no title (an `Обозреватель` does)
     name = next((t for t in sent.tokens if t.start >= start), None)

@@ -282,6 +282,8 @@ def _colon_after(sent: Sentence, cue: Cue) -> int | None:
             return i + 1 if i + 1 < len(tokens) else None
         if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
             return None
+        if tokens[i].pos == "ADJ" and tokens[i].feats.get("Case") == "Ins":
+            return None  # `признал президента виновной:`: a verdict, its object whole
     return None
 
 

@@ -311,8 +311,10 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
     if verb == 0 or (subject is not None and _is_nominal(sent.tokens[subject])):
         return None
     tok, feats = sent.tokens[verb - 1], sent.tokens[verb].feats
-    if tok.pos != "PROPN" or tok.feats.get("Case") != "Nom" or verb - 1 in blocked:
+    if tok.pos != "PROPN" or verb - 1 in blocked:
         return None
+    if tok.feats.get("Case") != "Nom" and not _indeclinable_surname(tok.text):
+        return None  # (`Чиквиладзе настаивает`: any case the tagger reads is this one)
     if any(tok.feats.get(f) != feats[f] for f in ("Gender", "Number") if f in feats):
         return None
     head = tok.index
@@ -326,6 +328,11 @@ def _name_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None
             break
         head = up
     return phrase(sent, head, blocked)
+
+
+def _indeclinable_surname(word: str) -> bool:
+    """A surname the dictionary lists as indeclinable (`Чиквиладзе`, `Гюго`)."""
+    return any({"Fixd", "Surn"} <= p.tag.grammemes for p in morph.parse(word.lower()))
 
 
 def _nominative_before(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
@@ -1049,7 +1056,11 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         ):
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
             first = _outside_clause(sent, token.head)
-            found = _subject(sent, first, blocked) or _locative(sent, first, blocked)
+            found = (
+                _subject(sent, first, blocked)
+                or _locative(sent, first, blocked)
+                or _name_before(sent, first, blocked)
+            )
         if found is None and "impersonal" not in tags:
             # `Гитарист Стюарт Ганн, покинувший …, написал в Twitter: «Мы …»`:
             # a subject before the verb that the parser hung inside the quote

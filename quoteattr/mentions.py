@@ -313,22 +313,28 @@ _COUNTING = frozenset(
 
 # Where a body publishes on the web: `на сайте суда`, `на странице клуба`.
 _SITES = frozenset({"сайт", "страница", "портал", "аккаунт"})
+# Where a body posts: `в Twitter клуба`, `в телеграм-канале ведомства`.
+_FEEDS = frozenset({"twitter", "твиттер", "telegram-канал", "телеграм-канал", "блог", "микроблог"})
 
 
 def site_owner(tokens: Sequence[Token], lo: int, hi: int) -> int | None:
-    """`на (официальном) сайте («)X` within tokens[lo:hi]: the index of X,
-    whose site it is; None if there is no such phrase."""
+    """`на (официальном) сайте («)X`, `в (официальном) Twitter X` within
+    tokens[lo:hi]: the index of X, whose site it is; None if there is no
+    such phrase."""
     for j in range(lo, hi):
-        if norm(tokens[j].text) != "на":
+        where = norm(tokens[j].text)
+        if where not in {"на", "в", "во"}:
             continue
         k = j + 1
         while k < hi and tokens[k].pos == "ADJ":
             k += 1  # `на официальном сайте`
-        if k >= hi or not lemmas(tokens[k].text) & _SITES:
+        if k >= hi or not lemmas(tokens[k].text) & (_SITES if where == "на" else _FEEDS):
             continue
         k += 1
         if k < hi and tokens[k].text in _OPENING_MARKS:
             k += 1  # `на сайте «Манчестер Юнайтед»`
+        while where != "на" and k < hi and tokens[k].pos == "ADJ":
+            k += 1  # `в Twitter петербургского клуба`
         return k if k < hi and tokens[k].pos in {"NOUN", "PROPN", "X"} else None
     return None
 

@@ -30,6 +30,7 @@ from .mentions import (
     number_clash,
     phrase,
     site_name_end,
+    site_owner,
     with_genitives,
     with_preposition,
 )
@@ -627,6 +628,14 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
                     has_case = any(tokens[m].rel == "case" for m in tokens[k].children)
                     if tokens[k].rel != "obl" or not has_case:
                         return phrase(sent, k, blocked)
+    # `говорится в сообщении в официальном Twitter клуба`: whose feed carried it.
+    owner = site_owner(tokens, noun + 1, min(len(tokens), noun + 6))
+    if (
+        owner is not None
+        and owner not in blocked
+        and tokens[owner].feats.get("Case") in {"Gen", None}
+    ):
+        return phrase(sent, owner, blocked)
     return None
 
 
@@ -1056,6 +1065,14 @@ def _of_cue(cue: Cue, content: tuple[int, int] | None = None) -> Mention | None:
         ):
             # `заявил …, отметив` / `заявил и добавил`: the first verb's subject.
             first = _outside_clause(sent, token.head)
+            while (
+                tokens[first].rel == "xcomp"
+                and tokens[first].head >= 0
+                and nominal_subject(sent, first) is None
+            ):
+                # `Ряд организаций потребовал снять …, назвав её «…»`: the
+                # infinitive's subject is the verb's it completes.
+                first = tokens[first].head
             found = (
                 _subject(sent, first, blocked)
                 or _locative(sent, first, blocked)

@@ -23,7 +23,7 @@ from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .namecontext import HER_SURNAME_ENDS, stands_free, tagged_case, tagged_gender, verb_gender
-from .speakers import Mention, is_outlet
+from .speakers import Mention, is_institution, is_outlet
 from .text import Sentence, Token
 
 if TYPE_CHECKING:
@@ -263,6 +263,7 @@ class Resolver:
                     and not _common_word(words)
                     and not _outlet_word(words)
                     and not _seat(words)
+                    and not _place_of_body(sent, words, stop)
                 ):
                     # (NER may read `Би-би-си` as a person: an outlet is none;
                     # nor is `Даунинг-стрит`, a seat that speaks for its body.)
@@ -862,6 +863,20 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
         else:
             out.append((start, stop, type_))
     return out
+
+
+def _place_of_body(sent: Sentence, words: list[str], stop: int) -> bool:
+    """`Березовского городского суда`: a town's adjective NER took for a
+    surname, before the body it names (in the same case)."""
+    if len(words) != 1 or not _PLACE_ADJECTIVE.fullmatch(words[0]):
+        return False
+    after = [t for t in sent.tokens if t.start >= stop][:3]
+    case = next((t.feats.get("Case") for t in sent.tokens if t.stop == stop), None)
+    for tok in after:
+        if tok.pos == "ADJ" and tok.feats.get("Case") == case:
+            continue
+        return tok.pos == "NOUN" and tok.feats.get("Case") == case and is_institution(tok)
+    return False
 
 
 _PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ую)")

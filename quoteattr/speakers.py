@@ -618,7 +618,7 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
             and _can_write(t)
         ):
             # `в докладе S&P`: a foreign name comes as an apposition
-            return phrase(sent, c, blocked)
+            return _town_body(sent, c, blocked) or phrase(sent, c, blocked)
         if t.rel in {"acl", "acl:relcl"}:
             for k in t.children:
                 if tokens[k].rel in {"obl:agent", "nsubj", "obl"} and tokens[k].pos in {
@@ -638,6 +638,29 @@ def document_author(sent: Sentence, noun: int, blocked: set[int]) -> Mention | N
         return phrase(sent, owner, blocked)
     return None
 
+
+def _town_body(sent: Sentence, i: int, blocked: set[int]) -> Mention | None:
+    """`в приговоре Березовского городского суда`: the parse hangs a town's
+    adjective the tagger took for a name beside the body it names; the body
+    with it."""
+    tokens = sent.tokens
+    if not tokens[i].text.endswith(_TOWN_ENDINGS):
+        return None
+    case = tokens[i].feats.get("Case")
+    k = i + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == case:
+        k += 1
+    if k == i + 1 or k >= len(tokens) or k in blocked:
+        return None
+    body = tokens[k]
+    if body.pos != "NOUN" or body.feats.get("Case") != case or not is_institution(body):
+        return None
+    end = max(phrase(sent, k, blocked).tokens)
+    return Mention(tokens[i].start, tokens[end].stop, sent, k, tuple(range(i, end + 1)))
+
+
+# A town's adjective in an oblique case (`Березовского`, `Ленинском`).
+_TOWN_ENDINGS = ("ского", "цкого", "ской", "цкой", "скому", "цкому", "ском", "цком")
 
 _PASSING = frozenset({"передать", "передавать"})
 

@@ -59,6 +59,10 @@ FLOORS = [
     ("wikinews3", 0.85),
     ("factrubiz", 0.90),
     ("wikidisaster", 0.89),
+    ("wikiworld", 0.87),
+    ("wikiobit", 0.83),
+    ("wikisport", 0.90),
+    ("factruop", 0.80),
 ]
 
 

@@ -1331,6 +1331,10 @@ def _participle_as_noun(tokens: list[Token], i: int) -> bool:
         return False
     if tok.feats.get("Variant") == "Short":
         return False  # `был задержан`: a predicate
+    if i > 1 and tokens[i - 1].text == "," and tokens[i - 2].pos in {"NOUN", "PROPN"}:
+        before = tokens[i - 2].feats
+        if all(before.get(f) == tok.feats.get(f) for f in ("Case", "Number")):
+            return False  # `Партия, проходившая в Ханты-Мансийске`: the noun's
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return True

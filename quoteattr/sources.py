@@ -208,7 +208,12 @@ def _relative_end(sent: Sentence, comma: int) -> int:
     # a participle's phrase describes the source as a relative clause does.
     # (`По словам прокурора, нападавший принял ислам`: a participle in the
     # nominative is the content's subject.)
-    participle = after.feats.get("VerbForm") == "Part" and after.feats.get("Case") != "Nom"
+    participle = (
+        after.feats.get("VerbForm") == "Part"
+        and after.feats.get("Case") != "Nom"
+        # (`На вопрос, связана ли отставка …`: a short one is a predicate)
+        and after.feats.get("Variant") != "Short"
+    )
     if "который" not in lemmas(after.text) and not participle:
         return comma
     for i in range(comma + 2, len(tokens) - 1):

@@ -425,6 +425,9 @@ def _locative(sent: Sentence, verb: int, blocked: set[int]) -> Mention | None:
             return with_preposition(with_genitives(phrase(sent, c, blocked), blocked))
         if "на" in cases and places.place_institution(token):
             return with_preposition(phrase(sent, c, blocked))  # `На Даунинг-стрит заявили`
+        if "на" in cases and token.feats.get("Case") in {"Loc", None} and _spoken_of_on(token):
+            # `заверили на заводе`, `на предприятии сообщили`
+            return with_preposition(with_genitives(phrase(sent, c, blocked), blocked))
         if cases & {"в", "во"} and places.named_place(sent, c, blocked):
             return with_preposition(phrase(sent, c, blocked))  # `В Белом доме заявили`
         if cases & {"в", "во"} and places.named_in_marks(sent, c):
@@ -451,6 +454,12 @@ def _counts_bodies(sent: Sentence, i: int) -> bool:
 
 
 _COUNT_HEADS = frozenset({"ряд", "часть", "большинство", "множество"})
+
+
+def _spoken_of_on(token: Token) -> bool:
+    """A body spoken of with `на` (institutions.txt, tag `on`)."""
+    tagged = lexicon.load("institutions")
+    return any("on" in tagged.get(lemma, ()) for lemma in lemmas(token.text))
 
 
 def locative_body(sent: Sentence, verb: int) -> Mention | None:

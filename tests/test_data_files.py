@@ -71,6 +71,7 @@ TAGS: dict[str, set[str]] = {
         "wire",
         "business",
         "media",
+        "on",
     },
     "person_descriptors.txt": {"masc", "femn", "common", "leader", "heads", "press", "lemma="},
     "name_nouns.txt": {"marker", "lemma=", "work", "street"},

@@ -63,6 +63,7 @@ FLOORS = [
     ("wikiobit", 0.83),
     ("wikisport", 0.90),
     ("factruop", 0.80),
+    ("factrureg", 0.90),
 ]
 
 

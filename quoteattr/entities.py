@@ -23,7 +23,7 @@ from .cues import norm
 from .mentions import _CLOSING_MARKS, _OPENING_MARKS
 from .morph import NAME_GRAMMEMES, is_known, lemmas, parse
 from .namecontext import HER_SURNAME_ENDS, stands_free, tagged_case, tagged_gender, verb_gender
-from .speakers import Mention, is_institution, is_outlet
+from .speakers import PLACE_ADJECTIVE, Mention, is_institution, is_outlet
 from .text import Sentence, Token
 
 if TYPE_CHECKING:
@@ -856,7 +856,7 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
             out
             and type_ == "ORG" == out[-1][2]
             and text[out[-1][1] : start] in {" «", ' "', " „", " “"}
-            and _PLACE_ADJECTIVE.fullmatch(text[out[-1][0] : out[-1][1]])
+            and PLACE_ADJECTIVE.fullmatch(text[out[-1][0] : out[-1][1]])
         ):
             close = stop + 1 if text[stop : stop + 1] in {"»", '"', "“", "”"} else stop
             out[-1] = (out[-1][0], close, type_)
@@ -868,7 +868,7 @@ def _joined_names(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
 def _place_of_body(sent: Sentence, words: list[str], stop: int) -> bool:
     """`Березовского городского суда`: a town's adjective NER took for a
     surname, before the body it names (in the same case)."""
-    if len(words) != 1 or not _PLACE_ADJECTIVE.fullmatch(words[0]):
+    if len(words) != 1 or not PLACE_ADJECTIVE.fullmatch(words[0]):
         return False
     after = [t for t in sent.tokens if t.start >= stop][:3]
     case = next((t.feats.get("Case") for t in sent.tokens if t.stop == stop), None)
@@ -877,9 +877,6 @@ def _place_of_body(sent: Sentence, words: list[str], stop: int) -> bool:
             continue
         return tok.pos == "NOUN" and tok.feats.get("Case") == case and is_institution(tok)
     return False
-
-
-_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ую)")
 
 
 def _her_verb_next(sent: Sentence, stop: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 
 from . import lexicon, morph, places
@@ -458,8 +459,7 @@ _COUNT_HEADS = frozenset({"ряд", "часть", "большинство", "м�
 
 def _spoken_of_on(token: Token) -> bool:
     """A body spoken of with `на` (institutions.txt, tag `on`)."""
-    tagged = lexicon.load("institutions")
-    return any("on" in tagged.get(lemma, ()) for lemma in lemmas(token.text))
+    return bool(lemmas(token.text) & lexicon.words("institutions", "on"))
 
 
 def locative_body(sent: Sentence, verb: int) -> Mention | None:
@@ -653,7 +653,7 @@ def _town_body(sent: Sentence, i: int, blocked: set[int]) -> Mention | None:
     adjective the tagger took for a name beside the body it names; the body
     with it."""
     tokens = sent.tokens
-    if not tokens[i].text.endswith(_TOWN_ENDINGS):
+    if not PLACE_ADJECTIVE.fullmatch(tokens[i].text):
         return None
     case = tokens[i].feats.get("Case")
     k = i + 1
@@ -668,8 +668,8 @@ def _town_body(sent: Sentence, i: int, blocked: set[int]) -> Mention | None:
     return Mention(tokens[i].start, tokens[end].stop, sent, k, tuple(range(i, end + 1)))
 
 
-# A town's adjective in an oblique case (`Березовского`, `Ленинском`).
-_TOWN_ENDINGS = ("ского", "цкого", "ской", "цкой", "скому", "цкому", "ском", "цком")
+# A town's or region's adjective, capitalised: `Березовского`, `Магнитогорский`.
+PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ую)")
 
 _PASSING = frozenset({"передать", "передавать"})
 

@@ -4,6 +4,7 @@ name set after an oblique title, not one past another finite verb."""
 from __future__ import annotations
 
 from .mentions import _OPENING_MARKS, _SUBJECT_RELS, _is_nominal
+from .morph import NAME_GRAMMEMES, parse
 from .text import Sentence, Token
 
 
@@ -41,7 +42,25 @@ def nominal_subject(sent: Sentence, verb: int) -> int | None:
         # object a second subject; the tagger still reads it accusative.
         named = [c for c in unmarked if tokens[c].feats.get("Case") in {"Nom", None}]
         nominal = sorted(named or unmarked or free or own or nominal, key=lambda c: abs(verb - c))
+        if len(nominal) > 1 and nominal[1] == nominal[0] - 1 and _role_word(tokens[nominal[1]]):
+            # `Слесарь-сантехник МУП … рассказал`: the tagger misread the role
+            # and made its body a second subject; the role is the subject.
+            nominal = [nominal[1]]
     return (nominal or subjects or [None])[0]
+
+
+def _role_word(token: Token) -> bool:
+    """A hyphenated role whose parts the dictionary knows as animate common
+    nouns (`слесарь-сантехник`, `историк-краевед`)."""
+    parts = token.text.lower().split("-")
+    return len(parts) == 2 and all(len(p) > 2 and _animate_noun(p) for p in parts)
+
+
+def _animate_noun(word: str) -> bool:
+    return any(
+        {"NOUN", "anim"} <= p.tag.grammemes and not NAME_GRAMMEMES & p.tag.grammemes
+        for p in parse(word)
+    )
 
 
 def _in_marks(tokens: list[Token], i: int) -> bool:

@@ -5499,6 +5499,14 @@ SPEAKERS = [
         ),
     ),
     case(
+        "a-hyphenated-role-the-tagger-misread-is-the-subject-not-its-body",
+        # The tagger reads `Слесарь-сантехник` an adjective and makes `МУП` a
+        # second subject: the worker speaks, not the utility.
+        'Зарплату в МУП "Водоканал" не платят с января. Слесарь-сантехник МУП, попросивший не '
+        "называть его имени, рассказал, что последний раз зарплату получал в декабре.",
+        Q("последний раз зарплату получал в декабре", IND, "Слесарь-сантехник", ANON, "рассказал"),
+    ),
+    case(
         "surname-only-person",
         "Песков заявил: «Мы уже говорили, что президент не имеет отношения к участку».",
         Q(

@@ -64,6 +64,7 @@ FLOORS = [
     ("wikisport", 0.90),
     ("factruop", 0.80),
     ("factrureg", 0.90),
+    ("wikiru", 0.93),
 ]
 
 

@@ -262,7 +262,9 @@ def _past_original(view: str, end: int) -> int:
         i += 1
     if i >= len(view) or view[i] != "(":
         return end
-    close = view.find(")", i, view.find("\n", i) if "\n" in view[i:] else len(view))
+    # (Within the paragraph; `find`, not a slice of the rest of a long text.)
+    line_end = view.find("\n", i)
+    close = view.find(")", i, line_end if line_end >= 0 else len(view))
     inner = view[i + 1 : close].strip() if close > 0 else ""
     if inner[:1] in '«„“"' or _ORIGINAL.match(inner):
         return close + 1

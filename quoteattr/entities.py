@@ -942,23 +942,23 @@ def _first_name_genders(word: str) -> set[str]:
     """The genders of a first name the dictionary knows: there a gender is a
     fact, not a guess. Unknown words (`Флоранс`, `Крессида`) get the guesser's
     readings, which know no gender of foreign names."""
-    from .morph import is_known, parse
-
-    if not is_known(word):
-        return set()
-    return {str(p.tag.gender) for p in parse(word) if "Name" in p.tag.grammemes}
-
-
-_FEMALE_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:(?:ов|ев|ёв|ин|ын)а|(?:ск|цк)ая)")
+    return {str(tag.gender) for tag in _first_name_tags(word)}
 
 
 def _first_name_cases(word: str) -> set[str]:
     """The cases a first name the dictionary knows may stand in."""
-    from .morph import is_known, parse
+    return {str(tag.case) for tag in _first_name_tags(word)}
 
+
+def _first_name_tags(word: str) -> list:
+    """The tags of the dictionary's first-name readings of `word`; none for a
+    word it does not know."""
     if not is_known(word):
-        return set()
-    return {str(p.tag.case) for p in parse(word) if "Name" in p.tag.grammemes}
+        return []
+    return [p.tag for p in parse(word) if "Name" in p.tag.grammemes]
+
+
+_FEMALE_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:(?:ов|ев|ёв|ин|ын)а|(?:ск|цк)ая)")
 
 
 def _case_at(sent: Sentence, stop: int) -> str | None:
